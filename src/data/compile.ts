@@ -1,0 +1,177 @@
+/**
+ * Turns the raw data files into the dataset the extension ships: every file validated (a problem
+ * names the file, the entry, the field and the reason), then each Q&A linked to the glossary
+ * terms it mentions. The build, the tests and the terminal tools all go through here.
+ */
+import type { z } from 'zod';
+import { aliasKey, TermMatcher } from '../glossary/matcher';
+import { matcherTerms, termAliases } from '../glossary/terms';
+import { links, outline, plainText } from './markdown';
+import { datasetInfoSchema, episodeSchema, glossarySchema, qaSchema } from './schema';
+import type { Dataset, DatasetInfo, Episode, GlossaryTerm, LinkedQa, QaEntry } from './types';
+
+export const DATA_FILES = ['dataset.json', 'episodes.json', 'qa.json', 'glossary.json'] as const;
+export type DataFileName = (typeof DATA_FILES)[number];
+export type RawDataFiles = Record<DataFileName, string>;
+
+export interface DataProblem {
+  file: string;
+  /** The entry's id (or number), `#index` when it has none, `-` for the whole file. */
+  entry: string;
+  /** Dotted path inside the entry, `-` for the whole entry. */
+  field: string;
+  reason: string;
+}
+
+export class DatasetError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(
+      `The dataset has ${problems.length} problem(s):\n` +
+        problems.map((p) => `  data/${p.file}: ${p.entry}: ${p.field}: ${p.reason}`).join('\n'),
+    );
+    this.name = 'DatasetError';
+  }
+}
+
+class ProblemList {
+  readonly items: DataProblem[] = [];
+  add(file: string, entry: string, field: string, reason: string): void {
+    this.items.push({ file, entry, field, reason });
+  }
+}
+
+function parseJson(file: DataFileName, source: string, problems: ProblemList): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    problems.add(file, '-', '-', `is not valid JSON (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+function entryLabel(entry: unknown, index: number, key: 'id' | 'number'): string {
+  const value = (entry as Record<string, unknown> | null)?.[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : `#${index}`;
+}
+
+/** Validates each entry of an array file, reporting per entry; returns the valid ones. */
+function validateEntries<T>(
+  file: DataFileName,
+  data: unknown,
+  schema: z.ZodType<T>,
+  key: 'id' | 'number',
+  problems: ProblemList,
+): T[] {
+  if (data === undefined) return [];
+  if (!Array.isArray(data)) {
+    problems.add(file, '-', '-', 'must be a JSON array');
+    return [];
+  }
+  const valid: T[] = [];
+  data.forEach((entry, index) => {
+    const result = schema.safeParse(entry);
+    if (result.success) valid.push(result.data);
+    else reportIssues(file, entryLabel(entry, index, key), result.error, problems);
+  });
+  return valid;
+}
+
+function reportIssues(file: string, entry: string, error: z.ZodError, problems: ProblemList): void {
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '-';
+    problems.add(file, entry, field, issue.message);
+  }
+}
+
+function checkDuplicates<T>(file: string, items: T[], key: (item: T) => string, problems: ProblemList): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const id = key(item);
+    if (seen.has(id)) problems.add(file, id, '-', 'duplicate id');
+    seen.add(id);
+  }
+}
+
+/** Links in Markdown must be https; a translation keeps its original's structure and links. */
+function checkMarkdown(file: string, entry: string, field: string, zh: string, en: string, problems: ProblemList): void {
+  for (const [lang, value] of [['zh', zh], ['en', en]] as const) {
+    for (const link of links(value)) {
+      if (!link.url.startsWith('https://')) problems.add(file, entry, `${field}.${lang}`, `link is not https: ${link.url}`);
+    }
+  }
+  if (en.trim() === '') return;
+  if (outline(zh) !== outline(en)) {
+    problems.add(file, entry, `${field}.en`, `translation structure "${outline(en)}" differs from the original "${outline(zh)}"`);
+  }
+  const urls = (value: string): string => links(value).map((link) => link.url).sort().join(' ');
+  if (urls(zh) !== urls(en)) problems.add(file, entry, `${field}.en`, 'translation links differ from the original');
+}
+
+function checkQa(qa: QaEntry[], episodes: Episode[], problems: ProblemList): void {
+  const episodeNumbers = new Set(episodes.map((episode) => episode.number));
+  for (const entry of qa) {
+    const expected = `ep${String(entry.episode).padStart(2, '0')}-q${String(entry.number).padStart(2, '0')}`;
+    if (entry.id !== expected) problems.add('qa.json', entry.id, 'id', `does not match episode ${entry.episode} question ${entry.number} (${expected})`);
+    if (!episodeNumbers.has(entry.episode)) problems.add('qa.json', entry.id, 'episode', `episode ${entry.episode} is not in episodes.json`);
+    checkMarkdown('qa.json', entry.id, 'question', entry.question.zh, entry.question.en, problems);
+    checkMarkdown('qa.json', entry.id, 'answer', entry.answer.zh, entry.answer.en, problems);
+  }
+}
+
+function checkEpisodes(episodes: Episode[], problems: ProblemList): void {
+  for (const episode of episodes) {
+    checkMarkdown('episodes.json', String(episode.number), 'summary', episode.summary.zh, episode.summary.en, problems);
+    if (episode.end && episode.end <= episode.start) problems.add('episodes.json', String(episode.number), 'end', 'is not after start');
+  }
+}
+
+/** An alias (or name) may name only one term, or the matcher could not tell which is meant. */
+function checkGlossary(glossary: GlossaryTerm[], problems: ProblemList): void {
+  const owners = new Map<string, string>();
+  for (const term of glossary) {
+    for (const alias of termAliases(term)) {
+      const key = aliasKey(alias);
+      if (key.length < 2) {
+        problems.add('glossary.json', term.id, 'aliases', `alias "${alias}" is shorter than 2 characters`);
+        continue;
+      }
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== term.id) {
+        problems.add('glossary.json', term.id, 'aliases', `alias "${alias}" is also an alias of "${owner}"`);
+      }
+      owners.set(key, owner ?? term.id);
+    }
+  }
+}
+
+/** Term ids a Q&A mentions in either language, most mentioned first. */
+function linkTerms(entry: QaEntry, matcher: TermMatcher): string[] {
+  const counts = new Map<string, number>();
+  const text = [entry.question.zh, entry.answer.zh, entry.question.en, entry.answer.en].map(plainText).join('\n');
+  for (const match of matcher.findAll(text)) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+export function compileDataset(files: RawDataFiles): Dataset {
+  const problems = new ProblemList();
+  const rawInfo = parseJson('dataset.json', files['dataset.json'], problems);
+  const infoResult = rawInfo === undefined ? undefined : datasetInfoSchema.safeParse(rawInfo);
+  if (infoResult && !infoResult.success) reportIssues('dataset.json', '-', infoResult.error, problems);
+
+  const episodes = validateEntries('episodes.json', parseJson('episodes.json', files['episodes.json'], problems), episodeSchema, 'number', problems);
+  const qa = validateEntries('qa.json', parseJson('qa.json', files['qa.json'], problems), qaSchema, 'id', problems);
+  const glossary = validateEntries('glossary.json', parseJson('glossary.json', files['glossary.json'], problems), glossarySchema, 'id', problems);
+
+  checkDuplicates('episodes.json', episodes, (episode) => String(episode.number), problems);
+  checkDuplicates('qa.json', qa, (entry) => entry.id, problems);
+  checkDuplicates('glossary.json', glossary, (term) => term.id, problems);
+  checkEpisodes(episodes, problems);
+  checkQa(qa, episodes, problems);
+  checkGlossary(glossary, problems);
+
+  if (problems.items.length > 0 || !infoResult?.success) throw new DatasetError(problems.items);
+
+  const matcher = new TermMatcher(matcherTerms(glossary));
+  const linked: LinkedQa[] = qa.map((entry) => ({ ...entry, terms: linkTerms(entry, matcher) }));
+  return { info: infoResult.data as DatasetInfo, episodes, qa: linked, glossary };
+}

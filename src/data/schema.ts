@@ -1,0 +1,60 @@
+/**
+ * Shape of each data file. Only the build and the tests use these schemas (the extension gets the
+ * already-validated dataset), so zod never reaches a bundle.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'is empty');
+const httpsUrl = z.url({ protocol: /^https$/, error: 'is not an https URL' });
+const isoDateTime = z.iso.datetime({ offset: true, error: 'is not an ISO 8601 date-time with offset' });
+
+/** Both languages present; an empty `en` is a missing translation. */
+const bilingual = z.object(
+  {
+    zh: text,
+    en: z.string({ error: 'missing translation' }).trim().min(1, 'missing translation'),
+  },
+  { error: 'must be an object { zh, en }' },
+);
+
+export const episodeSchema = z.strictObject({
+  number: z.int().min(1),
+  title: bilingual,
+  start: isoDateTime,
+  end: isoDateTime.optional(),
+  guests: z
+    .array(z.strictObject({ name: bilingual, organization: bilingual, bio: bilingual }))
+    .min(1, 'needs at least one guest'),
+  summary: bilingual,
+  outline: z.array(bilingual),
+  replayUrl: httpsUrl,
+  links: z.array(z.strictObject({ text: bilingual, url: httpsUrl })),
+});
+
+export const qaSchema = z.strictObject({
+  id: z.string().regex(/^ep\d{2}-q\d{2}$/, 'is not of the form epNN-qMM'),
+  episode: z.int().min(1),
+  number: z.int().min(1),
+  question: bilingual,
+  answer: bilingual,
+});
+
+export const glossarySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'is not a kebab-case id'),
+  name: bilingual,
+  aliases: z.strictObject({
+    en: z.array(text).min(1, 'needs at least one English alias'),
+    zh: z.array(text),
+  }),
+  definition: bilingual,
+  docsUrl: httpsUrl.optional(),
+});
+
+export const datasetInfoSchema = z.strictObject({
+  title: bilingual,
+  source: z.strictObject({ url: httpsUrl, repository: httpsUrl, commit: z.string().regex(/^[0-9a-f]{40}$/), path: text }),
+  licence: z.strictObject({ name: text, url: httpsUrl }),
+  attribution: bilingual,
+  translation: bilingual,
+  links: z.array(z.strictObject({ text: bilingual, url: httpsUrl })),
+});

@@ -1,0 +1,89 @@
+/**
+ * The dataset as stored in `data/*.json`. Chinese (`zh`) is always the original wording of the
+ * livestream page; English (`en`) is our translation, marked as such in the UI.
+ */
+
+export type Lang = 'zh' | 'en';
+
+/** A text that exists in the Chinese original and in our English translation. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface Guest {
+  name: Bilingual;
+  organization: Bilingual;
+  bio: Bilingual;
+}
+
+export interface Link {
+  text: Bilingual;
+  url: string;
+}
+
+export interface Episode {
+  /** 1–8, as numbered by the series. */
+  number: number;
+  title: Bilingual;
+  /** ISO 8601 with the China Standard Time offset, e.g. `2021-06-02T20:00:00+08:00`. */
+  start: string;
+  end?: string;
+  guests: Guest[];
+  /** The topic summary (Markdown subset, see `src/data/markdown.ts`). */
+  summary: Bilingual;
+  outline: Bilingual[];
+  replayUrl: string;
+  links: Link[];
+}
+
+export interface QaEntry {
+  /** `epNN-qMM`: episode and the question number printed in the source. */
+  id: string;
+  episode: number;
+  number: number;
+  /** Markdown subset: paragraphs, `1.` and `1)` lists, fenced code, links, inline code. */
+  question: Bilingual;
+  answer: Bilingual;
+}
+
+export interface GlossaryTerm {
+  /** Stable kebab-case id, e.g. `rate-limiting`. */
+  id: string;
+  name: Bilingual;
+  /**
+   * Spellings that name this term on a page or in a query. Matching is case-insensitive, except
+   * for short acronyms (≤ 5 characters with two or more capitals, such as `EDS`, `xDS`, `mTLS`),
+   * which match only as written, so that a name like "Eds" is not taken; a common lowercase
+   * spelling ("xds") is listed as an alias of its own.
+   */
+  aliases: { en: string[]; zh: string[] };
+  definition: Bilingual;
+  /** Official documentation on istio.io or envoyproxy.io, where one exists. */
+  docsUrl?: string;
+}
+
+/** About the dataset: source, licence, attribution, translation notice (`data/dataset.json`). */
+export interface DatasetInfo {
+  title: Bilingual;
+  source: { url: string; repository: string; commit: string; path: string };
+  licence: { name: string; url: string };
+  attribution: Bilingual;
+  translation: Bilingual;
+  /** The series' own pages: live room, video archive, slides. */
+  links: Link[];
+}
+
+/** A Q&A entry with the glossary terms it mentions, found by the build (`compile.ts`). */
+export interface LinkedQa extends QaEntry {
+  /** Glossary term ids, most mentioned first. */
+  terms: string[];
+}
+
+/** What the build hands the extension: validated, with Q&A linked to terms. */
+export interface Dataset {
+  info: DatasetInfo;
+  episodes: Episode[];
+  qa: LinkedQa[];
+  glossary: GlossaryTerm[];
+}

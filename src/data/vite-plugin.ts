@@ -1,0 +1,35 @@
+/**
+ * Vite plugin behind `virtual:dataset` and `virtual:glossary-terms`: the data files are validated
+ * and compiled when the extension is built, so a malformed file fails the build with the file,
+ * entry, field and reason, and the extension never parses or checks raw data at run time.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { matcherTerms } from '../glossary/terms';
+import { DATA_FILES } from './compile';
+import { DATA_DIR, loadDataset } from './load-files';
+
+const MODULES = {
+  'virtual:dataset': () => loadDataset(),
+  // The content script carries the matcher, not the dataset: ids and spellings only.
+  'virtual:glossary-terms': () => matcherTerms(loadDataset().glossary),
+} as const;
+
+type ModuleId = keyof typeof MODULES;
+const isModuleId = (id: string): id is ModuleId => id in MODULES;
+
+export function datasetPlugin(): Plugin {
+  return {
+    name: 'istio-experts-dataset',
+    resolveId(id) {
+      return isModuleId(id) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      const name = id.startsWith('\0') ? id.slice(1) : '';
+      if (!isModuleId(name)) return undefined;
+      for (const file of DATA_FILES) this.addWatchFile(resolve(DATA_DIR, file));
+      // JSON.parse of a string literal starts faster than an object literal of the same size.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(MODULES[name]()))});`;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Typed messages between the extension's parts. The background owns the search engine and the
+ * dataset; the content script asks it for answers on demand, so it carries only the matcher.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Lang } from '../data/types';
+import type { Range } from '../search/highlight';
+
+export type AnswerLanguage = Lang | 'both';
+
+/** One answer as a card or list shows it. */
+export interface AnswerSummary {
+  id: string;
+  question: { zh: string; en: string };
+  /** The answer's best sentence for the request, in the requested language(s). */
+  preview: { zh?: PreviewText; en?: PreviewText };
+  episode: { number: number; title: { zh: string; en: string }; guest: { zh: string; en: string }; date: string };
+}
+
+export interface PreviewText {
+  text: string;
+  highlights: Range[];
+}
+
+export interface TermInfo {
+  id: string;
+  name: { zh: string; en: string };
+  definition: { zh: string; en: string };
+  docsUrl?: string;
+}
+
+/** What a hover or lookup card shows. */
+export interface CardData {
+  /** The term the card is about (hover), or the terms found in the looked-up text. */
+  terms: TermInfo[];
+  answers: AnswerSummary[];
+  /** How many answers there are in all (the card shows the first few). */
+  total: number;
+  /** The query the popup should open with for "all answers". */
+  query: string;
+}
+
+export interface TermCardRequest {
+  termId: string;
+  /** The sentence around the term, which re-ranks the answers. */
+  context: string;
+  lang: AnswerLanguage;
+}
+
+export interface LookupRequest {
+  text: string;
+  lang: AnswerLanguage;
+}
+
+export interface PageTerm {
+  termId: string;
+  count: number;
+}
+
+export interface PageTerms {
+  url: string;
+  title: string;
+  terms: PageTerm[];
+}
+
+interface BackgroundProtocol {
+  termCard(request: TermCardRequest): CardData | undefined;
+  lookup(request: LookupRequest): CardData;
+  /** Opens the popup on a query (from a card's "all N answers" or "open in popup"). */
+  openPopup(request: { query: string }): void;
+}
+
+interface ContentProtocol {
+  /** Glossary terms in the page's visible text, most frequent first. */
+  pageTerms(): PageTerms;
+  /** Shows the lookup card at the current selection; false when this frame has none. */
+  showLookup(request: { text?: string }): boolean;
+}
+
+export const backgroundMessaging = defineExtensionMessaging<BackgroundProtocol>();
+export const contentMessaging = defineExtensionMessaging<ContentProtocol>();

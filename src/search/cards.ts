@@ -1,0 +1,66 @@
+/**
+ * Shapes search results into what cards and lists show: the question in both languages, a
+ * preview in the reader's language(s), and the episode it comes from.
+ */
+import type { Dataset, Lang } from '../data/types';
+import type { AnswerLanguage, AnswerSummary, CardData, TermInfo } from '../messaging/protocol';
+import type { SearchEngine, SearchHit } from './engine';
+
+export const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
+
+const langsOf = (lang: AnswerLanguage): Lang[] => (lang === 'both' ? ['zh', 'en'] : [lang]);
+
+export function termInfo(dataset: Dataset, termId: string): TermInfo | undefined {
+  const term = dataset.glossary.find((candidate) => candidate.id === termId);
+  if (!term) return undefined;
+  return { id: term.id, name: term.name, definition: term.definition, ...(term.docsUrl ? { docsUrl: term.docsUrl } : {}) };
+}
+
+export function answerSummary(engine: SearchEngine, hit: SearchHit, lang: AnswerLanguage): AnswerSummary {
+  const entry = engine.entry(hit.id)!;
+  const episode = engine.dataset.episodes.find((candidate) => candidate.number === entry.episode)!;
+  const guest = episode.guests[0]!;
+  const preview: AnswerSummary['preview'] = {};
+  for (const language of langsOf(lang)) {
+    const snippet = language === hit.snippet.lang ? hit.snippet : engine.snippet(engine.plainAnswer(hit.id)[language], language, hit.matchedTerms);
+    preview[language] = { text: snippet.text, highlights: snippet.highlights };
+  }
+  return {
+    id: entry.id,
+    question: entry.question,
+    preview,
+    episode: {
+      number: episode.number,
+      title: episode.title,
+      guest: { zh: `${guest.name.zh}（${guest.organization.zh}）`, en: `${guest.name.en} (${guest.organization.en})` },
+      date: episode.start.slice(0, 10),
+    },
+  };
+}
+
+/** The hover card: one term, its best answers in the context of the sentence around it. */
+export function termCard(engine: SearchEngine, termId: string, context: string, lang: AnswerLanguage): CardData | undefined {
+  const term = termInfo(engine.dataset, termId);
+  if (!term) return undefined;
+  const previewLang = lang === 'both' ? 'en' : lang;
+  const hits = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: CARD_ANSWERS.hover, lang: previewLang });
+  return {
+    terms: [term],
+    answers: hits.map((hit) => answerSummary(engine, hit, lang)),
+    total: engine.conceptCount(termId),
+    query: lang === 'zh' ? term.name.zh : term.name.en,
+  };
+}
+
+/** The lookup card: the selected text as a query, with the glossary terms it names. */
+export function lookupCard(engine: SearchEngine, text: string, lang: AnswerLanguage): CardData {
+  const query = engine.boundedQuery(text);
+  const hits = engine.search(query, { limit: 50, ...(lang === 'both' ? {} : { lang }) });
+  const termIds = [...new Set(engine.matcher.findAll(query).map((match) => match.termId))];
+  return {
+    terms: termIds.flatMap((id) => termInfo(engine.dataset, id) ?? []).slice(0, 3),
+    answers: hits.slice(0, CARD_ANSWERS.lookup).map((hit) => answerSummary(engine, hit, lang)),
+    total: hits.length,
+    query,
+  };
+}

@@ -1,0 +1,274 @@
+/**
+ * The one search engine: popup, hover cards, selection lookup and `npm run query` all call it.
+ * A MiniSearch index over each Q&A's question and answer (Chinese original and English
+ * translation together), the glossary concepts they mention, and their episode's metadata.
+ */
+import MiniSearch, { type Options, type SearchResult as MiniSearchResult } from 'minisearch';
+import { plainText } from '../data/markdown';
+import type { Dataset, Episode, Lang, LinkedQa } from '../data/types';
+import { TermMatcher } from '../glossary/matcher';
+import { matcherTerms } from '../glossary/terms';
+import { type Range, rangesOf } from './highlight';
+import { conceptToken, isConceptToken, type Token, tokenize } from './tokenize';
+
+/** Longer input (a pasted page, a 1 MB selection) is cut here before anything else runs. */
+export const MAX_QUERY_CHARS = 1000;
+const MAX_QUERY_TERMS = 64;
+
+export interface Ranking {
+  /** Field weights: a match in the question counts more than one in the answer. */
+  boost: { question: number; answer: number; episode: number };
+  /** Weight of a glossary concept over a plain word (the exact-term bonus). */
+  conceptBoost: number;
+  fuzzy: { minLength: number; distance: number; weight: number };
+  prefix: { minLength: number; weight: number };
+  bm25: { k: number; b: number; d: number };
+}
+
+/** Tuned on `test/eval/queries.json` (`npm run eval`, `npx tsx test/eval/tune.ts`). */
+export const RANKING: Ranking = {
+  boost: { question: 4, answer: 1, episode: 0.4 },
+  conceptBoost: 1.5,
+  fuzzy: { minLength: 5, distance: 1, weight: 0.3 },
+  prefix: { minLength: 3, weight: 0.6 },
+  bm25: { k: 1.2, b: 0.75, d: 0.5 },
+};
+
+export interface EngineOptions {
+  /** A prebuilt index from `serialize()`, loaded instead of indexing the dataset. */
+  serializedIndex?: string;
+  ranking?: Ranking;
+}
+
+export interface Snippet {
+  text: string;
+  lang: Lang;
+  highlights: Range[];
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Index terms the result matched: stems, bigrams and `~concept` tokens (for highlighting). */
+  matchedTerms: string[];
+  /** Glossary term ids the result matched. */
+  matchedConcepts: string[];
+  snippet: Snippet;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Language of the snippet; `auto` picks the query's script. */
+  lang?: Lang | 'auto';
+  /** Prefix-match the last word, for results while typing. */
+  asYouType?: boolean;
+}
+
+interface IndexedDoc {
+  id: string;
+  question: string;
+  answer: string;
+  episode: string;
+}
+
+function episodeText(episode: Episode | undefined): string {
+  if (!episode) return '';
+  const guests = episode.guests.flatMap((guest) => [guest.name.zh, guest.name.en, guest.organization.zh, guest.organization.en]);
+  return [episode.title.zh, episode.title.en, ...guests].join('\n');
+}
+
+function queryLang(query: string): Lang {
+  const han = query.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  const latin = query.match(/[A-Za-z]/g)?.length ?? 0;
+  return han * 3 >= latin && han > 0 ? 'zh' : 'en';
+}
+
+export class SearchEngine {
+  readonly matcher: TermMatcher;
+  private readonly index: MiniSearch<IndexedDoc>;
+  private readonly qaById: Map<string, LinkedQa>;
+  private readonly plain = new Map<string, { zh: string; en: string }>();
+  private readonly plainTokens = new Map<string, Token[]>();
+
+  private readonly ranking: Ranking;
+
+  constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING }: EngineOptions = {}) {
+    this.ranking = ranking;
+    this.matcher = new TermMatcher(matcherTerms(dataset.glossary));
+    this.qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
+    const options = this.indexOptions();
+    if (serializedIndex) {
+      this.index = MiniSearch.loadJSON<IndexedDoc>(serializedIndex, options);
+    } else {
+      this.index = new MiniSearch<IndexedDoc>(options);
+      this.index.addAll(SearchEngine.documents(dataset));
+    }
+  }
+
+  /** The documents as indexed; also what the baseline in `npm run eval` indexes. */
+  static documents(dataset: Dataset): IndexedDoc[] {
+    const episodes = new Map(dataset.episodes.map((episode) => [episode.number, episode]));
+    return dataset.qa.map((entry) => ({
+      id: entry.id,
+      question: `${plainText(entry.question.zh)}\n${plainText(entry.question.en)}`,
+      answer: `${plainText(entry.answer.zh)}\n${plainText(entry.answer.en)}`,
+      episode: episodeText(episodes.get(entry.episode)),
+    }));
+  }
+
+  private indexOptions(): Options<IndexedDoc> {
+    return {
+      fields: ['question', 'answer', 'episode'],
+      tokenize: (text) => tokenize(text, this.matcher).map((token) => token.term),
+      processTerm: (term) => term,
+      searchOptions: {
+        tokenize: (text) => text.split(' ').filter(Boolean),
+        processTerm: (term) => term,
+        bm25: this.ranking.bm25,
+      },
+    };
+  }
+
+  /** The serialized index, for shipping prebuilt (`loadJSON`). */
+  serialize(): string {
+    return JSON.stringify(this.index);
+  }
+
+  entry(id: string): LinkedQa | undefined {
+    return this.qaById.get(id);
+  }
+
+  /** Any input cut to a query: whitespace collapsed, at most MAX_QUERY_CHARS, no split surrogate. */
+  boundedQuery(text: string): string {
+    let query = text.slice(0, MAX_QUERY_CHARS * 4).replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
+    if (/[\uD800-\uDBFF]$/.test(query)) query = query.slice(0, -1);
+    return query;
+  }
+
+  /** Query text → distinct index terms, in order, bounded. */
+  queryTerms(query: string): string[] {
+    const terms = tokenize(this.boundedQuery(query), this.matcher).map((token) => token.term);
+    return [...new Set(terms)].slice(0, MAX_QUERY_TERMS);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const terms = this.queryTerms(query);
+    if (terms.length === 0) return [];
+    const lastWord = terms.filter((term) => !isConceptToken(term)).at(-1);
+    const typingLastWord = options.asYouType === true && !/\s$/.test(query) && lastWord !== undefined && /^[a-z]/.test(lastWord);
+    const { boost, conceptBoost, fuzzy, prefix } = this.ranking;
+    const run = (fuzzyTerms: ReadonlySet<string>) =>
+      this.index.search(terms.join(' '), {
+        boost,
+        combineWith: 'OR',
+        boostTerm: (term) => (isConceptToken(term) ? conceptBoost : 1),
+        fuzzy: (term) => (fuzzyTerms.has(term) ? fuzzy.distance : false),
+        prefix: (term) => typingLastWord && term === lastWord && term.length >= prefix.minLength,
+        weights: { fuzzy: fuzzy.weight, prefix: prefix.weight },
+      });
+    let results = run(new Set());
+    // Fuzzy matching is for typos: only words that matched nothing exactly, searched again.
+    const matched = new Set(results.flatMap((result) => result.queryTerms));
+    const unmatched = new Set(terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength));
+    if (unmatched.size > 0) results = run(unmatched);
+    const lang = options.lang === undefined || options.lang === 'auto' ? queryLang(query) : options.lang;
+    return results.slice(0, options.limit ?? 10).map((result) => this.hit(result, lang));
+  }
+
+  /**
+   * Answers about glossary terms, weighted by how much each matters (e.g. how often it appears on
+   * the page), with optional context words that re-rank them ("sidecar" near "memory").
+   */
+  searchConcepts(weights: ReadonlyMap<string, number>, context = '', options: SearchOptions = {}): SearchHit[] {
+    const concepts = [...weights.keys()].map(conceptToken);
+    if (concepts.length === 0) return [];
+    const contextTerms = this.queryTerms(context).filter((term) => !concepts.includes(term));
+    const conceptQuery = { combineWith: 'OR' as const, queries: concepts, boostTerm: (term: string) => weights.get(term.slice(1)) ?? 1 };
+    const query = contextTerms.length === 0
+      ? conceptQuery
+      : {
+          // Every result is about the terms; the context only re-orders them.
+          combineWith: 'AND' as const,
+          queries: [conceptQuery, { combineWith: 'OR' as const, queries: [...concepts, ...contextTerms], boostTerm: (term: string) => (isConceptToken(term) ? 0.2 : 1) }],
+        };
+    const results = this.index.search(query as never, {
+      boost: this.ranking.boost,
+      tokenize: (text: string) => [text],
+    });
+    const lang = options.lang === undefined || options.lang === 'auto' ? 'en' : options.lang;
+    return results.slice(0, options.limit ?? 10).map((result) => this.hit(result, lang));
+  }
+
+  /** How many answers mention a term. */
+  conceptCount(termId: string): number {
+    return this.dataset.qa.filter((entry) => entry.terms.includes(termId)).length;
+  }
+
+  /** An answer as plain text in both languages (cached: snippets are cut from it). */
+  plainAnswer(id: string): { zh: string; en: string } {
+    let cached = this.plain.get(id);
+    if (!cached) {
+      const entry = this.qaById.get(id)!;
+      cached = { zh: plainText(entry.answer.zh), en: plainText(entry.answer.en) };
+      this.plain.set(id, cached);
+    }
+    return cached;
+  }
+
+  private hit(result: MiniSearchResult, lang: Lang): SearchHit {
+    const id = String(result.id);
+    const matchedTerms = result.terms;
+    return {
+      id,
+      score: result.score,
+      matchedTerms,
+      matchedConcepts: matchedTerms.filter(isConceptToken).map((term) => term.slice(1)),
+      snippet: this.snippet(this.plainAnswer(id)[lang], lang, matchedTerms),
+    };
+  }
+
+  /** Tokens of a text, cached: answers are re-cut into snippets for every query. */
+  private tokensOf(text: string): Token[] {
+    let tokens = this.plainTokens.get(text);
+    if (!tokens) {
+      tokens = tokenize(text, this.matcher);
+      this.plainTokens.set(text, tokens);
+    }
+    return tokens;
+  }
+
+  /** Where matched terms occur in a text shown with a result (question, answer). */
+  highlights(text: string, matchedTerms: readonly string[]): Range[] {
+    return rangesOf(this.tokensOf(text), matchedTerms);
+  }
+
+  /** The answer's best sentence for these terms, cut to about `width` characters. */
+  snippet(text: string, lang: Lang, matchedTerms: readonly string[], width = 140): Snippet {
+    const ranges = this.highlights(text, matchedTerms);
+    const sentences = [...text.matchAll(/[^。！？!?\n]+[。！？!?]?|\n/g)].filter((s) => s[0].trim() !== '');
+    let best = { start: 0, end: Math.min(text.length, width), hits: -1 };
+    for (const sentence of sentences) {
+      const start = sentence.index;
+      const end = start + sentence[0].length;
+      const hits = ranges.filter((range) => range[0] >= start && range[1] <= end).length;
+      if (hits > best.hits) best = { start, end, hits };
+    }
+    let { start, end } = best;
+    if (end - start > width) {
+      const firstHit = ranges.find((range) => range[0] >= start && range[1] <= end);
+      if (firstHit && firstHit[0] - start > width / 3) start = Math.max(start, firstHit[0] - Math.floor(width / 4));
+      end = Math.min(end, start + width);
+    }
+    const prefix = start > 0 ? '…' : '';
+    const suffix = end < text.length ? '…' : '';
+    const body = text.slice(start, end).trim();
+    const offset = text.indexOf(body, start) - prefix.length;
+    return {
+      text: prefix + body + suffix,
+      lang,
+      highlights: ranges
+        .filter((range) => range[0] >= start && range[1] <= end)
+        .map(([from, to]) => [from - offset, to - offset] as Range),
+    };
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run data:check`: validates `data/` (or the directory given) exactly as the build does and
+ * prints what it holds. Exits non-zero, listing every problem, when anything is malformed.
+ */
+import { DatasetError } from '../data/compile';
+import { loadDataset } from '../data/load-files';
+
+try {
+  const dataset = loadDataset(process.argv[2]);
+  const linked = dataset.qa.filter((entry) => entry.terms.length > 0).length;
+  const withQa = new Set(dataset.qa.map((entry) => entry.episode)).size;
+  console.log(`episodes: ${dataset.episodes.length} (${withQa} with Q&A)`);
+  console.log(`Q&A:      ${dataset.qa.length} (${linked} linked to glossary terms)`);
+  console.log(`glossary: ${dataset.glossary.length} terms, ${dataset.glossary.reduce((n, t) => n + t.aliases.en.length + t.aliases.zh.length, 0)} aliases`);
+} catch (error) {
+  if (!(error instanceof DatasetError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

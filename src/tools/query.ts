@@ -1,0 +1,48 @@
+/**
+ * `npm run --silent query -- "text"`: the extension's own search engine in a terminal.
+ *   query "text"          top results as id, score, question
+ *   query --json "text"   a JSON array of the top 10 results
+ *   query [--json] < file one query per line in, one JSON array per line out
+ */
+import { createInterface } from 'node:readline';
+import { loadDataset } from '../data/load-files';
+import { SearchEngine, type SearchHit } from '../search/engine';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const query = args.filter((arg) => arg !== '--json').join(' ');
+const engine = new SearchEngine(loadDataset());
+
+function toJson(hits: SearchHit[], lang: 'zh' | 'en'): object[] {
+  return hits.map((hit) => ({
+    id: hit.id,
+    score: Number(hit.score.toFixed(4)),
+    question: engine.entry(hit.id)?.question[lang],
+    snippet: hit.snippet.text,
+    concepts: hit.matchedConcepts,
+  }));
+}
+
+function run(text: string): SearchHit[] {
+  return engine.search(text, { limit: 10 });
+}
+
+if (args.length > 0 && query.trim() !== '' ) {
+  const hits = run(query);
+  const lang = hits[0]?.snippet.lang ?? 'en';
+  if (json) {
+    console.log(JSON.stringify(toJson(hits, lang), null, 2));
+  } else if (hits.length === 0) {
+    console.log('No answers found.');
+  } else {
+    for (const hit of hits) {
+      console.log(`${hit.id}  ${hit.score.toFixed(2).padStart(6)}  ${engine.entry(hit.id)?.question[lang].replace(/\s+/g, ' ')}`);
+    }
+  }
+} else {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const hits = run(line);
+    console.log(JSON.stringify(toJson(hits, hits[0]?.snippet.lang ?? 'en')));
+  }
+}

@@ -1,0 +1,9 @@
+import type { Episode, Lang } from '../data/types';
+
+/** "2021-06-02 20:00" in the series' own time zone (China Standard Time), as the source gives it. */
+export function episodeDate(episode: Pick<Episode, 'start'>, lang: Lang): string {
+  const [date, time] = episode.start.split('T');
+  const [year, month, day] = date!.split('-').map(Number);
+  const clock = time!.slice(0, 5);
+  return lang === 'zh' ? `${year} 年 ${month} 月 ${day} 日 ${clock}` : `${date} ${clock} CST`;
+}

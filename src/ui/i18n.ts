@@ -1,0 +1,17 @@
+/** The extension's own UI text, from `public/_locales` through `browser.i18n`. */
+import { browser } from 'wxt/browser';
+import type messages from '../../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof messages;
+
+// WXT's generated message types do not resolve with the polyfill module; `MessageKey` types ours.
+const i18n = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
+
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  return i18n.getMessage(key, substitutions.map(String)) || key;
+}
+
+/** The browser's UI language, as the answer language it suggests. */
+export function uiLanguage(): 'zh' | 'en' {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

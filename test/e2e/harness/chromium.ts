@@ -1,0 +1,127 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { extensionBuild, FixtureServer, poll, requireBinary } from './common';
+import type { Session, SessionOptions, TestPage } from './session';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+class ChromiumPage implements TestPage {
+  constructor(readonly page: Page) {}
+  get url(): string {
+    return this.page.url();
+  }
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  evaluate<T>(fn: string | (() => T)): Promise<T> {
+    return this.page.evaluate(fn as () => T);
+  }
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T> {
+    return this.page.evaluate(fn as never, arg) as Promise<T>;
+  }
+  async click(selector: string): Promise<void> {
+    await this.page.click(selector);
+  }
+  async mouseTo(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y, { steps: 2 });
+  }
+  async mouseClick(x: number, y: number): Promise<void> {
+    await this.page.mouse.click(x, y);
+  }
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+  waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+    return poll(() => this.page.evaluate(fn) as Promise<T>, timeoutMs, fn.toString().slice(0, 120));
+  }
+  async screenshot(path: string, options: { fullPage?: boolean } = {}): Promise<void> {
+    await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
+  }
+  async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.page.emulateMedia({ colorScheme: scheme });
+  }
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+export async function launchChromium(options: SessionOptions = {}): Promise<Session> {
+  const extension = extensionBuild('chrome-mv3');
+  const fixtures = new FixtureServer();
+  fixtures.add(options.fixtures ?? []);
+  const errors: string[] = [];
+  const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
+    executablePath: requireBinary(CHROMIUM, 'chromium'),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 860 },
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  context.on('weberror', (error) => errors.push(`page error: ${error.error().message}`));
+  await context.route('**/*', async (route) => {
+    const html = fixtures.serve(route.request().url());
+    if (html === undefined) await route.abort('blockedbyclient');
+    else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionOrigin = new URL(worker.url()).origin;
+  const blank = context.pages()[0];
+
+  const session: Session = {
+    browserName: 'chromium',
+    extensionOrigin,
+    unexpectedRequests: fixtures.unexpected,
+    errors,
+    addFixtures: (more) => fixtures.add(more),
+    async openPage(url) {
+      const page = new ChromiumPage(await context.newPage());
+      await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = new ChromiumPage(await context.newPage());
+      await page.goto(`${extensionOrigin}/${path}`);
+      return page;
+    },
+    background<T>(fn: string): Promise<T> {
+      return worker.evaluate(fn) as Promise<T>;
+    },
+    async tabIdOf(url) {
+      return poll(
+        () => worker.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === ${JSON.stringify(url)})?.id)`) as Promise<number>,
+        5000,
+        `a tab at ${url}`,
+      );
+    },
+    async close() {
+      await blank?.close().catch(() => {});
+      await context.close();
+    },
+  };
+  return session;
+}

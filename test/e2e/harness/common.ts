@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Fixture } from './session';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ARTIFACTS = resolve(ROOT, 'test/e2e/artifacts');
+
+/** The production build the user loads; the tests never build their own variant. */
+export function extensionBuild(target: 'chrome-mv3' | 'firefox-mv3'): string {
+  const dir = resolve(ROOT, '.output', target);
+  if (!existsSync(resolve(dir, 'manifest.json'))) {
+    throw new Error(`No production build in ${dir}: run \`npm run build\` first.`);
+  }
+  return dir;
+}
+
+export function requireBinary(path: string, debianPackage: string): string {
+  if (!existsSync(path)) throw new Error(`${path} is missing: install the Debian package \`${debianPackage}\` (apt-get install ${debianPackage}).`);
+  return path;
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return resolve(ARTIFACTS, name);
+}
+
+/** Fixture pages by URL (without the fragment), shared by the routing of both browsers. */
+export class FixtureServer {
+  private readonly pages = new Map<string, string>();
+  readonly unexpected: string[] = [];
+
+  add(fixtures: readonly Fixture[]): void {
+    for (const fixture of fixtures) this.pages.set(FixtureServer.key(fixture.url), fixture.html);
+  }
+
+  /** The HTML to serve, or undefined after recording the request as unexpected. */
+  serve(url: string): string | undefined {
+    const html = this.pages.get(FixtureServer.key(url));
+    if (html === undefined && !url.startsWith('data:') && !url.endsWith('/favicon.ico')) this.unexpected.push(url);
+    return html;
+  }
+
+  private static key(url: string): string {
+    return url.split('#')[0]!;
+  }
+}
+
+export async function poll<T>(read: () => Promise<T>, timeoutMs: number, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await read();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+    await new Promise((resolveTimer) => setTimeout(resolveTimer, 50));
+  }
+}

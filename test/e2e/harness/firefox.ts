@@ -1,0 +1,148 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import { extensionBuild, FixtureServer, poll, requireBinary } from './common';
+import type { Session, SessionOptions, TestPage } from './session';
+
+const FIREFOX = '/usr/bin/firefox-esr';
+/** The gecko id in wxt.config.ts, and the internal UUID we pin so extension URLs are known. */
+const GECKO_ID = 'istio-expert-answers@istio-big-talk.example';
+const EXTENSION_UUID = '6c1b2c36-9b0e-4c55-a1b6-0e4f3cbb7a11';
+
+class FirefoxPage implements TestPage {
+  constructor(
+    readonly page: Page,
+    private readonly fixtures: FixtureServer,
+    private readonly errors: string[],
+  ) {}
+
+  static async open(browser: Browser, fixtures: FixtureServer, errors: string[]): Promise<FirefoxPage> {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!/^https?:/.test(url)) return void request.continue();
+      const html = fixtures.serve(url);
+      if (html === undefined) void request.abort('blockedbyclient');
+      else void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`page error: ${(error as Error).message}`));
+    return new FirefoxPage(page, fixtures, errors);
+  }
+
+  get url(): string {
+    return this.page.url();
+  }
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  evaluate<T>(fn: string | (() => T)): Promise<T> {
+    return this.page.evaluate(fn as () => T) as Promise<T>;
+  }
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T> {
+    return this.page.evaluate(fn as never, arg) as Promise<T>;
+  }
+  async click(selector: string): Promise<void> {
+    await this.page.click(selector);
+  }
+  async mouseTo(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y, { steps: 2 });
+  }
+  async mouseClick(x: number, y: number): Promise<void> {
+    await this.page.mouse.click(x, y);
+  }
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key as KeyInput);
+  }
+  waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+    return poll(() => this.page.evaluate(fn) as Promise<T>, timeoutMs, fn.toString().slice(0, 120));
+  }
+  async screenshot(path: string, options: { fullPage?: boolean } = {}): Promise<void> {
+    await this.page.screenshot({ path: path as `${string}.png`, fullPage: options.fullPage ?? false });
+  }
+  async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  }
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+export async function launchFirefox(options: SessionOptions = {}): Promise<Session> {
+  const extension = extensionBuild('firefox-mv3');
+  const fixtures = new FixtureServer();
+  fixtures.add(options.fixtures ?? []);
+  const errors: string[] = [];
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: requireBinary(FIREFOX, 'firefox-esr'),
+    headless: true,
+    protocol: 'webDriverBiDi',
+    userDataDir: mkdtempSync(join(tmpdir(), 'firefox-')),
+    defaultViewport: { width: 1280, height: 860 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      'intl.locale.requested': options.locale ?? 'en-US',
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      // Offline: no update checks, telemetry or remote settings.
+      'network.connectivity-service.enabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  const installedId = await browser.installExtension(extension);
+  if (installedId !== GECKO_ID) throw new Error(`Installed ${installedId}, expected ${GECKO_ID}`);
+  const extensionOrigin = `moz-extension://${EXTENSION_UUID}`;
+
+  // A tab on an extension page runs background-style calls (tabs, storage) for the tests.
+  let control: FirefoxPage | undefined;
+  const controlPage = async (): Promise<FirefoxPage> => {
+    if (!control) {
+      control = await FirefoxPage.open(browser, fixtures, errors);
+      await control.goto(`${extensionOrigin}/options.html?test-control`);
+    }
+    return control;
+  };
+
+  const session: Session = {
+    browserName: 'firefox',
+    extensionOrigin,
+    unexpectedRequests: fixtures.unexpected,
+    errors,
+    addFixtures: (more) => fixtures.add(more),
+    async openPage(url) {
+      const page = await FirefoxPage.open(browser, fixtures, errors);
+      await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await FirefoxPage.open(browser, fixtures, errors);
+      await page.goto(`${extensionOrigin}/${path}`);
+      return page;
+    },
+    async background<T>(fn: string): Promise<T> {
+      return (await controlPage()).evaluate<T>(fn);
+    },
+    async tabIdOf(url) {
+      const page = await controlPage();
+      return poll(
+        () => page.evaluate<number>(`browser.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === ${JSON.stringify(url)})?.id)`),
+        5000,
+        `a tab at ${url}`,
+      );
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+  return session;
+}

@@ -1,0 +1,59 @@
+/**
+ * One interface over the two real browsers the end-to-end tests drive: Debian Chromium through
+ * playwright-core, and Debian Firefox ESR through puppeteer-core over WebDriver BiDi. Each loads
+ * the production build, serves fixture pages at their real URLs (so the manifest's match
+ * patterns run), refuses every other request and records it, and collects console errors.
+ * A scenario written against `Session` and `TestPage` runs in both browsers.
+ */
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface Fixture {
+  /** The page's real URL, e.g. https://github.com/istio/istio/issues/12345. */
+  url: string;
+  html: string;
+}
+
+export interface TestPage {
+  readonly url: string;
+  goto(url: string): Promise<void>;
+  evaluate<T>(fn: string | (() => T)): Promise<T>;
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T>;
+  click(selector: string): Promise<void>;
+  /** Moves the real mouse to the centre of the first client rect of a text range or element. */
+  mouseTo(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number): Promise<void>;
+  type(text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number): Promise<T>;
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  readonly browserName: BrowserName;
+  /** The extension's base URL: chrome-extension://id or moz-extension://uuid. */
+  readonly extensionOrigin: string;
+  /** Opens a fixture (or any routed URL) in a new tab. */
+  openPage(url: string): Promise<TestPage>;
+  /** Opens an extension page (e.g. `popup.html?tab=3`) in a new tab. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  /** Runs a function in the background context (service worker or background page). */
+  background<T>(fn: string): Promise<T>;
+  /** The browser's id for the tab showing `url`. */
+  tabIdOf(url: string): Promise<number>;
+  addFixtures(fixtures: Fixture[]): void;
+  /** Requests that were not fixtures (there should be none: the extension is offline). */
+  readonly unexpectedRequests: string[];
+  /** Console errors and uncaught exceptions from pages and the extension. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  fixtures?: Fixture[];
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { aliasKey, TermMatcher } from '../../src/glossary/matcher';
+
+const matcher = new TermMatcher([
+  { id: 'pilot', aliases: ['pilot', 'Pliot'] },
+  { id: 'envoy', aliases: ['Envoy'] },
+  { id: 'envoy-filter', aliases: ['EnvoyFilter', 'Envoy filter'] },
+  { id: 'eds', aliases: ['EDS'] },
+  { id: 'rate-limiting', aliases: ['rate limiting', 'rate limit', '限流', '限速'] },
+  { id: 'lazy-loading', aliases: ['懒加载', 'lazy loading'] },
+  { id: 'crd', aliases: ['CRD'] },
+  { id: 'hold', aliases: ['holdApplicationUntilProxyStarts'] },
+]);
+
+const found = (text: string) => matcher.findAll(text).map((m) => [m.termId, text.slice(m.start, m.end)]);
+
+describe('TermMatcher', () => {
+  it('matches Latin terms on word boundaries only', () => {
+    expect(found('autopilot and pilot, pilots')).toEqual([['pilot', 'pilot'], ['pilot', 'pilots']]);
+    expect(found('EnvoyFilter is not Envoy')).toEqual([['envoy-filter', 'EnvoyFilter'], ['envoy', 'Envoy']]);
+    expect(found('envoyproxy')).toEqual([]);
+  });
+
+  it('prefers the longest alias at a position', () => {
+    expect(found('an Envoy filter')).toEqual([['envoy-filter', 'Envoy filter']]);
+  });
+
+  it('matches short capitalised acronyms only as written', () => {
+    expect(found('EDS pushes; Eds is a name; eds')).toEqual([['eds', 'EDS']]);
+    expect(found('CRDs')).toEqual([['crd', 'CRDs']]);
+  });
+
+  it('ignores case, hyphens and line breaks inside longer aliases', () => {
+    expect(found('Rate-Limiting\nand rate\n  limit')).toEqual([['rate-limiting', 'Rate-Limiting'], ['rate-limiting', 'rate\n  limit']]);
+    expect(found('HOLDAPPLICATIONUNTILPROXYSTARTS')).toEqual([['hold', 'HOLDAPPLICATIONUNTILPROXYSTARTS']]);
+  });
+
+  it('matches Chinese terms without word boundaries, also next to Latin text', () => {
+    expect(found('配置懒加载和envoy限流')).toEqual([['lazy-loading', '懒加载'], ['envoy', 'envoy'], ['rate-limiting', '限流']]);
+  });
+
+  it('keeps the typos the speakers made', () => {
+    expect(found('Pliot 的性能')).toEqual([['pilot', 'Pliot']]);
+  });
+
+  it('treats full-width Latin as ASCII', () => {
+    expect(found('ＥＮＶＯＹ')).toEqual([['envoy', 'ＥＮＶＯＹ']]);
+  });
+
+  it('survives odd input', () => {
+    for (const text of ['', ' ', '\u0000', '😀 envoy 😀', '(.*+?)[]{}^$|\\', 'İstanbul ǅ', '\uD800']) {
+      expect(() => matcher.findAll(text)).not.toThrow();
+    }
+    expect(found('😀 envoy 😀')).toEqual([['envoy', 'envoy']]);
+    expect(matcher.findAll('envoy '.repeat(1000), 10)).toHaveLength(10);
+  });
+
+  it('folds alias keys the way it matches text', () => {
+    expect(aliasKey('Rate-Limit')).toBe(aliasKey('rate  limit'));
+    expect(aliasKey('ratelimit')).not.toBe(aliasKey('rate limit'));
+  });
+});

@@ -1,0 +1,49 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { datasetPlugin } from './src/data/vite-plugin';
+import { DEFAULT_SITE_MATCHES } from './src/settings/sites';
+
+// The manifest is written here; every permission is justified in README.md#permissions.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact(), datasetPlugin()],
+    build: { target: ['chrome120', 'firefox140'] },
+  }),
+  zip: {
+    // The Firefox store reviews the sources; include what `npm run build` needs.
+    includeSources: ['data/**', 'test/**', '.ci/**', 'README.md'],
+    excludeSources: ['test/e2e/artifacts/**', '.output/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    host_permissions: DEFAULT_SITE_MATCHES,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'lookup-selection': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: '__MSG_commandLookupSelection__',
+      },
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+I' },
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'istio-expert-answers@istio-big-talk.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
