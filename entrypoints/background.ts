@@ -1,6 +1,15 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import dataset from 'virtual:dataset';
+import { registerContextMenu } from '../src/background/context-menu';
+import { registerCustomSites } from '../src/background/custom-sites';
+import { lookupSelection } from '../src/background/lookup';
+import { registerMessageHandlers } from '../src/background/messages';
 
 export default defineBackground(() => {
-  console.log('dataset', dataset.qa.length);
+  registerMessageHandlers();
+  registerContextMenu();
+  registerCustomSites();
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'lookup-selection') void lookupSelection(tab);
+  });
 });

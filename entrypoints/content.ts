@@ -1,11 +1,13 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import terms from 'virtual:glossary-terms';
-import { TermMatcher } from '../src/glossary/matcher';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { parseCompactTerms } from '../src/glossary/compact';
+import { ContentApp } from '../src/page/content-app';
+import { DEFAULT_SITE_MATCHES } from '../src/settings/sites';
 
 export default defineContentScript({
-  matches: ['https://github.com/*'],
+  matches: DEFAULT_SITE_MATCHES,
+  runAt: 'document_idle',
   main() {
-    const matcher = new TermMatcher(terms);
-    console.log(matcher.findAll(document.body.innerText).length);
+    void ContentApp.start(parseCompactTerms(terms));
   },
 });

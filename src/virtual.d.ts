@@ -1,9 +1,12 @@
+/// <reference types="vite/client" />
+
 declare module 'virtual:dataset' {
   const dataset: import('./data/types').Dataset;
   export default dataset;
 }
 
+/** The glossary's spellings in the compact form of `src/glossary/compact.ts`. */
 declare module 'virtual:glossary-terms' {
-  const terms: import('./glossary/matcher').TermAliases[];
+  const terms: string;
   export default terms;
 }

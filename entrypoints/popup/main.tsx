@@ -1,4 +1,7 @@
 import { render } from 'preact';
-import dataset from 'virtual:dataset';
+import '../../src/ui/styles/tokens.css';
+import '../../src/ui/popup/popup.css';
+import { PopupApp } from '../../src/ui/popup/App';
 
-render(<p>{dataset.qa.length}</p>, document.getElementById('app')!);
+document.documentElement.lang = navigator.language;
+render(<PopupApp params={new URLSearchParams(location.search)} />, document.getElementById('app')!);

@@ -107,8 +107,8 @@ function checkMarkdown(file: string, entry: string, field: string, zh: string, e
   if (urls(zh) !== urls(en)) problems.add(file, entry, `${field}.en`, 'translation links differ from the original');
 }
 
-function checkQa(qa: QaEntry[], episodes: Episode[], problems: ProblemList): void {
-  const episodeNumbers = new Set(episodes.map((episode) => episode.number));
+/** `episodeNumbers`: every number in episodes.json, valid entry or not (one problem, not a cascade). */
+function checkQa(qa: QaEntry[], episodeNumbers: ReadonlySet<number>, problems: ProblemList): void {
   for (const entry of qa) {
     const expected = `ep${String(entry.episode).padStart(2, '0')}-q${String(entry.number).padStart(2, '0')}`;
     if (entry.id !== expected) problems.add('qa.json', entry.id, 'id', `does not match episode ${entry.episode} question ${entry.number} (${expected})`);
@@ -158,7 +158,9 @@ export function compileDataset(files: RawDataFiles): Dataset {
   const infoResult = rawInfo === undefined ? undefined : datasetInfoSchema.safeParse(rawInfo);
   if (infoResult && !infoResult.success) reportIssues('dataset.json', '-', infoResult.error, problems);
 
-  const episodes = validateEntries('episodes.json', parseJson('episodes.json', files['episodes.json'], problems), episodeSchema, 'number', problems);
+  const rawEpisodes = parseJson('episodes.json', files['episodes.json'], problems);
+  const episodes = validateEntries('episodes.json', rawEpisodes, episodeSchema, 'number', problems);
+  const episodeNumbers = new Set(Array.isArray(rawEpisodes) ? rawEpisodes.map((episode) => (episode as { number?: unknown } | null)?.number) : []);
   const qa = validateEntries('qa.json', parseJson('qa.json', files['qa.json'], problems), qaSchema, 'id', problems);
   const glossary = validateEntries('glossary.json', parseJson('glossary.json', files['glossary.json'], problems), glossarySchema, 'id', problems);
 
@@ -166,7 +168,7 @@ export function compileDataset(files: RawDataFiles): Dataset {
   checkDuplicates('qa.json', qa, (entry) => entry.id, problems);
   checkDuplicates('glossary.json', glossary, (term) => term.id, problems);
   checkEpisodes(episodes, problems);
-  checkQa(qa, episodes, problems);
+  checkQa(qa, episodeNumbers as Set<number>, problems);
   checkGlossary(glossary, problems);
 
   if (problems.items.length > 0 || !infoResult?.success) throw new DatasetError(problems.items);

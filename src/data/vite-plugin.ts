@@ -5,14 +5,15 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { compactTerms } from '../glossary/compact';
 import { matcherTerms } from '../glossary/terms';
 import { DATA_FILES } from './compile';
 import { DATA_DIR, loadDataset } from './load-files';
 
 const MODULES = {
-  'virtual:dataset': () => loadDataset(),
-  // The content script carries the matcher, not the dataset: ids and spellings only.
-  'virtual:glossary-terms': () => matcherTerms(loadDataset().glossary),
+  'virtual:dataset': () => `export default JSON.parse(${JSON.stringify(JSON.stringify(loadDataset()))});`,
+  // The content script carries the matcher, not the dataset: ids and spellings only, compacted.
+  'virtual:glossary-terms': () => `export default ${JSON.stringify(compactTerms(matcherTerms(loadDataset().glossary)))};`,
 } as const;
 
 type ModuleId = keyof typeof MODULES;
@@ -28,8 +29,8 @@ export function datasetPlugin(): Plugin {
       const name = id.startsWith('\0') ? id.slice(1) : '';
       if (!isModuleId(name)) return undefined;
       for (const file of DATA_FILES) this.addWatchFile(resolve(DATA_DIR, file));
-      // JSON.parse of a string literal starts faster than an object literal of the same size.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(MODULES[name]()))});`;
+      // (JSON.parse of a string literal starts faster than an object literal of the same size.)
+      return MODULES[name]();
     },
   };
 }

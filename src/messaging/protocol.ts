@@ -63,11 +63,19 @@ export interface PageTerms {
   terms: PageTerm[];
 }
 
+/** What the popup opens on: a query, and the answer to expand. */
+export interface PopupRequest {
+  query: string;
+  answerId?: string;
+}
+
 interface BackgroundProtocol {
   termCard(request: TermCardRequest): CardData | undefined;
   lookup(request: LookupRequest): CardData;
   /** Opens the popup on a query (from a card's "all N answers" or "open in popup"). */
-  openPopup(request: { query: string }): void;
+  openPopup(request: PopupRequest): void;
+  /** Injects the card UI into the sender's frame (it is loaded only when a first card opens). */
+  loadCardUi(): void;
 }
 
 interface ContentProtocol {

@@ -16,18 +16,19 @@ export function termInfo(dataset: Dataset, termId: string): TermInfo | undefined
   return { id: term.id, name: term.name, definition: term.definition, ...(term.docsUrl ? { docsUrl: term.docsUrl } : {}) };
 }
 
-export function answerSummary(engine: SearchEngine, hit: SearchHit, lang: AnswerLanguage): AnswerSummary {
-  const entry = engine.entry(hit.id)!;
+/** A result as lists show it; without `matchedTerms` the preview is the answer's opening. */
+export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLanguage, matchedTerms: readonly string[] = []): AnswerSummary {
+  const entry = engine.entry(id)!;
   const episode = engine.dataset.episodes.find((candidate) => candidate.number === entry.episode)!;
   const guest = episode.guests[0]!;
   const preview: AnswerSummary['preview'] = {};
   for (const language of langsOf(lang)) {
-    const snippet = language === hit.snippet.lang ? hit.snippet : engine.snippet(engine.plainAnswer(hit.id)[language], language, hit.matchedTerms);
+    const snippet = engine.snippet(engine.plainAnswer(id)[language], language, matchedTerms);
     preview[language] = { text: snippet.text, highlights: snippet.highlights };
   }
   return {
     id: entry.id,
-    question: entry.question,
+    question: engine.plainQuestion(id),
     preview,
     episode: {
       number: episode.number,
@@ -38,15 +39,17 @@ export function answerSummary(engine: SearchEngine, hit: SearchHit, lang: Answer
   };
 }
 
+const summarize = (engine: SearchEngine, hits: SearchHit[], lang: AnswerLanguage) =>
+  hits.map((hit) => answerSummary(engine, hit.id, lang, hit.matchedTerms));
+
 /** The hover card: one term, its best answers in the context of the sentence around it. */
 export function termCard(engine: SearchEngine, termId: string, context: string, lang: AnswerLanguage): CardData | undefined {
   const term = termInfo(engine.dataset, termId);
   if (!term) return undefined;
-  const previewLang = lang === 'both' ? 'en' : lang;
-  const hits = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: CARD_ANSWERS.hover, lang: previewLang });
+  const hits = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: CARD_ANSWERS.hover });
   return {
     terms: [term],
-    answers: hits.map((hit) => answerSummary(engine, hit, lang)),
+    answers: summarize(engine, hits, lang),
     total: engine.conceptCount(termId),
     query: lang === 'zh' ? term.name.zh : term.name.en,
   };
@@ -55,11 +58,11 @@ export function termCard(engine: SearchEngine, termId: string, context: string, 
 /** The lookup card: the selected text as a query, with the glossary terms it names. */
 export function lookupCard(engine: SearchEngine, text: string, lang: AnswerLanguage): CardData {
   const query = engine.boundedQuery(text);
-  const hits = engine.search(query, { limit: 50, ...(lang === 'both' ? {} : { lang }) });
+  const hits = engine.search(query, { limit: 200 });
   const termIds = [...new Set(engine.matcher.findAll(query).map((match) => match.termId))];
   return {
     terms: termIds.flatMap((id) => termInfo(engine.dataset, id) ?? []).slice(0, 3),
-    answers: hits.slice(0, CARD_ANSWERS.lookup).map((hit) => answerSummary(engine, hit, lang)),
+    answers: summarize(engine, hits.slice(0, CARD_ANSWERS.lookup), lang),
     total: hits.length,
     query,
   };

@@ -53,13 +53,10 @@ export interface SearchHit {
   matchedTerms: string[];
   /** Glossary term ids the result matched. */
   matchedConcepts: string[];
-  snippet: Snippet;
 }
 
 export interface SearchOptions {
   limit?: number;
-  /** Language of the snippet; `auto` picks the query's script. */
-  lang?: Lang | 'auto';
   /** Prefix-match the last word, for results while typing. */
   asYouType?: boolean;
 }
@@ -77,10 +74,20 @@ function episodeText(episode: Episode | undefined): string {
   return [episode.title.zh, episode.title.en, ...guests].join('\n');
 }
 
-function queryLang(query: string): Lang {
+/** The language a query is written in, by its script: what a snippet for it should show. */
+export function queryLang(query: string): Lang {
   const han = query.match(/[\u3400-\u9fff]/g)?.length ?? 0;
   const latin = query.match(/[A-Za-z]/g)?.length ?? 0;
   return han * 3 >= latin && han > 0 ? 'zh' : 'en';
+}
+
+function toHit(result: MiniSearchResult): SearchHit {
+  return {
+    id: String(result.id),
+    score: result.score,
+    matchedTerms: result.terms,
+    matchedConcepts: result.terms.filter(isConceptToken).map((term) => term.slice(1)),
+  };
 }
 
 export class SearchEngine {
@@ -171,8 +178,7 @@ export class SearchEngine {
     const matched = new Set(results.flatMap((result) => result.queryTerms));
     const unmatched = new Set(terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength));
     if (unmatched.size > 0) results = run(unmatched);
-    const lang = options.lang === undefined || options.lang === 'auto' ? queryLang(query) : options.lang;
-    return results.slice(0, options.limit ?? 10).map((result) => this.hit(result, lang));
+    return results.slice(0, options.limit ?? 10).map(toHit);
   }
 
   /**
@@ -195,13 +201,18 @@ export class SearchEngine {
       boost: this.ranking.boost,
       tokenize: (text: string) => [text],
     });
-    const lang = options.lang === undefined || options.lang === 'auto' ? 'en' : options.lang;
-    return results.slice(0, options.limit ?? 10).map((result) => this.hit(result, lang));
+    return results.slice(0, options.limit ?? 10).map(toHit);
   }
 
   /** How many answers mention a term. */
   conceptCount(termId: string): number {
     return this.dataset.qa.filter((entry) => entry.terms.includes(termId)).length;
+  }
+
+  /** A question as plain text in both languages. */
+  plainQuestion(id: string): { zh: string; en: string } {
+    const entry = this.qaById.get(id)!;
+    return { zh: plainText(entry.question.zh), en: plainText(entry.question.en) };
   }
 
   /** An answer as plain text in both languages (cached: snippets are cut from it). */
@@ -213,18 +224,6 @@ export class SearchEngine {
       this.plain.set(id, cached);
     }
     return cached;
-  }
-
-  private hit(result: MiniSearchResult, lang: Lang): SearchHit {
-    const id = String(result.id);
-    const matchedTerms = result.terms;
-    return {
-      id,
-      score: result.score,
-      matchedTerms,
-      matchedConcepts: matchedTerms.filter(isConceptToken).map((term) => term.slice(1)),
-      snippet: this.snippet(this.plainAnswer(id)[lang], lang, matchedTerms),
-    };
   }
 
   /** Tokens of a text, cached: answers are re-cut into snippets for every query. */

@@ -21,3 +21,6 @@ export const BUILT_IN_SITES = [
 export type BuiltInSiteId = (typeof BUILT_IN_SITES)[number]['id'];
 
 export const DEFAULT_SITE_MATCHES: string[] = BUILT_IN_SITES.flatMap((site) => [...site.matches]);
+
+/** GitHub organisations whose pages are about Istio or Envoy whatever they say. */
+export const MESH_GITHUB_ORGS = ['istio', 'envoyproxy', 'istio-ecosystem'] as const;

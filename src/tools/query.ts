@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { loadDataset } from '../data/load-files';
-import { SearchEngine, type SearchHit } from '../search/engine';
+import { queryLang, SearchEngine, type SearchHit } from '../search/engine';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -17,8 +17,8 @@ function toJson(hits: SearchHit[], lang: 'zh' | 'en'): object[] {
   return hits.map((hit) => ({
     id: hit.id,
     score: Number(hit.score.toFixed(4)),
-    question: engine.entry(hit.id)?.question[lang],
-    snippet: hit.snippet.text,
+    question: engine.plainQuestion(hit.id)[lang],
+    snippet: engine.snippet(engine.plainAnswer(hit.id)[lang], lang, hit.matchedTerms).text,
     concepts: hit.matchedConcepts,
   }));
 }
@@ -27,22 +27,21 @@ function run(text: string): SearchHit[] {
   return engine.search(text, { limit: 10 });
 }
 
-if (args.length > 0 && query.trim() !== '' ) {
+if (query.trim() !== '') {
   const hits = run(query);
-  const lang = hits[0]?.snippet.lang ?? 'en';
+  const lang = queryLang(query);
   if (json) {
     console.log(JSON.stringify(toJson(hits, lang), null, 2));
   } else if (hits.length === 0) {
     console.log('No answers found.');
   } else {
     for (const hit of hits) {
-      console.log(`${hit.id}  ${hit.score.toFixed(2).padStart(6)}  ${engine.entry(hit.id)?.question[lang].replace(/\s+/g, ' ')}`);
+      console.log(`${hit.id}  ${hit.score.toFixed(2).padStart(6)}  ${engine.plainQuestion(hit.id)[lang].replace(/\s+/g, ' ')}`);
     }
   }
 } else {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    const hits = run(line);
-    console.log(JSON.stringify(toJson(hits, hits[0]?.snippet.lang ?? 'en')));
+    console.log(JSON.stringify(toJson(run(line), queryLang(line))));
   }
 }

@@ -82,14 +82,14 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
     if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   context.on('weberror', (error) => errors.push(`page error: ${error.error().message}`));
-  await context.route('**/*', async (route) => {
+  await context.route(/^https?:\/\//, async (route) => {
     const html = fixtures.serve(route.request().url());
     if (html === undefined) await route.abort('blockedbyclient');
     else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   });
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionOrigin = new URL(worker.url()).origin;
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const blank = context.pages()[0];
 
   const session: Session = {

@@ -17,10 +17,12 @@ class FirefoxPage implements TestPage {
     private readonly errors: string[],
   ) {}
 
-  static async open(browser: Browser, fixtures: FixtureServer, errors: string[]): Promise<FirefoxPage> {
+  /** `intercept`: serve fixtures and refuse the network (web pages; extension pages need neither). */
+  static async open(browser: Browser, fixtures: FixtureServer, errors: string[], intercept: boolean): Promise<FirefoxPage> {
     const page = await browser.newPage();
-    await page.setRequestInterception(true);
+    if (intercept) await page.setRequestInterception(true);
     page.on('request', (request) => {
+      if (!intercept) return;
       const url = request.url();
       if (!/^https?:/.test(url)) return void request.continue();
       const html = fixtures.serve(url);
@@ -38,7 +40,18 @@ class FirefoxPage implements TestPage {
     return this.page.url();
   }
   async goto(url: string): Promise<void> {
-    await this.page.goto(url, { waitUntil: 'load' });
+    if (!url.startsWith('moz-extension:')) {
+      await this.page.goto(url, { waitUntil: 'load' });
+      return;
+    }
+    // Firefox loads extension pages in another process; puppeteer then misses the load event,
+    // so the navigation is started and the page itself is asked when it has loaded.
+    void this.page.goto(url, { timeout: 0 }).catch(() => {});
+    await poll(
+      () => this.page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url).catch(() => false),
+      15_000,
+      `${url} to load`,
+    );
   }
   evaluate<T>(fn: string | (() => T)): Promise<T> {
     return this.page.evaluate(fn as () => T) as Promise<T>;
@@ -90,6 +103,8 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
     protocol: 'webDriverBiDi',
     userDataDir: mkdtempSync(join(tmpdir(), 'firefox-')),
     defaultViewport: { width: 1280, height: 860 },
+    // Lets WebDriver BiDi open the extension's own pages (moz-extension://), as Chromium's CDP does.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'intl.locale.requested': options.locale ?? 'en-US',
@@ -107,7 +122,7 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
   let control: FirefoxPage | undefined;
   const controlPage = async (): Promise<FirefoxPage> => {
     if (!control) {
-      control = await FirefoxPage.open(browser, fixtures, errors);
+      control = await FirefoxPage.open(browser, fixtures, errors, false);
       await control.goto(`${extensionOrigin}/options.html?test-control`);
     }
     return control;
@@ -120,12 +135,12 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
     errors,
     addFixtures: (more) => fixtures.add(more),
     async openPage(url) {
-      const page = await FirefoxPage.open(browser, fixtures, errors);
+      const page = await FirefoxPage.open(browser, fixtures, errors, true);
       await page.goto(url);
       return page;
     },
     async openExtensionPage(path) {
-      const page = await FirefoxPage.open(browser, fixtures, errors);
+      const page = await FirefoxPage.open(browser, fixtures, errors, false);
       await page.goto(`${extensionOrigin}/${path}`);
       return page;
     },

@@ -1,6 +1,6 @@
 /** The extension's own UI text, from `public/_locales` through `browser.i18n`. */
 import { browser } from 'wxt/browser';
-import type messages from '../../public/_locales/en/messages.json';
+import type messages from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof messages;
 

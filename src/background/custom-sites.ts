@@ -1,0 +1,53 @@
+/**
+ * Sites the user adds in the options page get the content script through a dynamic
+ * registration (only for origins whose permission was granted), and open tabs of a newly added
+ * site get it at once, so no reload is needed.
+ */
+import { browser } from 'wxt/browser';
+import { CONTENT_SCRIPT, injectContentScript } from '../messaging/injection';
+import { originPattern, type Settings } from '../settings/settings';
+import { loadSettings, watchSettings } from '../settings/settings-item';
+
+const SCRIPT_ID = 'custom-sites';
+
+async function grantedPatterns(settings: Settings): Promise<string[]> {
+  const patterns = settings.customSites.map(originPattern);
+  const granted = await Promise.all(patterns.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
+  return patterns.filter((_, index) => granted[index]);
+}
+
+export async function syncCustomSites(settings: Settings): Promise<string[]> {
+  const matches = await grantedPatterns(settings);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length === 0) {
+    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return matches;
+  }
+  const script = { id: SCRIPT_ID, matches, js: [CONTENT_SCRIPT.slice(1)], runAt: 'document_idle' as const, persistAcrossSessions: true };
+  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([script]);
+  return matches;
+}
+
+/** Tabs already open on a newly added site get the content script now. */
+async function injectIntoOpenTabs(patterns: string[]): Promise<void> {
+  if (patterns.length === 0) return;
+  const tabs = await browser.tabs.query({ url: patterns });
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : injectContentScript(tab.id, 0).catch(() => {}))));
+}
+
+export function registerCustomSites(): void {
+  let known = new Set<string>();
+  const sync = async (settings: Settings) => {
+    const matches = await syncCustomSites(settings).catch(() => [] as string[]);
+    const added = matches.filter((pattern) => !known.has(pattern));
+    known = new Set(matches);
+    await injectIntoOpenTabs(added);
+  };
+  void loadSettings().then(async (settings) => {
+    known = new Set(await grantedPatterns(settings));
+    await sync(settings);
+  });
+  watchSettings((settings) => void sync(settings));
+  browser.permissions.onAdded.addListener(() => void loadSettings().then(sync));
+}

@@ -1,0 +1,35 @@
+/**
+ * The glossary as the content script carries it: one line per term, `id<TAB>alias|alias…`, with
+ * the spellings the matcher cannot tell apart dropped (case variants of case-insensitive
+ * aliases, separators, regular plurals). The test suite checks that matching is unchanged.
+ */
+import { aliasKey, isCaseSensitiveAlias, type TermAliases } from './matcher';
+
+const pluralBase = (key: string): string[] => (key.endsWith('es') ? [key.slice(0, -1), key.slice(0, -2)] : key.endsWith('s') ? [key.slice(0, -1)] : []);
+
+export function compactTerms(terms: readonly TermAliases[]): string {
+  return terms
+    .map((term) => {
+      const insensitive = new Set(term.aliases.filter((alias) => !isCaseSensitiveAlias(alias)).map(aliasKey));
+      const kept = new Set<string>();
+      for (const alias of term.aliases) {
+        if (isCaseSensitiveAlias(alias)) {
+          kept.add(alias);
+          continue;
+        }
+        const key = aliasKey(alias);
+        // A plural is found through its singular when that is a whole word (the matcher adds s/es).
+        if (/^[a-z]/.test(key.at(-1) ?? '') && pluralBase(key).some((base) => insensitive.has(base))) continue;
+        kept.add(key);
+      }
+      return `${term.id}\t${[...kept].join('|')}`;
+    })
+    .join('\n');
+}
+
+export function parseCompactTerms(text: string): TermAliases[] {
+  return text.split('\n').map((line) => {
+    const [id, aliases = ''] = line.split('\t');
+    return { id: id!, aliases: aliases.split('|') };
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * The content script: on the user's sites it marks terms and opens hover cards; everywhere it is
+ * injected (on demand, for a selection lookup or the popup's "On this page") it answers
+ * messages. Settings changes apply at once, without reloading the tab.
+ */
+import { browser } from 'wxt/browser';
+import { type TermMatch, TermMatcher, type TermAliases } from '../glossary/matcher';
+import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
+import type { Settings } from '../settings/settings';
+import { onSettingsChanged, readSettings } from '../settings/settings-reader';
+import { siteStatus, type SiteStatus } from '../settings/site-status';
+import { registeredCardUi, type CardAnchor, type CardUi } from './card-api';
+import { CardController } from './card-controller';
+import { HoverWatcher, termAtPoint } from './hover';
+import { PageMarker } from './page-marker';
+import { pageScheme } from './page-scheme';
+import { PageScanner } from './scanner';
+import { isInSkippedRegion } from './selectors';
+
+/** A selection is cut to this before it travels; the engine bounds it further. */
+export const LOOKUP_MAX_CHARS = 4000;
+/** Time a one-off scan (a page where marks are off) may take, in slices. */
+const ONE_OFF_SCAN_MS = 200;
+
+const LOADED_FLAG = '__istioExpertsContent';
+
+export class ContentApp {
+  private readonly matcher: TermMatcher;
+  private readonly scanner: PageScanner;
+  private readonly cards: CardController;
+  private marker: PageMarker | undefined;
+  private hover: HoverWatcher | undefined;
+  private status: SiteStatus;
+
+  constructor(terms: readonly TermAliases[], private settings: Settings) {
+    this.matcher = new TermMatcher(terms);
+    this.scanner = new PageScanner(this.matcher);
+    this.status = siteStatus(location.href, settings);
+    this.cards = new CardController({
+      loadUi: () => loadCardUi(),
+      lang: () => this.answerLanguage(),
+      scheme: () => pageScheme(document),
+      openPopup: (query, answerId) => void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {}),
+    });
+  }
+
+  /** Starts once per frame, however many times the script is injected. */
+  static async start(terms: readonly TermAliases[]): Promise<void> {
+    const global = globalThis as Record<string, unknown>;
+    if (global[LOADED_FLAG]) return;
+    global[LOADED_FLAG] = true;
+    const app = new ContentApp(terms, await readSettings());
+    app.listen();
+    app.apply();
+  }
+
+  private listen(): void {
+    onSettingsChanged((settings) => {
+      this.settings = settings;
+      this.apply();
+    });
+    contentMessaging.onMessage('pageTerms', () => this.pageTerms());
+    contentMessaging.onMessage('showLookup', ({ data }) => this.showLookup(data.text));
+  }
+
+  /** Starts or stops marking and hover cards to match the settings and the page's site. */
+  private apply(): void {
+    this.status = siteStatus(location.href, this.settings);
+    if (this.status.mode !== 'active') {
+      this.stopMarking();
+      return;
+    }
+    const options = { relevantByDefault: !this.status.needsRelevanceCheck, paint: this.settings.hover.marks };
+    if (this.marker) {
+      this.marker.update(options);
+    } else {
+      this.marker = new PageMarker(this.scanner, options);
+      this.marker.start();
+    }
+    const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
+    if (this.hover) this.hover.update(hoverOptions);
+    else this.hover = new HoverWatcher(hoverOptions, (sample) => this.onRest(sample.x, sample.y), (sample) => this.cards.pointerMoved(sample));
+  }
+
+  private stopMarking(): void {
+    this.marker?.stop();
+    this.marker = undefined;
+    this.hover?.dispose();
+    this.hover = undefined;
+    if (!this.cards.isPinned) this.cards.close();
+  }
+
+  private matchesIn(node: Text): readonly TermMatch[] {
+    const known = this.marker?.matchesIn(node);
+    if (known) return known;
+    return isInSkippedRegion(node) ? [] : this.matcher.findAll(node.data, 50);
+  }
+
+  private onRest(x: number, y: number): void {
+    const marker = this.marker;
+    if (!marker?.isRelevant) return;
+    const target = termAtPoint(document, x, y, (node) => this.matchesIn(node));
+    if (!target) {
+      this.cards.restedElsewhere();
+      return;
+    }
+    const lang = this.answerLanguage();
+    void this.cards.show({
+      key: `${target.termId}@${target.match.start}`.concat(nodeKey(target.node)),
+      anchor: target.range as unknown as CardAnchor,
+      kind: 'hover',
+      load: () => backgroundMessaging.sendMessage('termCard', { termId: target.termId, context: target.context, lang }),
+      onClose: () => marker.setActive(undefined),
+    }).then(() => {
+      if (this.cards.isOpen) marker.setActive(target.range);
+    });
+  }
+
+  private showLookup(text: string | undefined): boolean {
+    const selection = window.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    const selected = (text ?? '').trim() !== '' ? text! : (selection?.toString() ?? '');
+    if (selected.trim() === '') return false;
+    const query = selected.slice(0, LOOKUP_MAX_CHARS);
+    const lang = this.answerLanguage();
+    void this.cards.show(
+      {
+        key: `lookup:${Date.now()}`,
+        anchor: selectionAnchor(range),
+        kind: 'lookup',
+        load: () => backgroundMessaging.sendMessage('lookup', { text: query, lang }),
+      },
+      { pinned: true, focus: true },
+    );
+    return true;
+  }
+
+  private async pageTerms(): Promise<PageTerms> {
+    const page = { url: location.href, title: document.title };
+    if (this.marker?.ready) return { ...page, terms: this.marker.terms() };
+    const counts = new Map<string, number>();
+    const job = this.scanner.job(document.body ?? document.documentElement, ({ matches }) => {
+      for (const match of matches) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
+    });
+    // Slices with a yield between them: a huge page is scanned in part rather than frozen.
+    const stopAt = performance.now() + ONE_OFF_SCAN_MS;
+    for (;;) {
+      const sliceEnd = performance.now() + 8;
+      if (job.run(() => performance.now() > sliceEnd) || performance.now() > stopAt) break;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { ...page, terms: [...counts].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count) };
+  }
+
+  private answerLanguage(): AnswerLanguage {
+    const setting = this.settings.answerLanguage;
+    if (setting !== 'auto') return setting;
+    return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  }
+}
+
+const nodeKeys = new WeakMap<Text, number>();
+let nextNodeKey = 0;
+function nodeKey(node: Text): string {
+  let key = nodeKeys.get(node);
+  if (key === undefined) nodeKeys.set(node, (key = nextNodeKey++));
+  return `#${key}`;
+}
+
+/** The selection's range when it has a box; else the focused field; else the top of the viewport. */
+function selectionAnchor(range: Range | undefined): CardAnchor {
+  if (range && range.getClientRects().length > 0) return range.cloneRange();
+  const active = document.activeElement;
+  if (active && active !== document.body) return active;
+  const rect = new DOMRect(window.innerWidth / 2, 48, 0, 0);
+  return { getBoundingClientRect: () => rect, getClientRects: () => [rect] };
+}
+
+/** The card UI is injected by the background on first use; it registers itself on a global. */
+async function loadCardUi(): Promise<CardUi> {
+  const existing = registeredCardUi();
+  if (existing) return existing;
+  await backgroundMessaging.sendMessage('loadCardUi', undefined);
+  const loaded = registeredCardUi();
+  if (!loaded) throw new Error('card UI did not load');
+  return loaded;
+}

@@ -1,0 +1,100 @@
+/**
+ * Marks terms with the CSS Custom Highlight API: ranges painted by the browser, so the page's DOM
+ * and text stay exactly as they were (GitHub's React views break when text nodes are wrapped).
+ * The one stylesheet goes into `document.adoptedStyleSheets`, which is not part of the DOM tree.
+ * Where the API is missing, nothing is painted and hover detection still works.
+ */
+
+export const TERM_HIGHLIGHT = 'istio-experts-term';
+export const ACTIVE_HIGHLIGHT = 'istio-experts-active';
+
+/** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
+export const MAX_MARKS = 1500;
+
+const STYLES = `
+::highlight(${TERM_HIGHLIGHT}) {
+  text-decoration-line: underline;
+  text-decoration-style: dotted;
+  text-decoration-color: rgb(66 133 244 / 0.85);
+  text-decoration-thickness: 2px;
+  text-underline-offset: 3px;
+}
+::highlight(${ACTIVE_HIGHLIGHT}) {
+  background-color: rgb(66 133 244 / 0.2);
+  text-decoration-line: underline;
+  text-decoration-style: solid;
+  text-decoration-color: rgb(66 133 244);
+  text-decoration-thickness: 2px;
+  text-underline-offset: 3px;
+}
+`;
+
+export function highlightSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class TermHighlights {
+  private readonly terms: Highlight | undefined;
+  private readonly active: Highlight | undefined;
+  private sheet: CSSStyleSheet | undefined;
+
+  constructor(private readonly doc: Document = document) {
+    if (!highlightSupported()) return;
+    this.terms = new Highlight();
+    this.active = new Highlight();
+    // The active mark paints above the others.
+    this.active.priority = 1;
+  }
+
+  get size(): number {
+    return this.terms?.size ?? 0;
+  }
+
+  /** Registers the highlights and their style; idempotent (pages may replace adoptedStyleSheets). */
+  attach(): void {
+    if (!this.terms || !this.active) return;
+    CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
+    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    try {
+      if (!this.sheet) {
+        this.sheet = new CSSStyleSheet();
+        this.sheet.replaceSync(STYLES);
+      }
+      if (!this.doc.adoptedStyleSheets.includes(this.sheet)) {
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+      }
+    } catch {
+      // A page that forbids constructed sheets simply shows no underline.
+    }
+  }
+
+  detach(): void {
+    if (!this.terms) return;
+    this.clear();
+    if (CSS.highlights.get(TERM_HIGHLIGHT) === this.terms) CSS.highlights.delete(TERM_HIGHLIGHT);
+    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+  }
+
+  /** Adds a mark; false once the cap is reached. */
+  add(range: AbstractRange): boolean {
+    if (!this.terms || this.terms.size >= MAX_MARKS) return false;
+    this.terms.add(range);
+    return true;
+  }
+
+  delete(range: AbstractRange): void {
+    this.terms?.delete(range);
+  }
+
+  clear(): void {
+    this.terms?.clear();
+    this.active?.clear();
+  }
+
+  setActive(range: AbstractRange | undefined): void {
+    if (!this.active) return;
+    this.active.clear();
+    if (range) this.active.add(range);
+  }
+}

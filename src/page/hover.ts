@@ -1,0 +1,179 @@
+/**
+ * Finds the term under the pointer on demand, as a dictionary extension does: after the pointer
+ * rests, the caret position at that point gives a text node and offset, and the term there is
+ * looked up in that node only. Nothing is computed while the pointer moves.
+ */
+import type { TermMatch } from '../glossary/matcher';
+import type { HoverModifier } from '../settings/settings';
+import { CONTEXT_BLOCK } from './selectors';
+
+export interface TermAtPoint {
+  termId: string;
+  node: Text;
+  match: TermMatch;
+  range: StaticRange;
+  /** The sentence around the term, which re-ranks the answers. */
+  context: string;
+}
+
+const CONTEXT_CHARS = 240;
+const TOLERANCE_PX = 2;
+
+interface CaretPosition {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(doc: Document, x: number, y: number): CaretPosition | undefined {
+  const withPosition = doc as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+export function rangeRects(node: Text, start: number, end: number): DOMRect[] {
+  const range = node.ownerDocument.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, end);
+  return [...range.getClientRects()];
+}
+
+export function pointInRects(rects: Iterable<DOMRect>, x: number, y: number, tolerance = TOLERANCE_PX): boolean {
+  for (const rect of rects) {
+    if (x >= rect.left - tolerance && x <= rect.right + tolerance && y >= rect.top - tolerance && y <= rect.bottom + tolerance) return true;
+  }
+  return false;
+}
+
+/** The sentence-sized text around a match: its block's text, cut around the term. */
+export function contextAround(node: Text, match: TermMatch): string {
+  const block = node.parentElement?.closest(CONTEXT_BLOCK) ?? node.parentElement;
+  const own = node.data;
+  const blockText = block?.textContent ?? own;
+  if (blockText.length <= CONTEXT_CHARS * 2) return blockText.replace(/\s+/g, ' ').trim();
+  const from = Math.max(0, match.start - CONTEXT_CHARS);
+  return own.slice(from, match.end + CONTEXT_CHARS).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The term under (x, y), if any. `matchesIn` gives the terms of a text node (cached by the
+ * marker, or found on the spot); the pointer must be on the term's own glyphs, not merely near.
+ */
+export function termAtPoint(
+  doc: Document,
+  x: number,
+  y: number,
+  matchesIn: (node: Text) => readonly TermMatch[],
+): TermAtPoint | undefined {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
+  const node = caret.node as Text;
+  for (const match of matchesIn(node)) {
+    if (caret.offset < match.start || caret.offset > match.end) continue;
+    if (!pointInRects(rangeRects(node, match.start, match.end), x, y)) continue;
+    return {
+      termId: match.termId,
+      node,
+      match,
+      range: new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end }),
+      context: contextAround(node, match),
+    };
+  }
+  return undefined;
+}
+
+const MODIFIER_KEYS: Record<Exclude<HoverModifier, 'none'>, 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'> = {
+  alt: 'altKey',
+  ctrl: 'ctrlKey',
+  shift: 'shiftKey',
+  meta: 'metaKey',
+};
+
+export interface HoverOptions {
+  delayMs: number;
+  modifier: HoverModifier;
+}
+
+export interface PointerSample {
+  x: number;
+  y: number;
+  target: EventTarget | null;
+}
+
+/**
+ * Reports where the pointer rested (after `delayMs` without moving, with the modifier held if
+ * one is set), and every pointer move, throttled to one per frame.
+ */
+export class HoverWatcher {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private frame: number | undefined;
+  private last: (PointerSample & { modifiers: Record<string, boolean> }) | undefined;
+  private readonly controller = new AbortController();
+
+  constructor(
+    private options: HoverOptions,
+    private readonly onRest: (sample: PointerSample) => void,
+    private readonly onMove: (sample: PointerSample) => void,
+    target: Window = window,
+  ) {
+    const listen = { capture: true, passive: true, signal: this.controller.signal };
+    target.addEventListener('pointermove', (event) => this.move(event), listen);
+    target.addEventListener('keydown', (event) => this.modifierChanged(event), listen);
+    target.addEventListener('pointerdown', () => this.clearTimer(), listen);
+    target.addEventListener('scroll', () => this.clearTimer(), listen);
+  }
+
+  update(options: HoverOptions): void {
+    this.options = options;
+  }
+
+  dispose(): void {
+    this.controller.abort();
+    this.clearTimer();
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+  }
+
+  private move(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    this.last = {
+      x: event.clientX,
+      y: event.clientY,
+      target: event.target,
+      modifiers: { altKey: event.altKey, ctrlKey: event.ctrlKey, shiftKey: event.shiftKey, metaKey: event.metaKey },
+    };
+    this.clearTimer();
+    this.timer = setTimeout(() => this.rest(), this.options.delayMs);
+    if (this.frame === undefined) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = undefined;
+        if (this.last) this.onMove(this.last);
+      });
+    }
+  }
+
+  /** Pressing the modifier while the pointer already rests on a term counts as resting now. */
+  private modifierChanged(event: KeyboardEvent): void {
+    if (this.options.modifier === 'none' || !this.last) return;
+    const key = MODIFIER_KEYS[this.options.modifier];
+    if (event[key]) {
+      this.last.modifiers[key] = true;
+      this.rest();
+    }
+  }
+
+  private rest(): void {
+    this.clearTimer();
+    const sample = this.last;
+    if (!sample) return;
+    if (this.options.modifier !== 'none' && !sample.modifiers[MODIFIER_KEYS[this.options.modifier]]) return;
+    this.onRest(sample);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Runs resumable work in short slices when the page is idle, so the extension never holds the
+ * main thread for long (each slice is at most SLICE_MS, well under the 50 ms of a long task).
+ */
+import type { ScanJob } from './scanner';
+
+export const SLICE_MS = 8;
+
+type IdleCallback = (deadline: { timeRemaining(): number; didTimeout: boolean }) => void;
+
+function requestIdle(callback: IdleCallback): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(callback, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(() => callback({ timeRemaining: () => SLICE_MS, didTimeout: true }), 16);
+  return () => clearTimeout(handle);
+}
+
+/** A queue of jobs run in idle slices; `cancel` drops everything queued. */
+export class IdleQueue {
+  private readonly jobs: ScanJob[] = [];
+  private cancelPending: (() => void) | undefined;
+  private onDrain: (() => void) | undefined;
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  get busy(): boolean {
+    return this.jobs.length > 0;
+  }
+
+  push(job: ScanJob, onDrain?: () => void): void {
+    this.jobs.push(job);
+    if (onDrain) this.onDrain = onDrain;
+    this.schedule();
+  }
+
+  cancel(): void {
+    this.jobs.length = 0;
+    this.cancelPending?.();
+    this.cancelPending = undefined;
+    this.onDrain = undefined;
+  }
+
+  private schedule(): void {
+    if (this.cancelPending) return;
+    this.cancelPending = requestIdle((idle) => {
+      this.cancelPending = undefined;
+      const start = this.now();
+      const budget = Math.min(SLICE_MS, Math.max(2, idle.didTimeout ? SLICE_MS : idle.timeRemaining()));
+      const deadline = () => this.now() - start >= budget;
+      while (this.jobs.length > 0) {
+        if (!this.jobs[0]!.run(deadline)) break;
+        this.jobs.shift();
+        if (deadline()) break;
+      }
+      if (this.jobs.length > 0) {
+        this.schedule();
+      } else {
+        const drained = this.onDrain;
+        this.onDrain = undefined;
+        drained?.();
+      }
+    });
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Keeps the marks in step with the page: a full scan at start and after a navigation (GitHub's
+ * Turbo and React swap the page without a load), and only the added or changed subtrees after
+ * that (lazily loaded comments). Nothing from a previous page survives a navigation.
+ */
+import type { TermMatch } from '../glossary/matcher';
+import type { PageTerm } from '../messaging/protocol';
+import { TermHighlights } from './highlights';
+import { IdleQueue } from './idle';
+import type { PageScanner, TextMatches } from './scanner';
+import { CARD_HOST_TAG } from './selectors';
+
+/** Pages outside the mesh organisations must name Istio or Envoy and this many other terms. */
+export const RELEVANCE = { anchors: ['istio', 'envoy', 'istiod'], otherTerms: 3 } as const;
+
+export interface MarkerOptions {
+  /** False on pages that must first prove they are about Istio (GitHub outside the mesh orgs). */
+  relevantByDefault: boolean;
+  /** The user's "marks on/off": off still finds terms (for hover and the popup), paints nothing. */
+  paint: boolean;
+}
+
+interface NodeMarks {
+  matches: TermMatch[];
+  ranges: StaticRange[];
+}
+
+export class PageMarker {
+  private readonly marks = new Map<Text, NodeMarks>();
+  private readonly queue = new IdleQueue();
+  private readonly highlights: TermHighlights;
+  private observer: MutationObserver | undefined;
+  private href: string;
+  private relevant: boolean;
+  private scanned = false;
+
+  constructor(
+    private readonly scanner: PageScanner,
+    private options: MarkerOptions,
+    private readonly doc: Document = document,
+    private readonly onScanned?: () => void,
+  ) {
+    this.highlights = new TermHighlights(doc);
+    this.href = doc.location?.href ?? '';
+    this.relevant = options.relevantByDefault;
+  }
+
+  /** True when the page counts as being about Istio (always, except where a check is needed). */
+  get isRelevant(): boolean {
+    return this.relevant;
+  }
+
+  get markCount(): number {
+    return this.highlights.size;
+  }
+
+  /** Whether a full scan has finished since the last navigation. */
+  get ready(): boolean {
+    return this.scanned && !this.queue.busy;
+  }
+
+  start(): void {
+    this.highlights.attach();
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.fullScan();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.queue.cancel();
+    this.marks.clear();
+    this.highlights.detach();
+  }
+
+  update(options: MarkerOptions): void {
+    const repaint = options.paint !== this.options.paint || options.relevantByDefault !== this.options.relevantByDefault;
+    this.options = options;
+    if (!repaint) return;
+    this.relevant = options.relevantByDefault || this.relevant;
+    this.repaint();
+  }
+
+  /** Terms on the page, most frequent first. */
+  terms(): PageTerm[] {
+    const counts = new Map<string, number>();
+    for (const [node, { matches }] of this.marks) {
+      if (!node.isConnected) continue;
+      for (const match of matches) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
+    }
+    return [...counts].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count);
+  }
+
+  /** The matches already found in a text node, if it was scanned. */
+  matchesIn(node: Text): TermMatch[] | undefined {
+    return this.marks.get(node)?.matches;
+  }
+
+  setActive(range: AbstractRange | undefined): void {
+    this.highlights.setActive(range);
+  }
+
+  private fullScan(): void {
+    this.queue.cancel();
+    this.marks.clear();
+    this.highlights.clear();
+    this.scanner.resetVisibility();
+    this.scanned = false;
+    this.relevant = this.options.relevantByDefault;
+    const body = this.doc.body ?? this.doc.documentElement;
+    this.queue.push(this.scanner.job(body, (found) => this.record(found)), () => this.afterScan());
+  }
+
+  private record({ node, matches }: TextMatches): void {
+    this.forget(node);
+    const entry: NodeMarks = { matches, ranges: [] };
+    this.marks.set(node, entry);
+    if (this.scanned && this.relevant && this.options.paint) this.paint(node, entry);
+  }
+
+  private afterScan(): void {
+    this.scanned = true;
+    if (!this.relevant) this.relevant = this.looksRelevant();
+    this.repaint();
+    this.onScanned?.();
+  }
+
+  private looksRelevant(): boolean {
+    const ids = new Set(this.terms().map((term) => term.termId));
+    const anchored = RELEVANCE.anchors.some((id) => ids.has(id));
+    const others = [...ids].filter((id) => !(RELEVANCE.anchors as readonly string[]).includes(id)).length;
+    return anchored && others >= RELEVANCE.otherTerms;
+  }
+
+  private repaint(): void {
+    this.highlights.clear();
+    for (const entry of this.marks.values()) entry.ranges = [];
+    if (!this.relevant || !this.options.paint) return;
+    for (const [node, entry] of this.marks) {
+      if (!this.paint(node, entry)) break;
+    }
+  }
+
+  /** Paints one node's marks; false when the cap is reached. */
+  private paint(node: Text, entry: NodeMarks): boolean {
+    for (const match of entry.matches) {
+      const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
+      if (!this.highlights.add(range)) return false;
+      entry.ranges.push(range);
+    }
+    return true;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.doc.location.href !== this.href) {
+      this.href = this.doc.location.href;
+      this.fullScan();
+      return;
+    }
+    const roots = new Set<Node>();
+    let removed = false;
+    for (const record of records) {
+      if (isOwnUi(record.target)) continue;
+      if (record.type === 'characterData') {
+        this.forget(record.target as Text);
+        roots.add(record.target);
+      }
+      for (const node of record.addedNodes) if (!isOwnUi(node)) roots.add(node);
+      if (record.removedNodes.length > 0) removed = true;
+    }
+    if (removed) this.prune();
+    for (const root of roots) {
+      if (!root.isConnected || hasAncestorIn(root, roots)) continue;
+      this.queue.push(this.scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+    }
+  }
+
+  private afterIncrementalScan(): void {
+    // A page can become about Istio as its comments load.
+    if (this.scanned && !this.relevant && this.looksRelevant()) {
+      this.relevant = true;
+      this.repaint();
+    }
+    this.highlights.attach();
+  }
+
+  private prune(): void {
+    for (const node of this.marks.keys()) if (!node.isConnected) this.forget(node);
+  }
+
+  private forget(node: Text): void {
+    const entry = this.marks.get(node);
+    if (!entry) return;
+    for (const range of entry.ranges) this.highlights.delete(range);
+    this.marks.delete(node);
+  }
+}
+
+function isOwnUi(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === CARD_HOST_TAG.toUpperCase();
+}
+
+function hasAncestorIn(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (roots.has(parent)) return true;
+  return false;
+}

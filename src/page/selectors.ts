@@ -1,0 +1,38 @@
+/**
+ * What the page scanner must never read or mark, in one place. Checks are attribute and tag
+ * tests, not `Element.matches`, because they run for every element of very large pages.
+ */
+
+/** The custom element that hosts our card; its shadow root is our UI, never page text. */
+export const CARD_HOST_TAG = 'istio-experts-card';
+
+/** Elements whose text is not page prose: code stays in (EnvoyFilter YAML is what people ask about). */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'svg', 'MATH', 'math',
+  'HEAD', 'TITLE', CARD_HOST_TAG.toUpperCase(),
+]);
+
+/** Code editors: their text is what a person is typing, and their DOM is fragile. */
+const EDITOR_CLASSES = ['CodeMirror', 'cm-editor', 'monaco-editor', 'ace_editor'];
+
+export function isSkippedElement(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  if (element.hasAttribute('hidden')) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  if (element.getAttribute('role') === 'textbox') return true;
+  const { classList } = element;
+  return classList.length > 0 && EDITOR_CLASSES.some((name) => classList.contains(name));
+}
+
+/** True when a node lies inside something the scanner skips (for hover hit-testing). */
+export function isInSkippedRegion(node: Node): boolean {
+  for (let element = node.parentElement; element; element = element.parentElement) {
+    if (isSkippedElement(element)) return true;
+  }
+  return (node.getRootNode() as ShadowRoot).host?.tagName === CARD_HOST_TAG.toUpperCase();
+}
+
+/** Closest element that reads as one unit of prose, for the sentence around a term. */
+export const CONTEXT_BLOCK = 'p, li, td, th, dd, dt, blockquote, pre, h1, h2, h3, h4, h5, h6, figcaption, summary';

@@ -1,0 +1,39 @@
+/** Decides, for a page URL and the settings, whether terms are marked there and why not. */
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { originPattern, type Settings } from './settings';
+import { BUILT_IN_SITES, type BuiltInSiteId, MESH_GITHUB_ORGS } from './sites';
+
+export type SiteStatus =
+  /** Marks terms and shows hover cards. */
+  | { mode: 'active'; site: BuiltInSiteId | 'custom'; host: string; needsRelevanceCheck: boolean }
+  /** Only answers on demand (selection lookup, popup's "On this page"). */
+  | { mode: 'passive'; reason: 'not-a-site' | 'site-off' | 'paused'; host: string; site?: BuiltInSiteId | 'custom' };
+
+const patterns = BUILT_IN_SITES.map((site) => ({ id: site.id, patterns: site.matches.map((match) => new MatchPattern(match)) }));
+
+export function builtInSiteOf(url: URL): BuiltInSiteId | undefined {
+  return patterns.find((site) => site.patterns.some((pattern) => pattern.includes(url)))?.id;
+}
+
+/** On github.com, pages outside the mesh organisations are marked only if they are about Istio. */
+export function isMeshGithubPage(url: URL): boolean {
+  const owner = url.pathname.split('/')[1]?.toLowerCase();
+  return owner !== undefined && (MESH_GITHUB_ORGS as readonly string[]).includes(owner);
+}
+
+export function siteStatus(href: string, settings: Settings): SiteStatus {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return { mode: 'passive', reason: 'not-a-site', host: '' };
+  }
+  const host = url.hostname;
+  const builtIn = builtInSiteOf(url);
+  const custom = settings.customSites.some((origin) => new MatchPattern(originPattern(origin)).includes(url));
+  const site = builtIn ?? (custom ? 'custom' : undefined);
+  if (site === undefined) return { mode: 'passive', reason: 'not-a-site', host };
+  if (settings.pausedHosts.includes(host)) return { mode: 'passive', reason: 'paused', host, site };
+  if (builtIn !== undefined && !settings.sites[builtIn] && !custom) return { mode: 'passive', reason: 'site-off', host, site };
+  return { mode: 'active', site, host, needsRelevanceCheck: builtIn === 'github.com' && !isMeshGithubPage(url) };
+}

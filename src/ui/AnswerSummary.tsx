@@ -1,0 +1,49 @@
+/**
+ * One expert answer as a list shows it: the question, a preview of the answer and the episode.
+ * Shared by the popup's result list and the in-page cards.
+ */
+import type { Lang } from '../data/types';
+import type { AnswerLanguage, AnswerSummary as Summary } from '../messaging/protocol';
+import type { Range } from '../search/highlight';
+import { Highlighted } from './Highlighted';
+import { t } from '../i18n';
+
+export const langsOf = (lang: AnswerLanguage): Lang[] => (lang === 'both' ? ['zh', 'en'] : [lang]);
+
+export function TranslatedBadge() {
+  return <span class="badge" title={t('translatedTitle')}>{t('translated')}</span>;
+}
+
+export function EpisodeMeta({ episode, lang }: { episode: Summary['episode']; lang: Lang }) {
+  return (
+    <span class="meta" title={episode.title[lang]}>
+      {t('episodeShort', episode.number)} · {episode.guest[lang]} · <time dateTime={episode.date}>{episode.date}</time>
+    </span>
+  );
+}
+
+export function AnswerSummaryView({ answer, lang, questionHighlights }: {
+  answer: Summary;
+  lang: AnswerLanguage;
+  /** Where the query's terms occur in each language's question. */
+  questionHighlights?: Partial<Record<Lang, Range[]>>;
+}) {
+  const langs = langsOf(lang);
+  return (
+    <div class="summary">
+      {langs.map((language) => (
+        <div class="summary-lang" lang={language === 'zh' ? 'zh-CN' : 'en'} key={language}>
+          <div class="question">
+            <Highlighted text={answer.question[language]} ranges={questionHighlights?.[language]} />
+          </div>
+          {answer.preview[language] && (
+            <div class="preview">
+              <Highlighted text={answer.preview[language]!.text} ranges={answer.preview[language]!.highlights} />
+            </div>
+          )}
+        </div>
+      ))}
+      <EpisodeMeta episode={answer.episode} lang={langs[0]!} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The in-page card, for a hovered term and for looked-up text alike: the term and its
+ * definition, the best expert answers, "all N answers" in the popup and the official docs.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { CardHandlers, CardState } from '../../page/card-api';
+import { AnswerSummaryView, langsOf, TranslatedBadge } from '../AnswerSummary';
+import { t } from '../../i18n';
+
+const PinIcon = () => (
+  <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M9.6 1.4a1 1 0 0 1 1.4 0l3.6 3.6a1 1 0 0 1 0 1.4l-1.2 1.2a1 1 0 0 1-1 .25l-2.1 2.1.3 2.6a1 1 0 0 1-.3.8l-.6.6a.75.75 0 0 1-1.06 0L6.2 11.5l-3.7 3.7a.75.75 0 1 1-1.06-1.06l3.7-3.7-2.45-2.45a.75.75 0 0 1 0-1.06l.6-.6a1 1 0 0 1 .8-.3l2.6.3 2.1-2.1a1 1 0 0 1 .25-1z" /></svg>
+);
+const CloseIcon = () => (
+  <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M3.7 2.64a.75.75 0 0 0-1.06 1.06L6.94 8l-4.3 4.3a.75.75 0 1 0 1.06 1.06L8 9.06l4.3 4.3a.75.75 0 1 0 1.06-1.06L9.06 8l4.3-4.3a.75.75 0 0 0-1.06-1.06L8 6.94z" /></svg>
+);
+
+export function CardView({ state, handlers }: { state: CardState; handlers: CardHandlers }) {
+  const { data, lang, pinned, kind } = state;
+  const dialog = useRef<HTMLDivElement>(null);
+  const langs = langsOf(lang);
+  const primary = langs[0]!;
+  const term = kind === 'hover' ? data?.terms[0] : undefined;
+  const label = term ? t('cardLabel', term.name[primary]) : t('lookupLabel');
+
+  useEffect(() => {
+    if (state.focus) dialog.current?.focus({ preventScroll: true });
+  }, [state.focus, data === undefined]);
+
+  return (
+    <div
+      ref={dialog}
+      class="card theme"
+      data-scheme={state.scheme}
+      role="dialog"
+      aria-label={label}
+      tabIndex={-1}
+      onPointerEnter={handlers.onPointerEnter}
+      onPointerLeave={handlers.onPointerLeave}
+      onClick={handlers.onPin}
+    >
+      <header class="card-head">
+        <div class="card-title">
+          <h2>
+            {term ? (
+              <>
+                {term.name[primary]}
+                {term.name.zh !== term.name.en && <span class="alt" lang={primary === 'zh' ? 'en' : 'zh-CN'}>{term.name[primary === 'zh' ? 'en' : 'zh']}</span>}
+              </>
+            ) : (
+              t('lookupLabel')
+            )}
+          </h2>
+          <button type="button" class="icon-button" aria-pressed={pinned} title={pinned ? t('pinned') : t('pin')} aria-label={t('pin')} onClick={handlers.onPin}>
+            <PinIcon />
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            title={t('close')}
+            aria-label={t('close')}
+            onClick={(event) => {
+              event.stopPropagation();
+              handlers.onClose();
+            }}
+          >
+            <CloseIcon />
+          </button>
+        </div>
+        {term && langs.map((language) => <div class="definition" lang={language === 'zh' ? 'zh-CN' : 'en'} key={language}>{term.definition[language]}</div>)}
+        {!term && data && data.terms.length > 0 && (
+          <div class="term-chips">{data.terms.map((found) => <span class="chip" key={found.id}>{found.name[primary]}</span>)}</div>
+        )}
+      </header>
+      <div class="card-body">
+        {!data && <div class="status" role="status">{t('loading')}</div>}
+        {data && data.answers.length === 0 && <div class="status">{t('noAnswers')}</div>}
+        {data?.answers.map((answer) => (
+          <button type="button" class="answer" key={answer.id} data-answer-id={answer.id} onClick={() => handlers.onOpenPopup(data.query, answer.id)}>
+            <AnswerSummaryView answer={answer} lang={lang} />
+          </button>
+        ))}
+      </div>
+      <footer class="card-foot">
+        {data && data.total > 0 && (
+          <button type="button" class="link-button" onClick={() => handlers.onOpenPopup(data.query)}>
+            {kind === 'hover' ? t('allAnswers', data.total) : t('openInPopup')} →
+          </button>
+        )}
+        {term?.docsUrl && <a href={term.docsUrl} target="_blank" rel="noopener noreferrer">{t('officialDocs')} ↗</a>}
+        <span>{t('cardFooter')}{lang !== 'zh' && <> · <TranslatedBadge /></>}</span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * What the popup shows before anything is typed: the answers that fit the current page, recent
+ * searches, and browsing by episode and by term (an episode opens its list of answers).
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import dataset from 'virtual:dataset';
+import type { Lang } from '../../data/types';
+import { t } from '../../i18n';
+import { loadSettings, updateSettings } from '../../settings/settings-item';
+import { siteStatus, type SiteStatus } from '../../settings/site-status';
+import { episodeDate } from '../dates';
+import { Markdown } from '../Markdown';
+import type { View } from './App';
+import type { PageContext } from './page-context';
+
+const termsById = new Map(dataset.glossary.map((term) => [term.id, term]));
+const answersPerEpisode = new Map<number, number>();
+for (const entry of dataset.qa) answersPerEpisode.set(entry.episode, (answersPerEpisode.get(entry.episode) ?? 0) + 1);
+const answersPerTerm = new Map<string, number>();
+for (const entry of dataset.qa) for (const id of entry.terms) answersPerTerm.set(id, (answersPerTerm.get(id) ?? 0) + 1);
+const PAGE_TERMS_SHOWN = 10;
+
+export function HomeView({ view, page, recent, lang, list, onView, onSearch, onClearRecent }: {
+  view: View;
+  page: PageContext | null | undefined;
+  recent: readonly string[];
+  lang: Lang;
+  list: ComponentChildren;
+  onView(view: View): void;
+  onSearch(query: string): void;
+  onClearRecent(): void;
+}) {
+  if (view.kind === 'episode') return <EpisodeView number={view.number} lang={lang} list={list} onBack={() => onView({ kind: 'home' })} />;
+  return (
+    <>
+      <OnThisPage page={page} lang={lang} list={list} onSearch={onSearch} />
+      {recent.length > 0 && (
+        <section class="section" aria-labelledby="recent-heading">
+          <div class="section-head">
+            <h2 id="recent-heading">{t('recentSearches')}</h2>
+            <button type="button" class="link-button small" onClick={onClearRecent}>{t('clear')}</button>
+          </div>
+          <div class="chips">
+            {recent.map((item) => <button type="button" class="chip" key={item} onClick={() => onSearch(item)}>{item}</button>)}
+          </div>
+        </section>
+      )}
+      <section class="section" aria-labelledby="browse-heading">
+        <div class="section-head">
+          <h2 id="browse-heading">{t('browse')}</h2>
+          <div class="tabs" role="group" aria-label={t('browse')}>
+            <button type="button" aria-pressed={view.kind === 'home'} onClick={() => onView({ kind: 'home' })}>{t('episodes')}</button>
+            <button type="button" aria-pressed={view.kind === 'terms'} onClick={() => onView({ kind: 'terms' })}>{t('terms')}</button>
+          </div>
+        </div>
+        {view.kind === 'terms' ? <TermIndex lang={lang} onSearch={onSearch} /> : <EpisodeIndex lang={lang} onOpen={(number) => onView({ kind: 'episode', number })} />}
+      </section>
+    </>
+  );
+}
+
+function OnThisPage({ page, lang, list, onSearch }: { page: PageContext | null | undefined; lang: Lang; list: ComponentChildren; onSearch(query: string): void }) {
+  if (page === undefined) return <section class="section"><p class="muted" role="status">{t('readingPage')}</p></section>;
+  if (page === null || page.terms.length === 0) {
+    return (
+      <section class="section">
+        {page && <PauseToggle url={page.url} />}
+        <p class="muted">{page ? t('noTermsOnPage') : t('openOnPage')}</p>
+      </section>
+    );
+  }
+  return (
+    <section class="section" aria-labelledby="page-heading">
+      <div class="section-head">
+        <h2 id="page-heading">{t('onThisPage')}</h2>
+        <PauseToggle url={page.url} />
+      </div>
+      <div class="chips" aria-label={t('termsOnPage')} role="group">
+        {page.terms.slice(0, PAGE_TERMS_SHOWN).flatMap(({ termId, count }) => {
+          const term = termsById.get(termId);
+          if (!term) return [];
+          return [
+            <button type="button" class="chip" key={termId} onClick={() => onSearch(term.name[lang])} title={term.definition[lang]}>
+              {term.name[lang]} <span class="count-badge">{count}</span>
+            </button>,
+          ];
+        })}
+      </div>
+      {list}
+    </section>
+  );
+}
+
+/** Pauses marks on the current site (or resumes them), from the popup. */
+function PauseToggle({ url }: { url: string }) {
+  const [status, setStatus] = useState<SiteStatus>();
+  useEffect(() => {
+    void loadSettings().then((settings) => setStatus(siteStatus(url, settings)));
+  }, [url]);
+  if (!status || (status.mode === 'passive' && status.reason !== 'paused')) return null;
+  const paused = status.mode === 'passive';
+  const toggle = async () => {
+    const settings = await updateSettings((current) => ({
+      ...current,
+      pausedHosts: paused ? current.pausedHosts.filter((host) => host !== status.host) : [...current.pausedHosts, status.host],
+    }));
+    setStatus(siteStatus(url, settings));
+  };
+  return (
+    <button type="button" class="link-button small" aria-pressed={paused} onClick={() => void toggle()}>
+      {paused ? t('resumeOnSite', status.host) : t('pauseOnSite', status.host)}
+    </button>
+  );
+}
+
+function EpisodeIndex({ lang, onOpen }: { lang: Lang; onOpen(number: number): void }) {
+  return (
+    <ul class="episodes">
+      {dataset.episodes.map((episode) => {
+        const count = answersPerEpisode.get(episode.number) ?? 0;
+        const guest = episode.guests[0]!;
+        return (
+          <li key={episode.number}>
+            <button type="button" class="episode" onClick={() => onOpen(episode.number)}>
+              <span class="episode-number">{episode.number}</span>
+              <span class="episode-text">
+                <span class="episode-title">{episode.title[lang]}</span>
+                <span class="meta">
+                  {guest.name[lang]} · {guest.organization[lang]} · {episode.start.slice(0, 10)} · {count > 0 ? t('answersCount', count) : t('noQa')}
+                </span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function TermIndex({ lang, onSearch }: { lang: Lang; onSearch(query: string): void }) {
+  const terms = [...answersPerTerm].sort((a, b) => b[1] - a[1]).flatMap(([id, count]) => {
+    const term = termsById.get(id);
+    return term ? [{ term, count }] : [];
+  });
+  return (
+    <div class="chips term-index">
+      {terms.map(({ term, count }) => (
+        <button type="button" class="chip" key={term.id} onClick={() => onSearch(term.name[lang])} title={term.definition[lang]}>
+          {term.name[lang]} <span class="count-badge">{count}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function EpisodeView({ number, lang, list, onBack }: { number: number; lang: Lang; list: ComponentChildren; onBack(): void }) {
+  const episode = dataset.episodes.find((candidate) => candidate.number === number)!;
+  return (
+    <section class="section" aria-labelledby="episode-heading">
+      <button type="button" class="link-button small" onClick={onBack}>← {t('back')}</button>
+      <h2 id="episode-heading" class="episode-heading">{t('episodeNumber', number)}: {episode.title[lang]}</h2>
+      <p class="meta">
+        {episode.guests.map((guest) => `${guest.name[lang]} (${guest.organization[lang]})`).join(', ')} · {episodeDate(episode, lang)} ·{' '}
+        <a href={episode.replayUrl} target="_blank" rel="noopener noreferrer">{t('replay')} ↗</a>
+      </p>
+      <details class="episode-about">
+        <summary>{t('aboutEpisode')}</summary>
+        {episode.guests.map((guest) => <p key={guest.name.en}>{guest.bio[lang]}</p>)}
+        <Markdown source={episode.summary[lang]} />
+      </details>
+      {(answersPerEpisode.get(number) ?? 0) === 0 ? <p class="muted">{t('noQa')}</p> : list}
+    </section>
+  );
+}

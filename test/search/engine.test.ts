@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load-files';
+import { MAX_QUERY_CHARS, SearchEngine } from '../../src/search/engine';
+
+const dataset = loadDataset();
+const engine = new SearchEngine(dataset);
+const ids = (query: string, limit = 5) => engine.search(query, { limit }).map((hit) => hit.id);
+
+describe('SearchEngine', () => {
+  it('finds the sidecar memory answer in English and in Chinese', () => {
+    expect(ids('sidecar memory with thousands of services')[0]).toBe('ep02-q02');
+    expect(ids('几万个服务 sidecar 内存')[0]).toBe('ep02-q02');
+  });
+
+  it('expands across languages through the glossary', () => {
+    const rateLimiting = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
+    for (const query of ['限流', 'rate limiting', 'rate-limit', 'ratelimit', '限速']) {
+      expect(ids(query), query).toEqual(expect.arrayContaining(rateLimiting.slice(0, 3).filter((id) => ids(query).includes(id))));
+      expect(ids(query).filter((id) => rateLimiting.includes(id)).length, query).toBeGreaterThanOrEqual(4);
+    }
+    // English query, answer only in Chinese wording: 灰度 ⇄ canary, 热升级 ⇄ hot upgrade.
+    expect(ids('canary config rollout')).toContain('ep04-q22');
+    expect(ids('hot restart envoy in a container')).toContain('ep05-q14');
+    expect(ids('sidecar 热升级')).toContain('ep08-q27');
+  });
+
+  it('maps the speakers’ typos and CamelCase names to their terms', () => {
+    expect(ids('isitod stability')).toContain('ep05-q07');
+    expect(ids('holdApplicationUntilProxyStarts')[0]).toBe('ep03-q09');
+    expect(ids('hold application until proxy starts')).toContain('ep03-q09');
+  });
+
+  it('tolerates a typo in a word that matches nothing', () => {
+    expect(ids('sidecarr memmory')).toContain('ep02-q02');
+    expect(ids('sidecar memory')).toEqual(ids('sidecar memory'));
+  });
+
+  it('returns matched terms and concepts for highlighting', () => {
+    const [hit] = engine.search('限流', { limit: 1 });
+    expect(hit!.matchedConcepts).toContain('rate-limiting');
+    const question = engine.plainQuestion(hit!.id).zh;
+    const ranges = engine.highlights(question, hit!.matchedTerms);
+    expect(ranges.map(([start, end]) => question.slice(start, end))).toContain('限流');
+  });
+
+  it('prefix-matches the word being typed', () => {
+    const typing = engine.search('sidec', { asYouType: true, limit: 5 });
+    expect(typing.length).toBe(5);
+    for (const hit of typing) expect(hit.matchedTerms).toContain('sidecar');
+    expect(engine.search('sidec', { limit: 5 }).every((hit) => hit.matchedTerms.includes('sidecar'))).toBe(false);
+  });
+
+  it('re-ranks a term’s answers by the sentence around it', () => {
+    const withMemory = engine.searchConcepts(new Map([['sidecar', 1]]), 'the sidecar uses 2GB of memory per pod', { limit: 3 }).map((hit) => hit.id);
+    const withOrder = engine.searchConcepts(new Map([['sidecar', 1]]), 'does the sidecar start before the application container?', { limit: 3 }).map((hit) => hit.id);
+    expect(withMemory).toContain('ep02-q02');
+    expect(withOrder[0]).toBe('ep03-q09');
+    for (const id of [...withMemory, ...withOrder]) expect(engine.entry(id)!.terms).toContain('sidecar');
+  });
+
+  it('gives a clear, bounded answer to bad input', () => {
+    for (const query of ['', '   ', '\n\t', '!!!???。。。', '(.*+?)[]{}^$|\\', '😀😀', '\u0000\uFFFF', '\uD800']) {
+      expect(() => engine.search(query), JSON.stringify(query)).not.toThrow();
+    }
+    expect(engine.search('')).toEqual([]);
+    expect(engine.search('!!!???。。。')).toEqual([]);
+    expect(ids('EnvoyFilter (.*+?) 😀 限流')).toContain('ep05-q12');
+    const huge = 'sidecar memory '.repeat(7000);
+    expect(huge.length).toBeGreaterThan(100_000);
+    expect(engine.boundedQuery(huge).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    expect(ids(huge)[0]).toBe('ep02-q02');
+    expect(engine.boundedQuery('a'.repeat(MAX_QUERY_CHARS - 1) + '😀')).not.toMatch(/[\uD800-\uDBFF]$/);
+  });
+
+  it('loads a serialized index that answers exactly like a built one', () => {
+    const loaded = new SearchEngine(dataset, { serializedIndex: engine.serialize() });
+    for (const query of ['限流', 'sidecar memory', 'EnvoyFilter order', 'sidecra']) {
+      expect(loaded.search(query).map((hit) => [hit.id, hit.score])).toEqual(engine.search(query).map((hit) => [hit.id, hit.score]));
+    }
+  });
+
+  it('cuts snippets around the matched terms', () => {
+    const snippet = engine.snippet(engine.plainAnswer('ep05-q03').en, 'en', engine.queryTerms('eBPF'));
+    expect(snippet.text.length).toBeLessThanOrEqual(142);
+    expect(snippet.highlights.length).toBeGreaterThan(0);
+    const [start, end] = snippet.highlights[0]!;
+    expect(snippet.text.slice(start, end).toLowerCase()).toBe('ebpf');
+  });
+});
