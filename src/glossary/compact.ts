@@ -3,7 +3,7 @@
  * the spellings the matcher cannot tell apart dropped (case variants of case-insensitive
  * aliases, separators, regular plurals). The test suite checks that matching is unchanged.
  */
-import { aliasKey, isCaseSensitiveAlias, type TermAliases } from './matcher';
+import { aliasKey, endsWithAcronym, isCaseSensitiveAlias, type TermAliases } from './matcher';
 
 const pluralBase = (key: string): string[] => (key.endsWith('es') ? [key.slice(0, -1), key.slice(0, -2)] : key.endsWith('s') ? [key.slice(0, -1)] : []);
 
@@ -11,6 +11,8 @@ export function compactTerms(terms: readonly TermAliases[]): string {
   return terms
     .map((term) => {
       const insensitive = new Set(term.aliases.filter((alias) => !isCaseSensitiveAlias(alias)).map(aliasKey));
+      // Keys whose plural rule depends on capitals keep one spelling that shows them.
+      const acronymForm = new Map(term.aliases.filter((alias) => !isCaseSensitiveAlias(alias) && endsWithAcronym(alias)).map((alias) => [aliasKey(alias), alias]));
       const kept = new Set<string>();
       for (const alias of term.aliases) {
         if (isCaseSensitiveAlias(alias)) {
@@ -19,8 +21,8 @@ export function compactTerms(terms: readonly TermAliases[]): string {
         }
         const key = aliasKey(alias);
         // A plural is found through its singular when that is a whole word (the matcher adds s/es).
-        if (/^[a-z]/.test(key.at(-1) ?? '') && pluralBase(key).some((base) => insensitive.has(base))) continue;
-        kept.add(key);
+        if (/^[a-z]/.test(key.at(-1) ?? '') && pluralBase(key).some((base) => insensitive.has(base) && !acronymForm.has(base))) continue;
+        kept.add(acronymForm.get(key) ?? key);
       }
       return `${term.id}\t${[...kept].join('|')}`;
     })

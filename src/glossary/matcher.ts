@@ -31,6 +31,8 @@ interface TrieNode {
   anyCase?: boolean;
   /** Exact spellings of case-sensitive aliases ending here. */
   exact?: string[];
+  /** The alias ends in an acronym ("istiod HA"): a plural must be written in capitals too. */
+  acronymEnd?: boolean;
 }
 
 const SEPARATOR = 0x20;
@@ -89,6 +91,11 @@ export function isCaseSensitiveAlias(alias: string): boolean {
   return alias.length <= SHORT_ALIAS && (alias.match(/[A-Z]/g)?.length ?? 0) >= 2 && /^[\x20-\x7e]+$/.test(alias);
 }
 
+/** "istiod HA", "ROUND_ROBIN": the last word is capitals, so its plural must be too. */
+export function endsWithAcronym(alias: string): boolean {
+  return /(^|[^A-Za-z])[A-Z]{2,}$/.test(alias);
+}
+
 export class TermMatcher {
   private readonly root: TrieNode = { next: new Map() };
   readonly termIds: readonly string[];
@@ -116,6 +123,7 @@ export class TermMatcher {
     node.termId = termId;
     if (isCaseSensitiveAlias(alias)) (node.exact ??= []).push(alias);
     else node.anyCase = true;
+    if (endsWithAcronym(alias)) node.acronymEnd = true;
   }
 
   /**
@@ -175,7 +183,13 @@ export class TermMatcher {
     const lastIsLatin = isLatinWordChar(text.charCodeAt(end - 1));
     if (!lastIsLatin) return end;
     if (!isLatinWordChar(text.charCodeAt(end))) return end;
-    // Regular plurals: "CRDs", "VirtualServices", "proxies" is listed as its own alias.
+    // Regular plurals: "VirtualServices", "CRDs" ("proxies" is listed as its own alias). After an
+    // acronym only a capitalised one counts, so "istiod has" is not "istiod HA" + s.
+    if (node.acronymEnd) {
+      const last = text.charCodeAt(end - 1);
+      const capital = last >= 0x41 && last <= 0x5a;
+      return capital && text[end] === 's' && !isLatinWordChar(text.charCodeAt(end + 1)) ? end + 1 : undefined;
+    }
     for (const suffix of ['s', 'es']) {
       const after = end + suffix.length;
       if (text.slice(end, after).toLowerCase() === suffix && !isLatinWordChar(text.charCodeAt(after))) {

@@ -38,6 +38,8 @@ export interface CardData {
   total: number;
   /** The query the popup should open with for "all answers". */
   query: string;
+  /** No answer names the term: these answers are related through the text around it. */
+  related?: boolean;
 }
 
 export interface TermCardRequest {
@@ -76,6 +78,8 @@ interface BackgroundProtocol {
   openPopup(request: PopupRequest): void;
   /** Injects the card UI into the sender's frame (it is loaded only when a first card opens). */
   loadCardUi(): void;
+  /** What the context menu and the shortcut do, for an extension page to ask: a card at the selection. */
+  lookupSelection(request: { tabId: number; frameId?: number; text?: string }): void;
 }
 
 interface ContentProtocol {

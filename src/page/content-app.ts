@@ -105,9 +105,13 @@ export class ContentApp {
       return;
     }
     const lang = this.answerLanguage();
+    // The card follows a live range: it moves with the text when the page reflows or scrolls.
+    const anchor = document.createRange();
+    anchor.setStart(target.node, target.match.start);
+    anchor.setEnd(target.node, target.match.end);
     void this.cards.show({
       key: `${target.termId}@${target.match.start}`.concat(nodeKey(target.node)),
-      anchor: target.range as unknown as CardAnchor,
+      anchor,
       kind: 'hover',
       load: () => backgroundMessaging.sendMessage('termCard', { termId: target.termId, context: target.context, lang }),
       onClose: () => marker.setActive(undefined),

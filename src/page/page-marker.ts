@@ -10,6 +10,8 @@ import { IdleQueue } from './idle';
 import type { PageScanner, TextMatches } from './scanner';
 import { CARD_HOST_TAG } from './selectors';
 
+const URL_CHECK_MS = 500;
+
 /** Pages outside the mesh organisations must name Istio or Envoy and this many other terms. */
 export const RELEVANCE = { anchors: ['istio', 'envoy', 'istiod'], otherTerms: 3 } as const;
 
@@ -30,6 +32,7 @@ export class PageMarker {
   private readonly queue = new IdleQueue();
   private readonly highlights: TermHighlights;
   private observer: MutationObserver | undefined;
+  private urlWatch: ReturnType<typeof setInterval> | undefined;
   private href: string;
   private relevant: boolean;
   private scanned = false;
@@ -63,12 +66,25 @@ export class PageMarker {
     this.highlights.attach();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // A history navigation may change the URL after (or without) the DOM swap it belongs to.
+    this.urlWatch = setInterval(() => this.checkUrl(), URL_CHECK_MS);
+    this.doc.defaultView?.addEventListener('popstate', this.checkUrl);
     this.fullScan();
   }
+
+  /** A new URL is a new page: everything is rescanned and nothing of the old one is kept. */
+  private readonly checkUrl = (): boolean => {
+    if (this.doc.location.href === this.href) return false;
+    this.href = this.doc.location.href;
+    this.fullScan();
+    return true;
+  };
 
   stop(): void {
     this.observer?.disconnect();
     this.observer = undefined;
+    clearInterval(this.urlWatch);
+    this.doc.defaultView?.removeEventListener('popstate', this.checkUrl);
     this.queue.cancel();
     this.marks.clear();
     this.highlights.detach();
@@ -153,11 +169,7 @@ export class PageMarker {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    if (this.doc.location.href !== this.href) {
-      this.href = this.doc.location.href;
-      this.fullScan();
-      return;
-    }
+    if (this.checkUrl()) return;
     const roots = new Set<Node>();
     let removed = false;
     for (const record of records) {

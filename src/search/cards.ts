@@ -46,13 +46,14 @@ const summarize = (engine: SearchEngine, hits: SearchHit[], lang: AnswerLanguage
 export function termCard(engine: SearchEngine, termId: string, context: string, lang: AnswerLanguage): CardData | undefined {
   const term = termInfo(engine.dataset, termId);
   if (!term) return undefined;
+  const query = lang === 'zh' ? term.name.zh : term.name.en;
   const hits = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: CARD_ANSWERS.hover });
-  return {
-    terms: [term],
-    answers: summarize(engine, hits, lang),
-    total: engine.conceptCount(termId),
-    query: lang === 'zh' ? term.name.zh : term.name.en,
-  };
+  if (hits.length > 0) {
+    return { terms: [term], answers: summarize(engine, hits, lang), total: engine.conceptCount(termId), query };
+  }
+  // No answer names the term (outlier detection, say): the sentence around it still finds some.
+  const related = engine.search(`${term.name.en} ${term.name.zh} ${context}`, { limit: 50 });
+  return { terms: [term], answers: summarize(engine, related.slice(0, CARD_ANSWERS.hover), lang), total: related.length, query, related: true };
 }
 
 /** The lookup card: the selected text as a query, with the glossary terms it names. */

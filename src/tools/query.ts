@@ -8,6 +8,12 @@ import { createInterface } from 'node:readline';
 import { loadDataset } from '../data/load-files';
 import { queryLang, SearchEngine, type SearchHit } from '../search/engine';
 
+// `npm run query -- x | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const query = args.filter((arg) => arg !== '--json').join(' ');

@@ -10,6 +10,8 @@ const matcher = new TermMatcher([
   { id: 'lazy-loading', aliases: ['懒加载', 'lazy loading'] },
   { id: 'crd', aliases: ['CRD'] },
   { id: 'hold', aliases: ['holdApplicationUntilProxyStarts'] },
+  { id: 'control-plane-ha', aliases: ['istiod HA'] },
+  { id: 'istiod', aliases: ['istiod'] },
 ]);
 
 const found = (text: string) => matcher.findAll(text).map((m) => [m.termId, text.slice(m.start, m.end)]);
@@ -23,6 +25,14 @@ describe('TermMatcher', () => {
 
   it('prefers the longest alias at a position', () => {
     expect(found('an Envoy filter')).toEqual([['envoy-filter', 'Envoy filter']]);
+  });
+
+  it('does not read an ordinary word as an acronym plural', () => {
+    expect(found('istiod has three replicas; istiod HA and istiod HAs')).toEqual([
+      ['istiod', 'istiod'],
+      ['control-plane-ha', 'istiod HA'],
+      ['control-plane-ha', 'istiod HAs'],
+    ]);
   });
 
   it('matches short capitalised acronyms only as written', () => {

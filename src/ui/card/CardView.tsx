@@ -74,6 +74,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
       <div class="card-body">
         {!data && <div class="status" role="status">{t('loading')}</div>}
         {data && data.answers.length === 0 && <div class="status">{t('noAnswers')}</div>}
+        {data?.related && data.answers.length > 0 && <div class="note">{t('relatedAnswers')}</div>}
         {data?.answers.map((answer) => (
           <button type="button" class="answer" key={answer.id} data-answer-id={answer.id} onClick={() => handlers.onOpenPopup(data.query, answer.id)}>
             <AnswerSummaryView answer={answer} lang={lang} />
@@ -83,7 +84,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
       <footer class="card-foot">
         {data && data.total > 0 && (
           <button type="button" class="link-button" onClick={() => handlers.onOpenPopup(data.query)}>
-            {kind === 'hover' ? t('allAnswers', data.total) : t('openInPopup')} →
+            {kind === 'hover' && !data.related ? t('allAnswers', data.total) : t('openInPopup')} →
           </button>
         )}
         {term?.docsUrl && <a href={term.docsUrl} target="_blank" rel="noopener noreferrer">{t('officialDocs')} ↗</a>}

@@ -40,7 +40,8 @@ class ChromiumPage implements TestPage {
     return poll(() => this.page.evaluate(fn) as Promise<T>, timeoutMs, fn.toString().slice(0, 120));
   }
   async screenshot(path: string, options: { fullPage?: boolean } = {}): Promise<void> {
-    await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
+    // caret: 'initial' — hiding the caret would leave style="" on the page's inputs.
+    await this.page.screenshot({ path, fullPage: options.fullPage ?? false, caret: 'initial' });
   }
   async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
     await this.page.emulateMedia({ colorScheme: scheme });

@@ -1,0 +1,154 @@
+/**
+ * What a scenario needs: a session in either browser, fixture pages, and probes that read the
+ * extension's marks and card the way a user sees them (through the page, not our internals).
+ */
+import { type FixtureKey, loadFixture } from '../../fixtures/pages';
+import { artifactPath, poll } from './common';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+import type { BrowserName, Fixture, Session, SessionOptions, TestPage } from './session';
+
+export type { BrowserName, Session, TestPage } from './session';
+export { artifactPath, poll } from './common';
+
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+export function launch(browser: BrowserName, options: SessionOptions = {}): Promise<Session> {
+  return browser === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+export function fixtures(...keys: FixtureKey[]): Fixture[] {
+  return keys.map(loadFixture);
+}
+
+export const screenshotPath = (browser: BrowserName, name: string) => artifactPath(`${browser}-${name}.png`);
+
+/** Number of painted term marks on the page. */
+export function markCount(page: TestPage): Promise<number> {
+  return page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('istio-experts-term')?.size ?? 0);
+}
+
+/** The text of every painted mark, in document order. */
+export function markedTexts(page: TestPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-term');
+    if (!highlight) return [];
+    return [...highlight].map((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));
+  });
+}
+
+/** Waits until at least `atLeast` marks are painted and their number has settled. */
+export async function waitForMarks(page: TestPage, atLeast = 1): Promise<number> {
+  let previous = -1;
+  return poll(async () => {
+    const count = await markCount(page);
+    const settled = count >= atLeast && count === previous;
+    previous = count;
+    return settled ? count : 0;
+  }, 15_000, `${atLeast} marks`);
+}
+
+/**
+ * Scrolls the first mark reading `text` (case-insensitive) into view and returns the centre of
+ * its first line box, for the real mouse to rest on.
+ */
+export async function markPoint(page: TestPage, text: string, within?: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluateWith(
+    async ({ text, within }) => {
+      const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-term');
+      const scope = within ? document.querySelector(within) : null;
+      for (const mark of highlight ?? []) {
+        const node = mark.startContainer;
+        if ((node.textContent ?? '').slice(mark.startOffset, mark.endOffset).toLowerCase() !== text.toLowerCase()) continue;
+        if (scope && !scope.contains(node)) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        // Let the scroll settle (and its events fire) before the pointer comes to rest.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const range = document.createRange();
+        range.setStart(node, mark.startOffset);
+        range.setEnd(node, mark.endOffset);
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    { text, within },
+  );
+  if (!point) throw new Error(`no mark reading "${text}"${within ? ` in ${within}` : ''}`);
+  return point;
+}
+
+export interface CardProbe {
+  label: string | null;
+  role: string | null;
+  pinned: boolean;
+  answerIds: string[];
+  text: string;
+  scheme: string | null;
+}
+
+/** The in-page card as the user sees it (read through its open shadow root), or null. */
+export function readCard(page: TestPage): Promise<CardProbe | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('istio-experts-card');
+    const card = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!card) return null;
+    return {
+      label: card.getAttribute('aria-label'),
+      role: card.getAttribute('role'),
+      pinned: card.querySelector('[aria-pressed="true"]') !== null,
+      answerIds: [...card.querySelectorAll('[data-answer-id]')].map((element) => element.getAttribute('data-answer-id') ?? ''),
+      text: (card as HTMLElement).innerText,
+      scheme: card.getAttribute('data-scheme'),
+    };
+  });
+}
+
+/** Waits for a card whose answers have arrived. */
+export async function waitForCard(page: TestPage, timeoutMs = 10_000): Promise<CardProbe> {
+  await page.waitFor(() => {
+    const card = document.querySelector('istio-experts-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    return card !== null && card !== undefined && card.querySelector('[role="status"]') === null;
+  }, timeoutMs);
+  return (await readCard(page))!;
+}
+
+/** Clicks an element inside the card (its centre, with the real mouse). */
+export async function clickInCard(page: TestPage, selector: string): Promise<void> {
+  const point = await page.evaluateWith((selector) => {
+    const element = document.querySelector('istio-experts-card')?.shadowRoot?.querySelector(selector);
+    if (!element) return null;
+    const rect = element.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, selector);
+  if (!point) throw new Error(`no ${selector} in the card`);
+  await page.mouseClick(point.x, point.y);
+}
+
+/** The page's DOM as serialized HTML, without our card host (present only while a card is open). */
+export function pageHtml(page: TestPage): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('istio-experts-card').forEach((host) => host.remove());
+    return clone.outerHTML;
+  });
+}
+
+/** Selects the text of an element (in a frame, if given) the way a user's drag would. */
+export function selectText(page: TestPage, selector: string, frameSelector?: string): Promise<boolean> {
+  return page.evaluateWith(
+    ({ selector, frameSelector }) => {
+      const doc = frameSelector ? (document.querySelector(frameSelector) as HTMLIFrameElement | null)?.contentDocument : document;
+      const element = doc?.querySelector(selector);
+      if (!doc || !element) return false;
+      const range = doc.createRange();
+      range.selectNodeContents(element);
+      const selection = doc.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString().length > 0;
+    },
+    { selector, frameSelector },
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Marks and hover cards on real-looking pages at their real URLs, in both browsers: terms are
+ * marked without touching the page, a rest of the pointer opens the card with the expected
+ * answers, the card pins and closes, inputs stay alone, and a Turbo-style navigation rescans.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, loadFixture } from '../fixtures/pages';
+import {
+  BROWSERS, clickInCard, fixtures, launch, markCount, markedTexts, markPoint, pageHtml, poll, readCard, screenshotPath,
+  type Session, type TestPage, waitForCard, waitForMarks,
+} from './harness';
+
+const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
+
+/** Rests the real mouse on a mark, as a reader would, and waits for the card. */
+async function hover(page: TestPage, text: string, within?: string) {
+  if (await readCard(page)) {
+    await page.press('Escape');
+    await poll(async () => (await readCard(page)) === null, 3000, 'the previous card to close');
+  }
+  await page.mouseTo(5, 5);
+  const point = await markPoint(page, text, within);
+  await page.mouseTo(point.x - 1, point.y);
+  await page.mouseTo(point.x, point.y);
+  return waitForCard(page);
+}
+
+describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(browser, {
+      fixtures: fixtures('githubIssue503', 'githubIssueLazy', 'istioRateLimit', 'envoyOutlier', 'githubUnrelated', 'githubOtherOrgIstio'),
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  describe('a GitHub issue in the istio organisation', () => {
+    let page: TestPage;
+    beforeAll(async () => {
+      page = await session.openPage(FIXTURES.githubIssue503.url);
+      await waitForMarks(page, 20);
+    });
+
+    it('marks the terms of the discussion, including in code blocks', async () => {
+      const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
+      for (const term of ['keepalive', 'envoyfilter', 'destinationrule', 'istiod', 'sidecar']) expect(marked, term).toContain(term);
+      const inCode = await page.evaluate(() => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
+        return [...highlight].some((range) => range.startContainer.parentElement?.closest('pre') !== null);
+      });
+      expect(inCode).toBe(true);
+    });
+
+    it('leaves inputs, editable regions, hidden text and partial words alone', async () => {
+      const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
+      // These occur only in the search box, the comment textarea, a contenteditable and hidden divs.
+      for (const term of ['rate limiting', 'lazy loading', 'circuit breaking']) expect(marked, term).not.toContain(term);
+      const insideWords = await page.evaluate(() => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
+        return [...highlight].filter((range) => /[A-Za-z]$/.test((range.startContainer.textContent ?? '').slice(0, range.startOffset))).length;
+      });
+      expect(insideWords).toBe(0);
+      const fields = await page.evaluate(() => ({
+        input: (document.querySelector('input[type=text][value="rate limiting sidecar"]') as HTMLInputElement).value,
+        textarea: (document.querySelector('textarea[name="comment[body]"]') as HTMLTextAreaElement).value,
+      }));
+      expect(fields.input).toBe('rate limiting sidecar');
+      expect(fields.textarea).toContain('EnvoyFilter');
+    });
+
+    it('changes nothing in the page’s DOM', async () => {
+      const served = loadFixture('githubIssue503').html;
+      const same = await page.evaluateWith((html) => {
+        const parsed = new DOMParser().parseFromString(html, 'text/html');
+        return parsed.body.outerHTML === document.body.outerHTML;
+      }, served);
+      expect(same).toBe(true);
+    });
+
+    it('opens a card for the term under the pointer, with the expert answers for it', async () => {
+      const before = await pageHtml(page);
+      const card = await hover(page, 'keepalive');
+      expect(card.role).toBe('dialog');
+      expect(card.label).toMatch(/keep-?alive/i);
+      expect(card.answerIds[0]).toBe('ep08-q01');
+      expect(card.text).toMatch(/All \d+ answers/);
+      expect(await pageHtml(page)).toBe(before);
+      await page.screenshot(screenshotPath(browser, 'hover-card-github-light'));
+    });
+
+    it('ranks a term’s answers by the sentence around it', async () => {
+      const card = await hover(page, 'EnvoyFilter');
+      expect(card.answerIds.length).toBeGreaterThan(0);
+      expect(card.label).toMatch(/EnvoyFilter/);
+    });
+
+    it('lets the pointer into the card, pins it on click, and closes it on Escape', async () => {
+      await hover(page, 'keepalive');
+      await clickInCard(page, '.card-head h2');
+      expect((await readCard(page))!.pinned).toBe(true);
+      await page.mouseTo(20, 700);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(await readCard(page)).not.toBeNull();
+      await page.press('Escape');
+      await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
+    });
+
+    it('closes an unpinned card when the pointer moves away, and never shows two', async () => {
+      await hover(page, 'keepalive');
+      await hover(page, 'EnvoyFilter');
+      expect(await page.evaluate(() => document.querySelectorAll('istio-experts-card').length)).toBe(1);
+      await page.mouseTo(20, 700);
+      await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
+    });
+
+    it('rescans after a Turbo-style navigation and keeps nothing of the old page', async () => {
+      await page.evaluateWith(async (url) => {
+        const html = await (await fetch(url)).text();
+        const next = new DOMParser().parseFromString(html, 'text/html');
+        history.pushState({}, '', url);
+        document.title = next.title;
+        document.body.replaceWith(document.adoptNode(next.body));
+      }, FIXTURES.githubIssueLazy.url);
+      await poll(async () => (await markedTexts(page)).some((text) => /servicefence/i.test(text)), 10_000, 'marks on the new issue');
+      const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
+      for (const stale of ['keepalive', '503', 'idle timeout']) expect(marked, stale).not.toContain(stale);
+      const detached = await page.evaluate(() => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
+        return [...highlight].filter((range) => !range.startContainer.isConnected).length;
+      });
+      expect(detached).toBe(0);
+      const card = await hover(page, 'ServiceFence');
+      expect(card.answerIds.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('marks an istio.io task and answers on hover', async () => {
+    const page = await session.openPage(FIXTURES.istioRateLimit.url);
+    await waitForMarks(page, 20);
+    const card = await hover(page, 'rate limiting', 'article, main');
+    expect(card.answerIds.length).toBe(3);
+    for (const id of card.answerIds) expect(RATE_LIMITING).toContain(id);
+    await page.screenshot(screenshotPath(browser, 'hover-card-istio-light'));
+    await page.close();
+  });
+
+  it('answers for a term no expert named with answers related to its sentence', async () => {
+    const page = await session.openPage(FIXTURES.envoyOutlier.url);
+    await waitForMarks(page, 5);
+    const card = await hover(page, 'outlier detection');
+    expect(card.answerIds.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps an unrelated GitHub repository clean', async () => {
+    const page = await session.openPage(FIXTURES.githubUnrelated.url);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await markCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('marks a page outside the mesh organisations when it is about Istio', async () => {
+    const page = await session.openPage(FIXTURES.githubOtherOrgIstio.url);
+    expect(await waitForMarks(page, 5)).toBeGreaterThanOrEqual(5);
+    await page.close();
+  });
+
+  it('made no network request and logged no error', () => {
+    expect(session.unexpectedRequests.slice(0, 5)).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('chromium: hover cards follow a dark page', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch('chromium', { fixtures: fixtures('githubIssue503Dark', 'istioRateLimitDark'), colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const [name, key, term] of [['github', 'githubIssue503Dark', 'keepalive'], ['istio', 'istioRateLimitDark', 'rate limiting']] as const) {
+    it(`shows a dark card on the dark ${name} page`, async () => {
+      const page = await session.openPage(FIXTURES[key].url);
+      await waitForMarks(page, 10);
+      const card = await hover(page, term, name === 'istio' ? 'article, main' : undefined);
+      expect(card.scheme).toBe('dark');
+      await page.screenshot(screenshotPath('chromium', `hover-card-${name}-dark`));
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,44 @@
+/**
+ * The foundation in both browsers: the production build loads, its background starts, the popup
+ * lists the episodes and opens an answer, and nothing errs or touches the network.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch, screenshotPath, type Session } from './harness';
+
+describe.each(BROWSERS)('%s: the built extension', (browser) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(browser);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('starts its background and answers a message', async () => {
+    const manifest = await session.background<{ name: string; manifest_version: number }>('(globalThis.browser ?? chrome).runtime.getManifest()');
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('lists the episodes in the popup and opens an episode’s answer', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.waitFor(() => document.querySelectorAll('.episode').length === 8);
+    const titles = await popup.evaluate(() => [...document.querySelectorAll('.episode-title')].map((title) => title.textContent));
+    expect(titles).toHaveLength(8);
+    await popup.click('.episodes li:nth-child(5) .episode');
+    await popup.waitFor(() => document.querySelectorAll('[role="option"]').length === 29);
+    await popup.click('[role="option"]:nth-child(3)');
+    await popup.waitFor(() => document.querySelector('.answer-detail') !== null);
+    const detail = await popup.evaluate(() => document.querySelector('.answer-detail')!.getAttribute('data-answer-id') + ' ' + (document.querySelector('.answer-detail') as HTMLElement).innerText);
+    expect(detail).toMatch(/^ep05-q03 /);
+    expect(detail).toMatch(/eBPF/);
+    const footer = await popup.evaluate(() => document.querySelector('.footer')!.textContent);
+    expect(footer).toContain('CC BY-NC-SA 4.0');
+    await popup.screenshot(screenshotPath(browser, 'popup-smoke'));
+    await popup.close();
+  });
+
+  it('made no network request and logged no error', () => {
+    expect(session.unexpectedRequests).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});
