@@ -8,6 +8,6 @@ export default defineContentScript({
   matches: DEFAULT_SITE_MATCHES,
   runAt: 'document_idle',
   main() {
-    void ContentApp.start(parseCompactTerms(terms));
+    ContentApp.start(parseCompactTerms(terms));
   },
 });

@@ -127,6 +127,12 @@ function checkEpisodes(episodes: Episode[], problems: ProblemList): void {
 
 /** An alias (or name) may name only one term, or the matcher could not tell which is meant. */
 function checkGlossary(glossary: GlossaryTerm[], problems: ProblemList): void {
+  const ids = new Set(glossary.map((term) => term.id));
+  for (const term of glossary) {
+    for (const related of term.related ?? []) {
+      if (!ids.has(related) || related === term.id) problems.add('glossary.json', term.id, 'related', `"${related}" is not another term's id`);
+    }
+  }
   const owners = new Map<string, string>();
   for (const term of glossary) {
     for (const alias of termAliases(term)) {

@@ -48,6 +48,7 @@ export const glossarySchema = z.strictObject({
   }),
   definition: bilingual,
   docsUrl: httpsUrl.optional(),
+  related: z.array(z.string()).optional(),
 });
 
 export const datasetInfoSchema = z.strictObject({

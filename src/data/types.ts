@@ -61,6 +61,11 @@ export interface GlossaryTerm {
   definition: Bilingual;
   /** Official documentation on istio.io or envoyproxy.io, where one exists. */
   docsUrl?: string;
+  /**
+   * Closely related terms (ids), searched too, with less weight: "outlier detection" finds the
+   * answers about 熔断 (circuit breaking) though no expert said "outlier detection".
+   */
+  related?: string[];
 }
 
 /** About the dataset: source, licence, attribution, translation notice (`data/dataset.json`). */

@@ -19,12 +19,23 @@ export async function injectCardUi(tabId: number, frameId: number): Promise<void
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_SCRIPT] });
 }
 
-/** The frame holding the tab's longest selection (the shortcut does not say which frame). */
+/**
+ * The frame whose selection the shortcut means (it does not say). Every document keeps its own
+ * selection, so the one where focus is counts first; a document whose focus sits on a child
+ * frame's element defers to that child; the longest selection breaks ties.
+ */
 export async function frameWithSelection(tabId: number): Promise<number | undefined> {
   const results = await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
-    func: () => globalThis.getSelection?.()?.toString().length ?? 0,
+    func: () => {
+      const delegates = ['IFRAME', 'FRAME'].includes(document.activeElement?.tagName ?? '');
+      return { length: globalThis.getSelection?.()?.toString().length ?? 0, rank: delegates ? 0 : document.hasFocus() ? 2 : 1 };
+    },
   });
-  const best = results.filter((result) => typeof result.result === 'number' && result.result > 0).sort((a, b) => (b.result as number) - (a.result as number))[0];
-  return best?.frameId;
+  const candidates = results.flatMap((result) => {
+    const value = result.result as { length: number; rank: number } | undefined;
+    return value && value.length > 0 ? [{ frameId: result.frameId, ...value }] : [];
+  });
+  candidates.sort((a, b) => b.rank - a.rank || b.length - a.length);
+  return candidates[0]?.frameId;
 }

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { type TermMatch, TermMatcher, type TermAliases } from '../glossary/matcher';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
-import type { Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
 import { siteStatus, type SiteStatus } from '../settings/site-status';
 import { registeredCardUi, type CardAnchor, type CardUi } from './card-api';
@@ -18,7 +18,7 @@ import { PageScanner } from './scanner';
 import { isInSkippedRegion } from './selectors';
 
 /** A selection is cut to this before it travels; the engine bounds it further. */
-export const LOOKUP_MAX_CHARS = 4000;
+const LOOKUP_MAX_CHARS = 4000;
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
 
@@ -45,22 +45,26 @@ export class ContentApp {
   }
 
   /** Starts once per frame, however many times the script is injected. */
-  static async start(terms: readonly TermAliases[]): Promise<void> {
+  static start(terms: readonly TermAliases[]): void {
     const global = globalThis as Record<string, unknown>;
     if (global[LOADED_FLAG]) return;
     global[LOADED_FLAG] = true;
-    const app = new ContentApp(terms, await readSettings());
-    app.listen();
-    app.apply();
+    const app = new ContentApp(terms, DEFAULT_SETTINGS);
+    // Listening starts at once: whoever injected the script sends its message right away.
+    const ready = readSettings().then((settings) => {
+      app.settings = settings;
+      app.apply();
+    });
+    app.listen(ready);
   }
 
-  private listen(): void {
+  private listen(ready: Promise<void>): void {
     onSettingsChanged((settings) => {
       this.settings = settings;
       this.apply();
     });
-    contentMessaging.onMessage('pageTerms', () => this.pageTerms());
-    contentMessaging.onMessage('showLookup', ({ data }) => this.showLookup(data.text));
+    contentMessaging.onMessage('pageTerms', () => ready.then(() => this.pageTerms()));
+    contentMessaging.onMessage('showLookup', ({ data }) => ready.then(() => this.showLookup(data.text)));
   }
 
   /** Starts or stops marking and hover cards to match the settings and the page's site. */

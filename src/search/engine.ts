@@ -20,6 +20,14 @@ export interface Ranking {
   boost: { question: number; answer: number; episode: number };
   /** Weight of a glossary concept over a plain word (the exact-term bonus). */
   conceptBoost: number;
+  /**
+   * Weight of a word that is part of a glossary term in the query ("rate" in "rate limit"): the
+   * concept already counts it, and counting it fully again would favour answers that use that
+   * spelling over those that say 限流.
+   */
+  coveredWord: number;
+  /** Weight of a term related to one in the query (`GlossaryTerm.related`), relative to 1. */
+  related: number;
   fuzzy: { minLength: number; distance: number; weight: number };
   prefix: { minLength: number; weight: number };
   bm25: { k: number; b: number; d: number };
@@ -29,6 +37,8 @@ export interface Ranking {
 export const RANKING: Ranking = {
   boost: { question: 4, answer: 1, episode: 0.4 },
   conceptBoost: 1.5,
+  coveredWord: 0.5,
+  related: 0.4,
   fuzzy: { minLength: 5, distance: 1, weight: 0.3 },
   prefix: { minLength: 3, weight: 0.6 },
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
@@ -98,9 +108,12 @@ export class SearchEngine {
   private readonly plainTokens = new Map<string, Token[]>();
 
   private readonly ranking: Ranking;
+  /** Term id → ids of its related terms (`GlossaryTerm.related`). */
+  private readonly relatedTerms: Map<string, readonly string[]>;
 
   constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING }: EngineOptions = {}) {
     this.ranking = ranking;
+    this.relatedTerms = new Map(dataset.glossary.map((term) => [term.id, term.related ?? []]));
     this.matcher = new TermMatcher(matcherTerms(dataset.glossary));
     this.qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
     const options = this.indexOptions();
@@ -154,21 +167,45 @@ export class SearchEngine {
 
   /** Query text → distinct index terms, in order, bounded. */
   queryTerms(query: string): string[] {
-    const terms = tokenize(this.boundedQuery(query), this.matcher).map((token) => token.term);
-    return [...new Set(terms)].slice(0, MAX_QUERY_TERMS);
+    return [...this.weightedTerms(query).keys()];
+  }
+
+  /**
+   * Query text → index terms and their weights: glossary concepts count more, words inside a
+   * concept count less, and the concepts' related terms join in with a small weight.
+   */
+  weightedTerms(query: string): Map<string, number> {
+    const tokens = tokenize(this.boundedQuery(query), this.matcher);
+    const concepts = tokens.filter((token) => isConceptToken(token.term));
+    const weights = new Map<string, number>();
+    const add = (term: string, weight: number) => {
+      if (weights.size < MAX_QUERY_TERMS || weights.has(term)) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
+    };
+    for (const token of tokens) {
+      if (isConceptToken(token.term)) add(token.term, this.ranking.conceptBoost);
+      else add(token.term, concepts.some((concept) => token.start >= concept.start && token.end <= concept.end) ? this.ranking.coveredWord : 1);
+    }
+    for (const concept of concepts) {
+      for (const related of this.relatedTerms.get(concept.term.slice(1)) ?? []) {
+        const term = conceptToken(related);
+        if (!weights.has(term)) add(term, this.ranking.conceptBoost * this.ranking.related);
+      }
+    }
+    return weights;
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const terms = this.queryTerms(query);
+    const weights = this.weightedTerms(query);
+    const terms = [...weights.keys()];
     if (terms.length === 0) return [];
     const lastWord = terms.filter((term) => !isConceptToken(term)).at(-1);
     const typingLastWord = options.asYouType === true && !/\s$/.test(query) && lastWord !== undefined && /^[a-z]/.test(lastWord);
-    const { boost, conceptBoost, fuzzy, prefix } = this.ranking;
+    const { boost, fuzzy, prefix } = this.ranking;
     const run = (fuzzyTerms: ReadonlySet<string>) =>
       this.index.search(terms.join(' '), {
         boost,
         combineWith: 'OR',
-        boostTerm: (term) => (isConceptToken(term) ? conceptBoost : 1),
+        boostTerm: (term) => weights.get(term) ?? 1,
         fuzzy: (term) => (fuzzyTerms.has(term) ? fuzzy.distance : false),
         prefix: (term) => typingLastWord && term === lastWord && term.length >= prefix.minLength,
         weights: { fuzzy: fuzzy.weight, prefix: prefix.weight },
@@ -185,7 +222,13 @@ export class SearchEngine {
    * Answers about glossary terms, weighted by how much each matters (e.g. how often it appears on
    * the page), with optional context words that re-rank them ("sidecar" near "memory").
    */
-  searchConcepts(weights: ReadonlyMap<string, number>, context = '', options: SearchOptions = {}): SearchHit[] {
+  searchConcepts(termWeights: ReadonlyMap<string, number>, context = '', options: SearchOptions = {}): SearchHit[] {
+    const weights = new Map(termWeights);
+    for (const [termId, weight] of termWeights) {
+      for (const related of this.relatedTerms.get(termId) ?? []) {
+        if (!weights.has(related)) weights.set(related, weight * this.ranking.related);
+      }
+    }
     const concepts = [...weights.keys()].map(conceptToken);
     if (concepts.length === 0) return [];
     const contextTerms = this.queryTerms(context).filter((term) => !concepts.includes(term));

@@ -82,12 +82,25 @@ function latinTokens(word: string, start: number, tokens: Token[]): void {
   }
 }
 
+/**
+ * Chinese function words as bigrams: they carry no topic, and in a pasted sentence ("我们在生产
+ * 环境中…的问题") they outvote the one term that matters.
+ */
+const STOP_BIGRAMS = new Set(
+  ('我们 你们 他们 请问 问题 这个 那个 这些 那些 什么 怎么 如何 为什么 可以 是否 一个 一下 时候 没有 的话 因为 所以 但是 如果 还是 或者 ' +
+    '就是 不是 也是 都是 这样 那样 需要 已经 目前 现在 比较 一些 有没 没有 有什么 大家 老师 大佬 谢谢 感谢 之后 之前 以及 其中 ' +
+    '的时 时候 了一 是不 不会 会不 能否 能不 不能 应该 怎样 哪些 这种 那种 一般 主要 对于 关于 通过 进行 使用 实现 方面 情况').split(' ').filter((word) => word.length === 2),
+);
+
 function cjkTokens(run: string, start: number, tokens: Token[]): void {
   if (run.length === 1) {
     tokens.push({ term: run, start, end: start + 1 });
     return;
   }
-  for (let i = 0; i + 1 < run.length; i++) tokens.push({ term: run.slice(i, i + 2), start: start + i, end: start + i + 2 });
+  for (let i = 0; i + 1 < run.length; i++) {
+    const bigram = run.slice(i, i + 2);
+    if (!STOP_BIGRAMS.has(bigram)) tokens.push({ term: bigram, start: start + i, end: start + i + 2 });
+  }
 }
 
 /**

@@ -93,6 +93,7 @@ export function OptionsApp() {
                 <label class="switch">
                   <input
                     type="checkbox"
+                    data-site={site.id}
                     checked={settings.sites[site.id]}
                     onChange={(event) => save((current) => ({ ...current, sites: { ...current.sites, [site.id]: event.currentTarget.checked } }))}
                   />
@@ -138,7 +139,7 @@ export function OptionsApp() {
         <section aria-labelledby="hover-heading">
           <h2 id="hover-heading">{t('hoverHeading')}</h2>
           <label class="switch">
-            <input type="checkbox" checked={settings.hover.marks} onChange={(event) => save((current) => ({ ...current, hover: { ...current.hover, marks: event.currentTarget.checked } }))} />
+            <input type="checkbox" id="marks" checked={settings.hover.marks} onChange={(event) => save((current) => ({ ...current, hover: { ...current.hover, marks: event.currentTarget.checked } }))} />
             <span>{t('marksLabel')}</span>
           </label>
           <div class="field">

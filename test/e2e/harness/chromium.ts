@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,18 @@ class ChromiumPage implements TestPage {
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
   }
+  async keyDown(key: string): Promise<void> {
+    await this.page.keyboard.down(key);
+  }
+  async keyUp(key: string): Promise<void> {
+    await this.page.keyboard.up(key);
+  }
+  async selectOption(selector: string, value: string): Promise<void> {
+    await this.page.selectOption(selector, value);
+  }
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
   waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
     return poll(() => this.page.evaluate(fn) as Promise<T>, timeoutMs, fn.toString().slice(0, 120));
   }
@@ -73,6 +86,8 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets the tests click the toolbar button through CDP (Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
     colorScheme: options.colorScheme ?? 'light',
@@ -118,6 +133,34 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
         5000,
         `a tab at ${url}`,
       );
+    },
+    async contextMenuLookup(url, selectionText, frameId = 0) {
+      const tabId = await session.tabIdOf(url);
+      await worker.evaluate(
+        ({ tabId, selectionText, frameId }) =>
+          chrome.tabs.get(tabId).then((tab) =>
+            (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+              { menuItemId: 'ask-istio-experts', selectionText, frameId, editable: false, pageUrl: tab.url },
+              tab,
+            ),
+          ),
+        { tabId, selectionText, frameId },
+      );
+    },
+    async shortcutLookup(url) {
+      const tabId = await session.tabIdOf(url);
+      await worker.evaluate(
+        (tabId) => chrome.tabs.get(tabId).then((tab) => (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('lookup-selection', tab)),
+        tabId,
+      );
+    },
+    async clickToolbarButton(url) {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { type: string; url: string; targetId: string }[] };
+      const tab = targetInfos.find((target) => target.type === 'tab' && target.url === url);
+      if (!tab) throw new Error(`no tab at ${url}`);
+      await cdp.send('Extensions.triggerAction' as never, { id: new URL(extensionOrigin).host, targetId: tab.targetId } as never);
+      await cdp.detach();
     },
     async close() {
       await blank?.close().catch(() => {});

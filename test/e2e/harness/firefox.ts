@@ -74,6 +74,18 @@ class FirefoxPage implements TestPage {
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key as KeyInput);
   }
+  async keyDown(key: string): Promise<void> {
+    await this.page.keyboard.down(key as KeyInput);
+  }
+  async keyUp(key: string): Promise<void> {
+    await this.page.keyboard.up(key as KeyInput);
+  }
+  async selectOption(selector: string, value: string): Promise<void> {
+    await this.page.select(selector, value);
+  }
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewport({ width, height });
+  }
   waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
     return poll(() => this.page.evaluate(fn) as Promise<T>, timeoutMs, fn.toString().slice(0, 120));
   }
@@ -112,6 +124,8 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
       // Offline: no update checks, telemetry or remote settings.
       'network.connectivity-service.enabled': false,
       'extensions.update.enabled': false,
+      // Optional permissions requested from a click are granted without the prompt tests cannot answer.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const installedId = await browser.installExtension(extension);
@@ -126,6 +140,16 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
       await control.goto(`${extensionOrigin}/options.html?test-control`);
     }
     return control;
+  };
+
+  /** A message in @webext-core/messaging's wire format, from an extension page to the background. */
+  const sendToBackground = async (type: string, data: unknown): Promise<void> => {
+    const page = await controlPage();
+    const reply = await page.evaluateWith(
+      ({ type, data }) => (globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<{ err?: unknown }> } } }).browser.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }),
+      { type, data },
+    );
+    if (reply?.err) throw new Error(`background ${type} failed: ${JSON.stringify(reply.err)}`);
   };
 
   const session: Session = {
@@ -154,6 +178,12 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
         5000,
         `a tab at ${url}`,
       );
+    },
+    async contextMenuLookup(url, selectionText, frameId) {
+      await sendToBackground('lookupSelection', { tabId: await session.tabIdOf(url), text: selectionText, ...(frameId === undefined ? {} : { frameId }) });
+    },
+    async shortcutLookup(url) {
+      await sendToBackground('lookupSelection', { tabId: await session.tabIdOf(url) });
     },
     async close() {
       await browser.close();

@@ -147,6 +147,8 @@ export function selectText(page: TestPage, selector: string, frameSelector?: str
       const selection = doc.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
+      // A user's drag also focuses the document it selects in.
+      doc.defaultView?.focus();
       return selection.toString().length > 0;
     },
     { selector, frameSelector },

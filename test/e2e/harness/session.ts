@@ -25,6 +25,10 @@ export interface TestPage {
   mouseClick(x: number, y: number): Promise<void>;
   type(text: string): Promise<void>;
   press(key: string): Promise<void>;
+  keyDown(key: string): Promise<void>;
+  keyUp(key: string): Promise<void>;
+  selectOption(selector: string, value: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
   waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number): Promise<T>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
@@ -44,6 +48,19 @@ export interface Session {
   background<T>(fn: string): Promise<T>;
   /** The browser's id for the tab showing `url`. */
   tabIdOf(url: string): Promise<number>;
+  /**
+   * Runs what the context menu item does for a selection in the tab showing `url`. Chromium
+   * dispatches the real `contextMenus.onClicked` event; Firefox (whose events cannot be
+   * dispatched from outside) sends the background the message that runs the same handler.
+   */
+  contextMenuLookup(url: string, selectionText: string, frameId?: number): Promise<void>;
+  /** Runs what the keyboard shortcut does (the frame with the selection is found by the extension). */
+  shortcutLookup(url: string): Promise<void>;
+  /**
+   * Clicks the toolbar button for the tab showing `url`, which grants `activeTab` there as a
+   * user's click would (Chromium only: CDP `Extensions.triggerAction`).
+   */
+  clickToolbarButton?(url: string): Promise<void>;
   addFixtures(fixtures: Fixture[]): void;
   /** Requests that were not fixtures (there should be none: the extension is offline). */
   readonly unexpectedRequests: string[];
