@@ -82,13 +82,15 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
         ))}
       </div>
       <footer class="card-foot">
-        {data && data.total > 0 && (
-          <button type="button" class="link-button" onClick={() => handlers.onOpenPopup(data.query)}>
-            {kind === 'hover' && !data.related ? t('allAnswers', data.total) : t('openInPopup')} →
-          </button>
-        )}
-        {term?.docsUrl && <a href={term.docsUrl} target="_blank" rel="noopener noreferrer">{t('officialDocs')} ↗</a>}
-        <span>{t('cardFooter')}{lang !== 'zh' && <> · <TranslatedBadge /></>}</span>
+        <div class="card-actions">
+          {data && data.total > 0 && (
+            <button type="button" class="link-button" onClick={() => handlers.onOpenPopup(data.query)}>
+              {kind === 'hover' && !data.related ? (data.total === 1 ? t('theOnlyAnswer') : t('allAnswers', data.total)) : t('openInPopup')} →
+            </button>
+          )}
+          {term?.docsUrl && <a href={term.docsUrl} target="_blank" rel="noopener noreferrer">{t('officialDocs')} ↗</a>}
+        </div>
+        <div class="credit">{t('cardFooter')}{lang !== 'zh' && <> · <TranslatedBadge /></>}</div>
       </footer>
     </div>
   );

@@ -35,8 +35,10 @@ export function createCardUi(doc: Document = document): CardUi {
 
   const follow = (floating: HTMLElement, reference: CardState['anchor']): void => {
     stopFollowing?.();
-    const update = () =>
-      computePosition(reference, floating, {
+    const update = () => {
+      // Measure at full height, so flip() can choose the side with room before size() clamps it.
+      floating.style.removeProperty('--available-height');
+      return computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
@@ -51,6 +53,7 @@ export function createCardUi(doc: Document = document): CardUi {
       }).then(({ x, y }) => {
         floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
+    };
     stopFollowing = autoUpdate(reference as Parameters<typeof autoUpdate>[0], floating, () => void update(), { animationFrame: false });
   };
 

@@ -95,7 +95,10 @@ export function OptionsApp() {
                     type="checkbox"
                     data-site={site.id}
                     checked={settings.sites[site.id]}
-                    onChange={(event) => save((current) => ({ ...current, sites: { ...current.sites, [site.id]: event.currentTarget.checked } }))}
+                    onChange={(event) => {
+                      const on = event.currentTarget.checked;
+                      save((current) => ({ ...current, sites: { ...current.sites, [site.id]: on } }));
+                    }}
                   />
                   <span>{site.label}</span>
                 </label>
@@ -139,7 +142,15 @@ export function OptionsApp() {
         <section aria-labelledby="hover-heading">
           <h2 id="hover-heading">{t('hoverHeading')}</h2>
           <label class="switch">
-            <input type="checkbox" id="marks" checked={settings.hover.marks} onChange={(event) => save((current) => ({ ...current, hover: { ...current.hover, marks: event.currentTarget.checked } }))} />
+            <input
+              type="checkbox"
+              id="marks"
+              checked={settings.hover.marks}
+              onChange={(event) => {
+                const marks = event.currentTarget.checked;
+                save((current) => ({ ...current, hover: { ...current.hover, marks } }));
+              }}
+            />
             <span>{t('marksLabel')}</span>
           </label>
           <div class="field">
@@ -167,7 +178,10 @@ export function OptionsApp() {
             <select
               id="modifier"
               value={settings.hover.modifier}
-              onChange={(event) => save((current) => ({ ...current, hover: { ...current.hover, modifier: event.currentTarget.value as HoverModifier } }))}
+              onChange={(event) => {
+                const modifier = event.currentTarget.value as HoverModifier;
+                save((current) => ({ ...current, hover: { ...current.hover, modifier } }));
+              }}
             >
               {HOVER_MODIFIERS.map((modifier) => <option key={modifier} value={modifier}>{MODIFIER_LABELS[modifier]()}</option>)}
             </select>

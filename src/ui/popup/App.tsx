@@ -50,6 +50,8 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
   const [page, setPage] = useState<PageContext | null>();
   const [recent, setRecent] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
+  // The query is saved only once the saved one has been read (or a request replaced it).
+  const [restored, setRestored] = useState(false);
 
   // Everything that does not need the index first; the index right after the first paint.
   useEffect(() => {
@@ -61,8 +63,10 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
         setQuery(pending.query);
         setExpanded(pending.answerId);
       } else if (!params.has('q')) {
-        setQuery(await lastQueryItem.getValue());
+        const last = await lastQueryItem.getValue();
+        setQuery((current) => (current === '' ? last : current));
       }
+      setRestored(true);
     })();
     void targetTab(params).then(async (tab) => setPage(tab ? ((await pageContext(tab)) ?? null) : null));
     const timer = setTimeout(() => setEngine(new SearchEngine(dataset)), 0);
@@ -70,11 +74,12 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
   }, []);
 
   useEffect(() => {
+    if (!restored) return;
     void lastQueryItem.setValue(query);
     if (query.trim() === '') return;
     const timer = setTimeout(() => remember(query), RECENT_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, restored]);
 
   const remember = (text: string) => {
     setRecent((current) => {
@@ -194,7 +199,8 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
         onKeyDown={onKeyDown}
         onLang={changeLang}
       />
-      <main class="content" aria-busy={!engine}>
+      {/* Focusable so the keyboard can scroll it: the options themselves are not focus targets. */}
+      <main class="content" aria-busy={!engine} tabIndex={0} aria-label={t('resultsRegion')}>
         {searching && engine && items.length === 0 && <p class="empty" role="status">{t('noResults', query.trim())}</p>}
         {!searching && (
           <HomeView

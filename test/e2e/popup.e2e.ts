@@ -1,0 +1,186 @@
+/**
+ * The popup as a person uses it: typing in English or Chinese, the keyboard alone, the language
+ * switch, "On this page" for an open GitHub issue, accessibility in both themes, and screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from '../fixtures/pages';
+import { BROWSERS, fixtures, launch, screenshotPath, type Session, type TestPage, waitForMarks } from './harness';
+
+const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const optionIds = (popup: TestPage) => popup.evaluate(() => [...document.querySelectorAll('[role="option"]:not([hidden])')].map((option) => option.id.replace(/^results-/, '')));
+const activeOption = (popup: TestPage) => popup.evaluate(() => document.querySelector('input[role="combobox"]')!.getAttribute('aria-activedescendant'));
+
+async function openPopup(session: Session, query = ''): Promise<TestPage> {
+  const popup = await session.openExtensionPage(`popup.html${query}`);
+  await popup.setViewport(400, 580);
+  await popup.waitFor(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+  return popup;
+}
+
+async function search(popup: TestPage, text: string): Promise<string[]> {
+  await popup.evaluate(() => {
+    const input = document.querySelector('input[role="combobox"]') as HTMLInputElement;
+    input.focus();
+    input.select();
+  });
+  await popup.press('Backspace');
+  await popup.type(text);
+  await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
+  return optionIds(popup);
+}
+
+describe.each(BROWSERS)('%s: popup search', (browser) => {
+  let session: Session;
+  let popup: TestPage;
+  beforeAll(async () => {
+    session = await launch(browser);
+    popup = await openPopup(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('focuses the search box on open', async () => {
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+  });
+
+  it('finds the expected answers for an English and a Chinese query', async () => {
+    expect((await search(popup, 'sidecar memory with thousands of services'))[0]).toBe('ep02-q02');
+    const chinese = await search(popup, '限流');
+    expect(chinese.slice(0, 5).filter((id) => RATE_LIMITING.includes(id)).length).toBeGreaterThanOrEqual(4);
+    const highlighted = await popup.evaluate(() => [...document.querySelectorAll('[role="option"] mark')].map((mark) => mark.textContent));
+    expect(highlighted.length).toBeGreaterThan(0);
+  });
+
+  it('works from the keyboard alone', async () => {
+    const ids = await search(popup, 'EnvoyFilter');
+    expect(await activeOption(popup)).toBe(`results-${ids[0]}`);
+    await popup.press('ArrowDown');
+    expect(await activeOption(popup)).toBe(`results-${ids[1]}`);
+    await popup.press('ArrowUp');
+    expect(await activeOption(popup)).toBe(`results-${ids[0]}`);
+    await popup.press('Enter');
+    await popup.waitFor(() => document.querySelector('.answer-detail') !== null);
+    expect(await popup.evaluate(() => document.querySelector('.answer-detail')!.getAttribute('data-answer-id'))).toBe(ids[0]);
+    await popup.press('Enter');
+    await popup.waitFor(() => document.querySelector('.answer-detail') === null);
+    // Away from the box (Tab), "/" brings focus back.
+    await popup.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('combobox');
+    await popup.press('/');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    // Escape clears, then closes.
+    await popup.evaluate(() => {
+      (window as unknown as { closed_: boolean }).closed_ = false;
+      window.close = () => { (window as unknown as { closed_: boolean }).closed_ = true; };
+    });
+    await popup.press('Escape');
+    expect(await popup.evaluate(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).value)).toBe('');
+    await popup.press('Escape');
+    expect(await popup.evaluate(() => (window as unknown as { closed_: boolean }).closed_)).toBe(true);
+  });
+
+  it('switches the answer language', async () => {
+    await search(popup, 'holdApplicationUntilProxyStarts');
+    await popup.click('.lang-switch button:nth-child(2)');
+    const english = await popup.evaluate(() => document.querySelector('[role="option"] .question')!.textContent!);
+    expect(english).toMatch(/^[\x20-\x7e’“”—–…]+$/);
+    await popup.click('.lang-switch button:nth-child(1)');
+    const chinese = await popup.evaluate(() => document.querySelector('[role="option"] .question')!.textContent!);
+    expect(chinese).toMatch(/[\u4e00-\u9fff]/);
+    await popup.click('.lang-switch button:nth-child(3)');
+    expect(await popup.evaluate(() => document.querySelectorAll('[role="option"]:first-child .summary-lang').length)).toBe(2);
+    await popup.click('.lang-switch button:nth-child(2)');
+  });
+
+  it('restores the last query when it opens again, and keeps recent searches', async () => {
+    await search(popup, 'lazy loading');
+    await popup.press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await popup.close();
+    popup = await openPopup(session);
+    await popup.waitFor(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).value === 'lazy loading');
+    await popup.press('Escape');
+    await popup.waitFor(() => [...document.querySelectorAll('#recent-heading ~ *, .chips .chip')].some((chip) => chip.textContent === 'lazy loading'));
+  });
+
+  it('logged no error', () => {
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('chromium: the popup on a GitHub issue, accessibility and screenshots', () => {
+  let session: Session;
+  let tabId: number;
+  beforeAll(async () => {
+    session = await launch('chromium', { fixtures: fixtures('githubIssue503') });
+    const page = await session.openPage(FIXTURES.githubIssue503.url);
+    await waitForMarks(page, 20);
+    tabId = await session.tabIdOf(FIXTURES.githubIssue503.url);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('lists the page’s terms and the answers that fit them', async () => {
+    const popup = await openPopup(session, `?tab=${tabId}`);
+    await popup.waitFor(() => document.querySelector('#page-heading') !== null && document.querySelectorAll('[role="option"]').length > 0);
+    const chips = await popup.evaluate(() => [...document.querySelectorAll('[aria-label="Terms found on this page"] .chip')].map((chip) => chip.textContent));
+    expect(chips.join(' ')).toMatch(/Idle timeout/i);
+    expect(chips.join(' ')).toMatch(/Keepalive/i);
+    expect((await optionIds(popup)).slice(0, 3)).toContain('ep08-q01');
+    await popup.screenshot(screenshotPath('chromium', 'popup-on-this-page-light'));
+    await popup.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe violations in the ${scheme} theme`, async () => {
+      const popup = await openPopup(session, `?tab=${tabId}`);
+      await popup.setColorScheme(scheme);
+      await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
+      await popup.evaluate(axeSource);
+      const audit = async () =>
+        popup.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+          return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+      expect(await audit()).toEqual([]);
+      await search(popup, 'sidecar memory');
+      expect(await audit()).toEqual([]);
+      await popup.press('Enter');
+      await popup.waitFor(() => document.querySelector('.answer-detail') !== null);
+      expect(await audit()).toEqual([]);
+      await popup.screenshot(screenshotPath('chromium', `popup-expanded-${scheme}`));
+      await popup.press('Enter');
+      await popup.screenshot(screenshotPath('chromium', `popup-results-${scheme}`));
+      await popup.close();
+    });
+  }
+
+  it('logged no error and made no request', () => {
+    expect(session.errors).toEqual([]);
+    expect(session.unexpectedRequests).toEqual([]);
+  });
+});
+
+describe('chromium: the popup in a Chinese browser', () => {
+  it('shows its own text in Chinese and answers in Chinese by default', async () => {
+    const session = await launch('chromium', { locale: 'zh-CN' });
+    try {
+      const popup = await openPopup(session);
+      const placeholder = await popup.evaluate(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).placeholder);
+      expect(placeholder).toMatch(/搜索/);
+      await search(popup, 'sidecar memory');
+      expect(await popup.evaluate(() => document.querySelector('[role="option"] .question')!.textContent)).toMatch(/[\u4e00-\u9fff]/);
+      await popup.screenshot(screenshotPath('chromium', 'popup-chinese'));
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
