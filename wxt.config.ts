@@ -13,9 +13,8 @@ export default defineConfig({
     build: { target: ['chrome120', 'firefox140'] },
   }),
   zip: {
-    // The Firefox store reviews the sources; include what `npm run build` needs.
-    includeSources: ['data/**', 'test/**', '.ci/**', 'README.md'],
-    excludeSources: ['test/e2e/artifacts/**', '.output/**'],
+    // The Firefox store reviews the sources zip: everything `npm ci && npm run build` needs.
+    excludeSources: ['test/e2e/artifacts/**', '.scratch/**', 'stats.html'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -42,6 +41,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -10,3 +10,9 @@ declare module 'virtual:glossary-terms' {
   const terms: string;
   export default terms;
 }
+
+/** The MiniSearch index of the dataset, serialized at build time (`SearchEngine.serialize`). */
+declare module 'virtual:search-index' {
+  const serializedIndex: string;
+  export default serializedIndex;
+}

@@ -1,10 +1,10 @@
-/** The background's one search engine, built on first use and kept while the worker lives. */
-import dataset from 'virtual:dataset';
-import { SearchEngine } from '../search/engine';
+/** The background's one search engine, made on first use and kept while the worker lives. */
+import type { SearchEngine } from '../search/engine';
+import { createShippedEngine } from '../search/shipped-engine';
 
 let engine: SearchEngine | undefined;
 
 export function getEngine(): SearchEngine {
-  engine ??= new SearchEngine(dataset);
+  engine ??= createShippedEngine();
   return engine;
 }

@@ -50,6 +50,11 @@ export class TermHighlights {
     return this.terms?.size ?? 0;
   }
 
+  /** False where the Highlight API is missing: nothing is painted (hover still works). */
+  get supported(): boolean {
+    return this.terms !== undefined;
+  }
+
   /** Registers the highlights and their style; idempotent (pages may replace adoptedStyleSheets). */
   attach(): void {
     if (!this.terms || !this.active) return;

@@ -11,6 +11,8 @@ import type { PageScanner, TextMatches } from './scanner';
 import { CARD_HOST_TAG } from './selectors';
 
 const URL_CHECK_MS = 500;
+/** A page whose load event is slow (big images) is scanned after this anyway. */
+const LOAD_WAIT_MS = 3000;
 
 /** Pages outside the mesh organisations must name Istio or Envoy and this many other terms. */
 export const RELEVANCE = { anchors: ['istio', 'envoy', 'istiod'], otherTerms: 3 } as const;
@@ -36,6 +38,8 @@ export class PageMarker {
   private href: string;
   private relevant: boolean;
   private scanned = false;
+  private stopped = false;
+  private waited = false;
 
   constructor(
     private readonly scanner: PageScanner,
@@ -63,7 +67,19 @@ export class PageMarker {
   }
 
   start(): void {
-    this.highlights.attach();
+    // A page still loading is left to load: scanning (and the one style recalculation that
+    // adding the highlight style costs) waits for its load event, or a while if it never comes.
+    if (this.doc.readyState !== 'complete' && !this.waited) {
+      this.waited = true;
+      const begin = () => {
+        clearTimeout(timer);
+        this.start();
+      };
+      const timer = setTimeout(begin, LOAD_WAIT_MS);
+      this.doc.defaultView?.addEventListener('load', begin, { once: true });
+      return;
+    }
+    if (this.stopped || this.observer) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     // A history navigation may change the URL after (or without) the DOM swap it belongs to.
@@ -81,6 +97,7 @@ export class PageMarker {
   };
 
   stop(): void {
+    this.stopped = true;
     this.observer?.disconnect();
     this.observer = undefined;
     clearInterval(this.urlWatch);
@@ -153,13 +170,15 @@ export class PageMarker {
     this.highlights.clear();
     for (const entry of this.marks.values()) entry.ranges = [];
     if (!this.relevant || !this.options.paint) return;
+    this.highlights.attach();
     for (const [node, entry] of this.marks) {
       if (!this.paint(node, entry)) break;
     }
   }
 
-  /** Paints one node's marks; false when the cap is reached. */
+  /** Paints one node's marks; false when the cap is reached (or nothing can be painted). */
   private paint(node: Text, entry: NodeMarks): boolean {
+    if (!this.highlights.supported) return false;
     for (const match of entry.matches) {
       const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
       if (!this.highlights.add(range)) return false;
@@ -194,7 +213,8 @@ export class PageMarker {
       this.relevant = true;
       this.repaint();
     }
-    this.highlights.attach();
+    // Pages that replace document.adoptedStyleSheets would drop our style: put it back.
+    if (this.relevant && this.options.paint && this.highlights.size > 0) this.highlights.attach();
   }
 
   private prune(): void {

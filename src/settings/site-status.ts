@@ -12,7 +12,7 @@ export type SiteStatus =
 const patterns = BUILT_IN_SITES.map((site) => ({ id: site.id, patterns: site.matches.map((match) => new MatchPattern(match)) }));
 
 export function builtInSiteOf(url: URL): BuiltInSiteId | undefined {
-  return patterns.find((site) => site.patterns.some((pattern) => pattern.includes(url)))?.id;
+  return patterns.find((site) => site.patterns.some((pattern) => pattern.includes(url.href)))?.id;
 }
 
 /** On github.com, pages outside the mesh organisations are marked only if they are about Istio. */
@@ -30,7 +30,7 @@ export function siteStatus(href: string, settings: Settings): SiteStatus {
   }
   const host = url.hostname;
   const builtIn = builtInSiteOf(url);
-  const custom = settings.customSites.some((origin) => new MatchPattern(originPattern(origin)).includes(url));
+  const custom = settings.customSites.some((origin) => new MatchPattern(originPattern(origin)).includes(url.href));
   const site = builtIn ?? (custom ? 'custom' : undefined);
   if (site === undefined) return { mode: 'passive', reason: 'not-a-site', host };
   if (settings.pausedHosts.includes(host)) return { mode: 'passive', reason: 'paused', host, site };

@@ -36,11 +36,14 @@ describe('SearchEngine', () => {
   });
 
   it('returns matched terms and concepts for highlighting', () => {
-    const [hit] = engine.search('限流', { limit: 1 });
+    const hit = engine.search('限流').find((candidate) => candidate.id === 'ep05-q25');
     expect(hit!.matchedConcepts).toContain('rate-limiting');
     const question = engine.plainQuestion(hit!.id).zh;
     const ranges = engine.highlights(question, hit!.matchedTerms);
     expect(ranges.map(([start, end]) => question.slice(start, end))).toContain('限流');
+    // The same concept highlights the English wording too.
+    const english = engine.plainQuestion(hit!.id).en;
+    expect(engine.highlights(english, hit!.matchedTerms).map(([start, end]) => english.slice(start, end).toLowerCase())).toContain('rate limiting');
   });
 
   it('prefix-matches the word being typed', () => {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { TermMatcher } from '../../src/glossary/matcher';
 import { stem } from '../../src/search/stem';
-import { tokenize, wordTokens } from '../../src/search/tokenize';
+import { cjkTerm, tokenize, wordTokens } from '../../src/search/tokenize';
 
-const terms = (text: string) => wordTokens(text).map((token) => token.term);
+/** Index terms, with Chinese ones decoded back to their characters for readability. */
+const terms = (text: string) =>
+  wordTokens(text).map((token) => (token.term.startsWith('·') ? text.slice(token.start, token.end) : token.term));
 
 describe('tokenize', () => {
+  it('encodes Chinese terms with a small alphabet, one term per text', () => {
+    expect(cjkTerm('限流')).toMatch(/^·[0-9a-v]{6}$/);
+    expect(cjkTerm('限流')).not.toBe(cjkTerm('流限'));
+    expect(wordTokens('限流')[0]!.term).toBe(cjkTerm('限流'));
+  });
+
   it('splits Chinese into bigrams, the same in every engine', () => {
     expect(terms('懒加载')).toEqual(['懒加', '加载']);
     expect(terms('限流')).toEqual(['限流']);

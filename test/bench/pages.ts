@@ -1,0 +1,114 @@
+/**
+ * The content script on very large pages (2 MB+ of text), in Chromium, with and without the
+ * extension side by side: page load, main-thread time spent in the extension's scripts and its
+ * longest task (from a Chrome performance trace), and how long until the marks are painted.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { extensionBuild } from '../e2e/harness/common';
+import { LARGE_PAGE_URLS, largeGithubIssue, largeIstioReference } from '../fixtures/large-pages';
+import { median, ms } from './stats';
+
+const RUNS = 5;
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+async function open(withExtension: boolean, pages: Record<string, string>): Promise<BrowserContext> {
+  const extension = extensionBuild('chrome-mv3');
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    args: withExtension ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : FLAGS,
+    viewport: { width: 1280, height: 860 },
+  });
+  await context.route(/^https?:/, (route) => {
+    const body = pages[route.request().url()];
+    return body ? route.fulfill({ contentType: 'text/html; charset=utf-8', body }) : route.abort();
+  });
+  if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return context;
+}
+
+/** Loads the page under a trace; returns load time and the extension's script time on the main thread. */
+async function measure(context: BrowserContext, url: string, withExtension: boolean) {
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (payload) => events.push(...(payload.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' } as never);
+  await page.goto(url, { waitUntil: 'load' });
+  const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  let marks = 0;
+  let marksReady = NaN;
+  if (withExtension) {
+    const started = Date.now();
+    let previous = -1;
+    for (;;) {
+      marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0);
+      if (marks > 0 && marks === previous) break;
+      previous = marks;
+      if (Date.now() - started > 30_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    marksReady = await page.evaluate(() => performance.now());
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+
+  // Script entry points (evaluation, callbacks) whose script is one of the extension's.
+  const ours = events
+    .filter((event) => event.ph === 'X' && (event.name === 'FunctionCall' || event.name === 'EvaluateScript' || event.name === 'v8.compile') && (event.args?.data?.url ?? '').startsWith('chrome-extension://'))
+    .sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let longest = 0;
+  let end = -1;
+  for (const event of ours) {
+    if (event.ts < end) continue; // nested in one already counted
+    const duration = (event.dur ?? 0) / 1000;
+    total += duration;
+    longest = Math.max(longest, duration);
+    end = event.ts + (event.dur ?? 0);
+  }
+  return { load, total, longest, marks, marksReady };
+}
+
+export async function benchPages(): Promise<void> {
+  console.log(`\n## Content script on large pages, Chromium (median of ${RUNS} loads each)`);
+  const pages = { [LARGE_PAGE_URLS.githubIssue]: largeGithubIssue(), [LARGE_PAGE_URLS.istioReference]: largeIstioReference() };
+  const without = await open(false, pages);
+  const withExtension = await open(true, pages);
+  console.log(`${'page'.padEnd(30)}${'load without'.padStart(14)}${'load with'.padStart(12)}${'Δ'.padStart(8)}${'ext. main thread'.padStart(18)}${'longest'.padStart(10)}${'marks'.padStart(7)}${'marks at'.padStart(10)}`);
+  for (const [name, url] of Object.entries(LARGE_PAGE_URLS)) {
+    const a: Awaited<ReturnType<typeof measure>>[] = [];
+    const b: Awaited<ReturnType<typeof measure>>[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      a.push(await measure(without, url, false));
+      b.push(await measure(withExtension, url, true));
+    }
+    const loadA = median(a.map((r) => r.load));
+    const loadB = median(b.map((r) => r.load));
+    const size = `${name} (${(pages[url]!.length / 1e6).toFixed(1)} MB)`;
+    console.log(
+      `${size.padEnd(30)}${ms(loadA).padStart(14)}${ms(loadB).padStart(12)}${`${(((loadB - loadA) / loadA) * 100).toFixed(1)}%`.padStart(8)}` +
+        `${ms(median(b.map((r) => r.total))).padStart(18)}${ms(Math.max(...b.map((r) => r.longest))).padStart(10)}${String(b[0]!.marks).padStart(7)}${ms(median(b.map((r) => r.marksReady))).padStart(10)}`,
+    );
+  }
+  console.log('(ms; "longest" is the longest single run of extension script across all loads; marks are capped)');
+  await without.close();
+  await withExtension.close();
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: numbers, printed, never asserted (machines here are shared and noisy).
+ * Comparisons run side by side in one process: index build vs prebuilt load, our trie matcher vs
+ * one big regex, page load with vs without the extension.
+ *
+ * Needs the production build (`npm run build`) and Debian's chromium.
+ */
+import { statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { benchMatcher } from './matcher';
+import { benchPages } from './pages';
+import { benchPopup } from './popup';
+import { benchSearchInChromium } from './search';
+import { ROOT } from '../e2e/harness/common';
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+function bundleSizes(): void {
+  console.log('\n## Bundle sizes (production build, chrome-mv3)');
+  const files = ['content-scripts/content.js', 'card-ui.js', 'background.js'];
+  for (const file of files) {
+    const path = resolve(ROOT, '.output/chrome-mv3', file);
+    const bytes = statSync(path).size;
+    const gzip = gzipSync(readFileSync(path)).length;
+    console.log(`${file.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(7)} KB minified  ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+  }
+  const content = readFileSync(resolve(ROOT, '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
+  const glossary = /`service-mesh\t[^`]*`|"service-mesh\\t[^"]*"/.exec(content)?.[0] ?? '';
+  console.log(`  of content.js: glossary spellings ${(Buffer.byteLength(glossary) / 1024).toFixed(1)} KB, code ${((Buffer.byteLength(content) - Buffer.byteLength(glossary)) / 1024).toFixed(1)} KB`);
+}
+
+if (want('sizes')) bundleSizes();
+if (want('matcher')) benchMatcher();
+if (want('search')) await benchSearchInChromium();
+if (want('popup')) await benchPopup();
+if (want('pages')) await benchPages();

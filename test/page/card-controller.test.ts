@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardData } from '../../src/messaging/protocol';
+import type { CardHandlers, CardState, CardUi } from '../../src/page/card-api';
+import { CardController, CLOSE_GRACE_MS, type CardRequest } from '../../src/page/card-controller';
+
+const data: CardData = { terms: [], answers: [], total: 0, query: 'sidecar' };
+const rect = new DOMRect(100, 100, 60, 16);
+const anchor = { getBoundingClientRect: () => rect, getClientRects: () => [rect] };
+
+function fakeUi() {
+  const host = document.createElement('div');
+  const ui = {
+    states: [] as CardState[],
+    handlers: undefined as CardHandlers | undefined,
+    hidden: 0,
+    render(state: CardState, handlers: CardHandlers) {
+      this.states.push(state);
+      this.handlers = handlers;
+    },
+    hide() {
+      this.hidden++;
+    },
+    contains: (target: EventTarget | null) => target === host,
+    host,
+  };
+  return ui satisfies CardUi & { host: HTMLElement };
+}
+
+const request = (key: string, load: () => Promise<CardData | undefined> = async () => data): CardRequest => ({ key, anchor, kind: 'hover', load });
+
+describe('CardController', () => {
+  let ui: ReturnType<typeof fakeUi>;
+  let controller: CardController;
+  const opened: string[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ui = fakeUi();
+    controller = new CardController({ loadUi: async () => ui, lang: () => 'en', scheme: () => 'light', openPopup: (query) => opened.push(query) });
+  });
+  afterEach(() => {
+    controller.dispose();
+    vi.useRealTimers();
+  });
+
+  it('renders a loading card, then the answers', async () => {
+    await controller.show(request('a'));
+    expect(ui.states.map((state) => state.data)).toEqual([undefined, data]);
+  });
+
+  it('keeps the card while the pointer is on the term or in the card, and closes it after a grace period otherwise', async () => {
+    await controller.show(request('a'));
+    controller.pointerMoved({ x: 110, y: 108, target: null });
+    vi.advanceTimersByTime(CLOSE_GRACE_MS * 2);
+    expect(controller.isOpen).toBe(true);
+    controller.pointerMoved({ x: 400, y: 400, target: null });
+    ui.handlers!.onPointerEnter();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS * 2);
+    expect(controller.isOpen).toBe(true);
+    ui.handlers!.onPointerLeave();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS + 1);
+    expect(controller.isOpen).toBe(false);
+    expect(ui.hidden).toBe(1);
+  });
+
+  it('stays pinned until Escape or a click elsewhere', async () => {
+    await controller.show(request('a'));
+    ui.handlers!.onPin();
+    expect(ui.states.at(-1)!.pinned).toBe(true);
+    controller.pointerMoved({ x: 400, y: 400, target: null });
+    controller.restedElsewhere();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS * 3);
+    await controller.show(request('b'));
+    expect(controller.isOpen).toBe(true);
+    expect(ui.states.at(-1)!.anchor).toBe(anchor);
+    window.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(controller.isOpen).toBe(false);
+    await controller.show(request('c'), { pinned: true });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(controller.isOpen).toBe(false);
+  });
+
+  it('shows one card at a time and drops a late answer for an older one', async () => {
+    let resolveSlow!: (value: CardData) => void;
+    const slow = controller.show(request('slow', () => new Promise((resolve) => (resolveSlow = resolve))));
+    await vi.advanceTimersByTimeAsync(0);
+    await controller.show(request('fast'));
+    resolveSlow({ ...data, query: 'slow' });
+    await slow;
+    expect(ui.states.at(-1)!.data?.query).toBe('sidecar');
+  });
+
+  it('closes instead of showing an empty card when the answers fail', async () => {
+    await controller.show(request('a', async () => { throw new Error('worker asleep'); }));
+    expect(controller.isOpen).toBe(false);
+  });
+
+  it('opens the popup on the card’s query', async () => {
+    await controller.show(request('a'));
+    ui.handlers!.onOpenPopup('sidecar');
+    expect(opened).toContain('sidecar');
+    expect(controller.isOpen).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load-files';
+import { TermMatcher } from '../../src/glossary/matcher';
+import { matcherTerms } from '../../src/glossary/terms';
+import { PageMarker } from '../../src/page/page-marker';
+import { PageScanner } from '../../src/page/scanner';
+import { loadFixture } from '../fixtures/pages';
+
+const matcher = new TermMatcher(matcherTerms(loadDataset().glossary));
+
+/** happy-dom has no layout: an element is hidden when it or an ancestor is [hidden] or display:none. */
+beforeAll(() => {
+  Element.prototype.checkVisibility = function (this: Element) {
+    return this.closest('[hidden], [style*="display:none"], [style*="display: none"]') === null;
+  };
+});
+
+function scan(html: string): { text: string; termId: string }[] {
+  document.body.innerHTML = html;
+  const found: { text: string; termId: string }[] = [];
+  const job = new PageScanner(matcher).job(document.body, ({ node, matches }) => {
+    for (const match of matches) found.push({ text: node.data.slice(match.start, match.end), termId: match.termId });
+  });
+  while (!job.run(() => false));
+  return found;
+}
+
+describe('PageScanner', () => {
+  it('finds terms in prose and code, and none in fields, editors, hidden or script text', () => {
+    const found = scan(`
+      <p>The sidecar hits 503 UC after the idle timeout.</p>
+      <pre><code>kind: EnvoyFilter</code></pre>
+      <textarea>rate limiting</textarea><input value="lazy loading"><select><option>canary release</option></select>
+      <div contenteditable="true">circuit breaking</div><div class="cm-editor">outlier detection</div>
+      <div hidden>traffic mirroring</div><div style="display:none">fault injection</div>
+      <script>var mtls = "mTLS"</script><style>.ServiceEntry{}</style>
+      <p>autopilot, pilots and Pliot</p>`);
+    const texts = found.map((match) => match.text);
+    expect(texts).toEqual(expect.arrayContaining(['sidecar', '503 UC', 'idle timeout', 'EnvoyFilter', 'pilots', 'Pliot']));
+    for (const absent of ['rate limiting', 'lazy loading', 'canary release', 'circuit breaking', 'outlier detection', 'traffic mirroring', 'fault injection', 'mTLS', 'ServiceEntry']) {
+      expect(texts, absent).not.toContain(absent);
+    }
+    expect(texts).not.toContain('pilot');
+  });
+
+  it('scans a whole fixture page in slices that stop at the deadline', () => {
+    document.body.innerHTML = new DOMParser().parseFromString(loadFixture('githubIssue503').html, 'text/html').body.innerHTML;
+    const scanner = new PageScanner(matcher);
+    let nodes = 0;
+    const job = scanner.job(document.body, () => nodes++);
+    let slices = 1;
+    while (!job.run(() => true)) slices++;
+    expect(nodes).toBeGreaterThan(20);
+    expect(slices).toBeGreaterThan(1);
+  });
+});
+
+describe('PageMarker', () => {
+  it('counts the page’s terms and forgets removed ones', async () => {
+    document.body.innerHTML = '<main><p id="a">Envoy sidecar memory, sidecar again.</p><p id="b">rate limiting with EnvoyFilter</p></main>';
+    let scanned!: () => void;
+    const done = new Promise<void>((resolve) => (scanned = resolve));
+    const marker = new PageMarker(new PageScanner(matcher), { relevantByDefault: true, paint: true }, document, () => scanned());
+    marker.start();
+    await done;
+    expect(marker.terms()).toEqual(expect.arrayContaining([{ termId: 'sidecar', count: 2 }, { termId: 'rate-limiting', count: 1 }]));
+    document.getElementById('b')!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marker.terms().map((term) => term.termId)).not.toContain('rate-limiting');
+    marker.stop();
+  });
+});
