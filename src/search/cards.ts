@@ -47,9 +47,16 @@ export function termCard(engine: SearchEngine, termId: string, context: string, 
   const term = termInfo(engine.dataset, termId);
   if (!term) return undefined;
   const query = lang === 'zh' ? term.name.zh : term.name.en;
-  const hits = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: CARD_ANSWERS.hover });
+  // The term's answers, then those of its related terms (GlossaryTerm.related), all counted.
+  const hits = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: Infinity });
   if (hits.length > 0) {
-    return { terms: [term], answers: summarize(engine, hits, lang), total: engine.conceptCount(termId), query };
+    return {
+      terms: [term],
+      answers: summarize(engine, hits.slice(0, CARD_ANSWERS.hover), lang),
+      total: hits.length,
+      query,
+      ...(engine.conceptCount(termId) === 0 ? { related: true } : {}),
+    };
   }
   // No answer names the term (outlier detection, say): the sentence around it still finds some.
   const related = engine.search(`${term.name.en} ${term.name.zh} ${context}`, { limit: 50 });

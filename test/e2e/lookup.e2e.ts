@@ -111,3 +111,25 @@ describe('chromium: where no script may run, the popup opens on the text', () =>
     }
   });
 });
+
+describe('chromium: the popup reads a page outside the default sites after a toolbar click', () => {
+  it('injects on demand (activeTab) and lists the page’s terms', async () => {
+    const session = await launch('chromium', { fixtures: fixtures('slackArchive') });
+    try {
+      const page = await session.openPage(FIXTURES.slackArchive.url);
+      // No content script runs here by default: no marks.
+      expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('istio-experts-term'))).toBe(false);
+      await session.clickToolbarButton!(FIXTURES.slackArchive.url);
+      const tabId = await session.tabIdOf(FIXTURES.slackArchive.url);
+      const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.waitFor(() => document.querySelector('#page-heading') !== null);
+      const chips = await popup.evaluate(() => [...document.querySelectorAll('[aria-label="Terms found on this page"] .chip')].map((chip) => chip.textContent ?? ''));
+      expect(chips.join(' ')).toMatch(/Outlier detection/);
+      // Reading the page on demand does not mark it: marks are for the user's sites.
+      expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0)).toBe(0);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
