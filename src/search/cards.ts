@@ -23,7 +23,7 @@ export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLang
   const guest = episode.guests[0]!;
   const preview: AnswerSummary['preview'] = {};
   for (const language of langsOf(lang)) {
-    const snippet = engine.snippet(engine.plainAnswer(id)[language], language, matchedTerms);
+    const snippet = engine.snippet(engine.plainAnswer(id)[language], matchedTerms);
     preview[language] = { text: snippet.text, highlights: snippet.highlights };
   }
   return {

@@ -1,7 +1,7 @@
 /**
  * The one search engine: popup, hover cards, selection lookup and `npm run query` all call it.
  * A MiniSearch index over each Q&A's question and answer (Chinese original and English
- * translation together), the glossary concepts they mention, and their episode's metadata.
+ * translation together), the glossary concepts they mention, and who answered.
  */
 import MiniSearch, { type Options, type SearchResult as MiniSearchResult } from 'minisearch';
 import { plainText } from '../data/markdown';
@@ -17,7 +17,7 @@ const MAX_QUERY_TERMS = 64;
 
 export interface Ranking {
   /** Field weights: a match in the question counts more than one in the answer. */
-  boost: { question: number; answer: number; episode: number };
+  boost: { question: number; answer: number; guests: number };
   /** Weight of a glossary concept over a plain word (the exact-term bonus). */
   conceptBoost: number;
   /**
@@ -35,7 +35,7 @@ export interface Ranking {
 
 /** Tuned on `test/eval/queries.json` (`npm run eval`, `npx tsx test/eval/tune.ts`). */
 export const RANKING: Ranking = {
-  boost: { question: 4, answer: 1, episode: 0.4 },
+  boost: { question: 4, answer: 1, guests: 0.4 },
   conceptBoost: 1.5,
   coveredWord: 0.5,
   related: 0.4,
@@ -50,9 +50,9 @@ export interface EngineOptions {
   ranking?: Ranking;
 }
 
+/** A piece of an answer, with where the matched terms are in it. */
 export interface Snippet {
   text: string;
-  lang: Lang;
   highlights: Range[];
 }
 
@@ -75,14 +75,14 @@ interface IndexedDoc {
   id: string;
   question: string;
   answer: string;
-  episode: string;
+  guests: string;
 }
 
 /**
  * Who answered: guests and their organisations ("Baidu", "小红书"). Episode titles are left out:
  * repeated on every answer of the episode they were a quarter of the index for little recall.
  */
-function episodeText(episode: Episode | undefined): string {
+function guestsText(episode: Episode | undefined): string {
   if (!episode) return '';
   return episode.guests.flatMap((guest) => [guest.name.zh, guest.name.en, guest.organization.zh, guest.organization.en]).join('\n');
 }
@@ -135,13 +135,13 @@ export class SearchEngine {
       id: entry.id,
       question: `${plainText(entry.question.zh)}\n${plainText(entry.question.en)}`,
       answer: `${plainText(entry.answer.zh)}\n${plainText(entry.answer.en)}`,
-      episode: episodeText(episodes.get(entry.episode)),
+      guests: guestsText(episodes.get(entry.episode)),
     }));
   }
 
   private indexOptions(): Options<IndexedDoc> {
     return {
-      fields: ['question', 'answer', 'episode'],
+      fields: ['question', 'answer', 'guests'],
       tokenize: (text) => tokenize(text, this.matcher).map((token) => token.term),
       processTerm: (term) => term,
       searchOptions: {
@@ -288,7 +288,7 @@ export class SearchEngine {
   }
 
   /** The answer's best sentence for these terms, cut to about `width` characters. */
-  snippet(text: string, lang: Lang, matchedTerms: readonly string[], width = 140): Snippet {
+  snippet(text: string, matchedTerms: readonly string[], width = 140): Snippet {
     const ranges = this.highlights(text, matchedTerms);
     const sentences = [...text.matchAll(/[^。！？!?\n]+[。！？!?]?|\n/g)].filter((s) => s[0].trim() !== '');
     let best = { start: 0, end: Math.min(text.length, width), hits: -1 };
@@ -310,7 +310,6 @@ export class SearchEngine {
     const offset = text.indexOf(body, start) - prefix.length;
     return {
       text: prefix + body + suffix,
-      lang,
       highlights: ranges
         .filter((range) => range[0] >= start && range[1] <= end)
         .map(([from, to]) => [from - offset, to - offset] as Range),

@@ -24,7 +24,7 @@ function toJson(hits: SearchHit[], lang: 'zh' | 'en'): object[] {
     id: hit.id,
     score: Number(hit.score.toFixed(4)),
     question: engine.plainQuestion(hit.id)[lang],
-    snippet: engine.snippet(engine.plainAnswer(hit.id)[lang], lang, hit.matchedTerms).text,
+    snippet: engine.snippet(engine.plainAnswer(hit.id)[lang], hit.matchedTerms).text,
     concepts: hit.matchedConcepts,
   }));
 }

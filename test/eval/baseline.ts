@@ -5,7 +5,7 @@ import { SearchEngine } from '../../src/search/engine';
 import type { Ranker } from './metrics';
 
 export function baselineRanker(dataset: Dataset): Ranker {
-  const index = new MiniSearch({ fields: ['question', 'answer', 'episode'] });
+  const index = new MiniSearch({ fields: ['question', 'answer', 'guests'] });
   index.addAll(SearchEngine.documents(dataset));
   return (query) => index.search(query).slice(0, 10).map((result) => String(result.id));
 }

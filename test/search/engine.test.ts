@@ -83,7 +83,7 @@ describe('SearchEngine', () => {
   });
 
   it('cuts snippets around the matched terms', () => {
-    const snippet = engine.snippet(engine.plainAnswer('ep05-q03').en, 'en', engine.queryTerms('eBPF'));
+    const snippet = engine.snippet(engine.plainAnswer('ep05-q03').en, engine.queryTerms('eBPF'));
     expect(snippet.text.length).toBeLessThanOrEqual(142);
     expect(snippet.highlights.length).toBeGreaterThan(0);
     const [start, end] = snippet.highlights[0]!;
