@@ -8,7 +8,7 @@ import { type TermMatch, TermMatcher, type TermAliases } from '../glossary/match
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
-import { siteStatus, type SiteStatus } from '../settings/site-status';
+import { siteStatus } from '../settings/site-status';
 import { registeredCardUi, type CardAnchor, type CardUi } from './card-api';
 import { CardController } from './card-controller';
 import { HoverWatcher, termAtPoint } from './hover';
@@ -30,12 +30,10 @@ export class ContentApp {
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
   private hover: HoverWatcher | undefined;
-  private status: SiteStatus;
 
   constructor(terms: readonly TermAliases[], private settings: Settings) {
     this.matcher = new TermMatcher(terms);
     this.scanner = new PageScanner(this.matcher);
-    this.status = siteStatus(location.href, settings);
     this.cards = new CardController({
       loadUi: () => loadCardUi(),
       lang: () => this.answerLanguage(),
@@ -69,12 +67,17 @@ export class ContentApp {
 
   /** Starts or stops marking and hover cards to match the settings and the page's site. */
   private apply(): void {
-    this.status = siteStatus(location.href, this.settings);
-    if (this.status.mode !== 'active') {
+    if (siteStatus(location.href, this.settings).mode !== 'active') {
       this.stopMarking();
       return;
     }
-    const options = { relevantByDefault: !this.status.needsRelevanceCheck, paint: this.settings.hover.marks };
+    const options = {
+      relevantByDefault: (href: string) => {
+        const status = siteStatus(href, this.settings);
+        return status.mode === 'active' && !status.needsRelevanceCheck;
+      },
+      paint: this.settings.hover.marks,
+    };
     if (this.marker) {
       this.marker.update(options);
     } else {

@@ -18,8 +18,11 @@ const LOAD_WAIT_MS = 3000;
 export const RELEVANCE = { anchors: ['istio', 'envoy', 'istiod'], otherTerms: 3 } as const;
 
 export interface MarkerOptions {
-  /** False on pages that must first prove they are about Istio (GitHub outside the mesh orgs). */
-  relevantByDefault: boolean;
+  /**
+   * False for pages that must first prove they are about Istio (GitHub outside the mesh
+   * organisations); asked again for every URL, since a navigation can cross that line.
+   */
+  relevantByDefault: (href: string) => boolean;
   /** The user's "marks on/off": off still finds terms (for hover and the popup), paints nothing. */
   paint: boolean;
 }
@@ -36,7 +39,8 @@ export class PageMarker {
   private observer: MutationObserver | undefined;
   private urlWatch: ReturnType<typeof setInterval> | undefined;
   private href: string;
-  private relevant: boolean;
+  /** Set by each full scan (see `MarkerOptions.relevantByDefault`). */
+  private relevant = false;
   private scanned = false;
   private stopped = false;
   private waited = false;
@@ -49,7 +53,6 @@ export class PageMarker {
   ) {
     this.highlights = new TermHighlights(doc);
     this.href = doc.location?.href ?? '';
-    this.relevant = options.relevantByDefault;
   }
 
   /** True when the page counts as being about Istio (always, except where a check is needed). */
@@ -108,11 +111,9 @@ export class PageMarker {
   }
 
   update(options: MarkerOptions): void {
-    const repaint = options.paint !== this.options.paint || options.relevantByDefault !== this.options.relevantByDefault;
+    const repaint = options.paint !== this.options.paint;
     this.options = options;
-    if (!repaint) return;
-    this.relevant = options.relevantByDefault || this.relevant;
-    this.repaint();
+    if (repaint) this.repaint();
   }
 
   /** Terms on the page, most frequent first. */
@@ -140,7 +141,7 @@ export class PageMarker {
     this.highlights.clear();
     this.scanner.resetVisibility();
     this.scanned = false;
-    this.relevant = this.options.relevantByDefault;
+    this.relevant = this.options.relevantByDefault(this.href);
     const body = this.doc.body ?? this.doc.documentElement;
     this.queue.push(this.scanner.job(body, (found) => this.record(found)), () => this.afterScan());
   }

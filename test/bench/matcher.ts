@@ -40,10 +40,13 @@ export function benchMatcher(): void {
   let trieCount = 0;
   let regexCount = 0;
   for (let i = 0; i < 5; i++) {
-    let start = performance.now();
+    const start = performance.now();
     trieCount = matcher.findAll(text).length;
     trieRuns.push(performance.now() - start);
-    start = performance.now();
+  }
+  // The regex takes tens of seconds a run: twice is enough to see it.
+  for (let i = 0; i < 2; i++) {
+    const start = performance.now();
     regexCount = [...text.matchAll(regex)].length;
     regexRuns.push(performance.now() - start);
   }

@@ -1,9 +1,10 @@
 /**
- * The content script on very large pages (2 MB+ of text), in Chromium, with and without the
- * extension side by side: page load, main-thread time spent in the extension's scripts and its
+ * The content script on very large pages (2 MB+ of text), in Chromium, side by side: without the
+ * extension, with the extension whose content script is emptied (what injecting any content
+ * script costs), and with ours. Page load, main-thread time in the extension's scripts and its
  * longest task (from a Chrome performance trace), and how long until the marks are painted.
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -23,8 +24,21 @@ interface TraceEvent {
   args?: { data?: { url?: string; scriptName?: string } };
 }
 
-async function open(withExtension: boolean, pages: Record<string, string>): Promise<BrowserContext> {
-  const extension = extensionBuild('chrome-mv3');
+type Variant = 'none' | 'empty' | 'ours';
+
+/** The built extension, or a copy of it whose content script does nothing. */
+function extensionFor(variant: Exclude<Variant, 'none'>): string {
+  const built = extensionBuild('chrome-mv3');
+  if (variant === 'ours') return built;
+  const copy = mkdtempSync(join(tmpdir(), 'empty-content-'));
+  cpSync(built, copy, { recursive: true });
+  writeFileSync(join(copy, 'content-scripts/content.js'), '// emptied for the benchmark\n');
+  return copy;
+}
+
+async function open(variant: Variant, pages: Record<string, string>): Promise<BrowserContext> {
+  const withExtension = variant !== 'none';
+  const extension = withExtension ? extensionFor(variant) : '';
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-')), {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -41,7 +55,7 @@ async function open(withExtension: boolean, pages: Record<string, string>): Prom
 }
 
 /** Loads the page under a trace; returns load time and the extension's script time on the main thread. */
-async function measure(context: BrowserContext, url: string, withExtension: boolean) {
+async function measure(context: BrowserContext, url: string, withMarks: boolean) {
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -51,7 +65,7 @@ async function measure(context: BrowserContext, url: string, withExtension: bool
   const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
   let marks = 0;
   let marksReady = NaN;
-  if (withExtension) {
+  if (withMarks) {
     const started = Date.now();
     let previous = -1;
     for (;;) {
@@ -90,25 +104,26 @@ async function measure(context: BrowserContext, url: string, withExtension: bool
 export async function benchPages(): Promise<void> {
   console.log(`\n## Content script on large pages, Chromium (median of ${RUNS} loads each)`);
   const pages = { [LARGE_PAGE_URLS.githubIssue]: largeGithubIssue(), [LARGE_PAGE_URLS.istioReference]: largeIstioReference() };
-  const without = await open(false, pages);
-  const withExtension = await open(true, pages);
-  console.log(`${'page'.padEnd(30)}${'load without'.padStart(14)}${'load with'.padStart(12)}${'Δ'.padStart(8)}${'ext. main thread'.padStart(18)}${'longest'.padStart(10)}${'marks'.padStart(7)}${'marks at'.padStart(10)}`);
+  const contexts = { none: await open('none', pages), empty: await open('empty', pages), ours: await open('ours', pages) };
+  console.log(
+    `${'page'.padEnd(26)}${'load: none'.padStart(12)}${'empty script'.padStart(14)}${'ours'.padStart(10)}${'Δ vs none'.padStart(11)}${'Δ vs empty'.padStart(12)}` +
+      `${'ext. main thread'.padStart(18)}${'longest'.padStart(9)}${'marks'.padStart(7)}${'marks at'.padStart(10)}`,
+  );
   for (const [name, url] of Object.entries(LARGE_PAGE_URLS)) {
-    const a: Awaited<ReturnType<typeof measure>>[] = [];
-    const b: Awaited<ReturnType<typeof measure>>[] = [];
+    const runs: Record<Variant, Awaited<ReturnType<typeof measure>>[]> = { none: [], empty: [], ours: [] };
     for (let i = 0; i < RUNS; i++) {
-      a.push(await measure(without, url, false));
-      b.push(await measure(withExtension, url, true));
+      for (const variant of ['none', 'empty', 'ours'] as const) runs[variant].push(await measure(contexts[variant], url, variant === 'ours'));
     }
-    const loadA = median(a.map((r) => r.load));
-    const loadB = median(b.map((r) => r.load));
+    const load = (variant: Variant) => median(runs[variant].map((run) => run.load));
+    const delta = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)}%`;
     const size = `${name} (${(pages[url]!.length / 1e6).toFixed(1)} MB)`;
     console.log(
-      `${size.padEnd(30)}${ms(loadA).padStart(14)}${ms(loadB).padStart(12)}${`${(((loadB - loadA) / loadA) * 100).toFixed(1)}%`.padStart(8)}` +
-        `${ms(median(b.map((r) => r.total))).padStart(18)}${ms(Math.max(...b.map((r) => r.longest))).padStart(10)}${String(b[0]!.marks).padStart(7)}${ms(median(b.map((r) => r.marksReady))).padStart(10)}`,
+      `${size.padEnd(26)}${ms(load('none')).padStart(12)}${ms(load('empty')).padStart(14)}${ms(load('ours')).padStart(10)}` +
+        `${delta(load('ours'), load('none')).padStart(11)}${delta(load('ours'), load('empty')).padStart(12)}` +
+        `${ms(median(runs.ours.map((r) => r.total))).padStart(18)}${ms(Math.max(...runs.ours.map((r) => r.longest))).padStart(9)}` +
+        `${String(runs.ours[0]!.marks).padStart(7)}${ms(median(runs.ours.map((r) => r.marksReady))).padStart(10)}`,
     );
   }
-  console.log('(ms; "longest" is the longest single run of extension script across all loads; marks are capped)');
-  await without.close();
-  await withExtension.close();
+  console.log('(ms; "ext. main thread" and "longest": our scripts across a load and the scan after it; marks are capped)');
+  for (const context of Object.values(contexts)) await context.close();
 }

@@ -61,13 +61,38 @@ describe('PageMarker', () => {
     document.body.innerHTML = '<main><p id="a">Envoy sidecar memory, sidecar again.</p><p id="b">rate limiting with EnvoyFilter</p></main>';
     let scanned!: () => void;
     const done = new Promise<void>((resolve) => (scanned = resolve));
-    const marker = new PageMarker(new PageScanner(matcher), { relevantByDefault: true, paint: true }, document, () => scanned());
+    const marker = new PageMarker(new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
     marker.start();
     await done;
     expect(marker.terms()).toEqual(expect.arrayContaining([{ termId: 'sidecar', count: 2 }, { termId: 'rate-limiting', count: 1 }]));
     document.getElementById('b')!.remove();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(marker.terms().map((term) => term.termId)).not.toContain('rate-limiting');
+    marker.stop();
+  });
+});
+
+describe('PageMarker across navigations', () => {
+  it('asks again whether a page must prove it is about Istio when the URL changes', async () => {
+    history.replaceState({}, '', '/istio/istio/issues/1');
+    document.body.innerHTML = '<p>The sidecar and Envoy.</p>';
+    const asked: string[] = [];
+    let scans = 0;
+    const marker = new PageMarker(
+      new PageScanner(matcher),
+      { relevantByDefault: (href) => (asked.push(new URL(href).pathname), href.includes('/istio/')), paint: true },
+      document,
+      () => scans++,
+    );
+    marker.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marker.isRelevant).toBe(true);
+    history.pushState({}, '', '/facebook/react/issues/2');
+    document.body.innerHTML = '<p>A hydration bug in a proxy component.</p>';
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(asked).toEqual(['/istio/istio/issues/1', '/facebook/react/issues/2']);
+    expect(marker.isRelevant).toBe(false);
+    expect(scans).toBe(2);
     marker.stop();
   });
 });
