@@ -83,6 +83,11 @@ function reportIssues(file: string, entry: string, error: z.ZodError, problems: 
   }
 }
 
+/** The ids (or numbers) of a raw array file's entries, whether the entries are valid or not. */
+function idsOf(data: unknown, key: 'id' | 'number'): Set<unknown> {
+  return new Set(Array.isArray(data) ? data.map((entry) => (entry as Record<string, unknown> | null)?.[key]) : []);
+}
+
 function checkDuplicates<T>(file: string, items: T[], key: (item: T) => string, problems: ProblemList): void {
   const seen = new Set<string>();
   for (const item of items) {
@@ -108,7 +113,7 @@ function checkMarkdown(file: string, entry: string, field: string, zh: string, e
 }
 
 /** `episodeNumbers`: every number in episodes.json, valid entry or not (one problem, not a cascade). */
-function checkQa(qa: QaEntry[], episodeNumbers: ReadonlySet<number>, problems: ProblemList): void {
+function checkQa(qa: QaEntry[], episodeNumbers: ReadonlySet<unknown>, problems: ProblemList): void {
   for (const entry of qa) {
     const expected = `ep${String(entry.episode).padStart(2, '0')}-q${String(entry.number).padStart(2, '0')}`;
     if (entry.id !== expected) problems.add('qa.json', entry.id, 'id', `does not match episode ${entry.episode} question ${entry.number} (${expected})`);
@@ -126,8 +131,8 @@ function checkEpisodes(episodes: Episode[], problems: ProblemList): void {
 }
 
 /** An alias (or name) may name only one term, or the matcher could not tell which is meant. */
-function checkGlossary(glossary: GlossaryTerm[], problems: ProblemList): void {
-  const ids = new Set(glossary.map((term) => term.id));
+/** `ids`: every id in glossary.json, valid entry or not (one problem, not a cascade). */
+function checkGlossary(glossary: GlossaryTerm[], ids: ReadonlySet<unknown>, problems: ProblemList): void {
   for (const term of glossary) {
     for (const related of term.related ?? []) {
       if (!ids.has(related) || related === term.id) problems.add('glossary.json', term.id, 'related', `"${related}" is not another term's id`);
@@ -166,16 +171,17 @@ export function compileDataset(files: RawDataFiles): Dataset {
 
   const rawEpisodes = parseJson('episodes.json', files['episodes.json'], problems);
   const episodes = validateEntries('episodes.json', rawEpisodes, episodeSchema, 'number', problems);
-  const episodeNumbers = new Set(Array.isArray(rawEpisodes) ? rawEpisodes.map((episode) => (episode as { number?: unknown } | null)?.number) : []);
+  const episodeNumbers = idsOf(rawEpisodes, 'number');
   const qa = validateEntries('qa.json', parseJson('qa.json', files['qa.json'], problems), qaSchema, 'id', problems);
-  const glossary = validateEntries('glossary.json', parseJson('glossary.json', files['glossary.json'], problems), glossarySchema, 'id', problems);
+  const rawGlossary = parseJson('glossary.json', files['glossary.json'], problems);
+  const glossary = validateEntries('glossary.json', rawGlossary, glossarySchema, 'id', problems);
 
   checkDuplicates('episodes.json', episodes, (episode) => String(episode.number), problems);
   checkDuplicates('qa.json', qa, (entry) => entry.id, problems);
   checkDuplicates('glossary.json', glossary, (term) => term.id, problems);
   checkEpisodes(episodes, problems);
-  checkQa(qa, episodeNumbers as Set<number>, problems);
-  checkGlossary(glossary, problems);
+  checkQa(qa, episodeNumbers, problems);
+  checkGlossary(glossary, idsOf(rawGlossary, 'id'), problems);
 
   if (problems.items.length > 0 || !infoResult?.success) throw new DatasetError(problems.items);
 

@@ -14,10 +14,12 @@ export function TranslatedBadge() {
   return <span class="badge" title={t('translatedTitle')}>{t('translated')}</span>;
 }
 
+/** "Ep. 5 · <title, cut to fit>" over "Zhong Hua (Tencent Cloud) · 2021-06-30". */
 export function EpisodeMeta({ episode, lang }: { episode: Summary['episode']; lang: Lang }) {
   return (
-    <span class="meta" title={episode.title[lang]}>
-      {t('episodeShort', episode.number)} · {episode.guest[lang]} · <time dateTime={episode.date}>{episode.date}</time>
+    <span class="meta" title={`${t('episodeShort', episode.number)}: ${episode.title[lang]}`}>
+      <span class="meta-episode">{t('episodeShort', episode.number)} · <span class="meta-title">{episode.title[lang]}</span></span>
+      <span class="meta-who">{episode.guest[lang]} · <time dateTime={episode.date}>{episode.date}</time></span>
     </span>
   );
 }
