@@ -7,12 +7,22 @@ import { browser } from 'wxt/browser';
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
 export const CARD_UI_SCRIPT = '/card-ui.js';
 
-/** Injects the content script (it starts once per frame however often it is injected). */
+/** Set on the isolated world's global by the content script when it starts (content-app.ts). */
+export const CONTENT_SCRIPT_FLAG = '__istioExpertsContent';
+
+/**
+ * Makes sure the content script runs in a frame: a one-line probe first, so a page that already
+ * has it is not made to parse it again; the file only where it is missing.
+ */
 export async function injectContentScript(tabId: number, frameId?: number): Promise<void> {
-  await browser.scripting.executeScript({
-    target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
-    files: [CONTENT_SCRIPT],
+  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
+  const [probe] = await browser.scripting.executeScript({
+    target,
+    func: (flag: string) => (globalThis as Record<string, unknown>)[flag] === true,
+    args: [CONTENT_SCRIPT_FLAG],
   });
+  if (probe?.result === true) return;
+  await browser.scripting.executeScript({ target, files: [CONTENT_SCRIPT] });
 }
 
 export async function injectCardUi(tabId: number, frameId: number): Promise<void> {

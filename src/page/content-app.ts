@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { type TermMatch, TermMatcher, type TermAliases } from '../glossary/matcher';
+import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
@@ -22,18 +23,14 @@ const LOOKUP_MAX_CHARS = 4000;
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
 
-const LOADED_FLAG = '__istioExpertsContent';
 
 export class ContentApp {
-  private readonly matcher: TermMatcher;
-  private readonly scanner: PageScanner;
+  private scannerInstance: PageScanner | undefined;
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
   private hover: HoverWatcher | undefined;
 
-  constructor(terms: readonly TermAliases[], private settings: Settings) {
-    this.matcher = new TermMatcher(terms);
-    this.scanner = new PageScanner(this.matcher);
+  constructor(private readonly terms: readonly TermAliases[], private settings: Settings) {
     this.cards = new CardController({
       loadUi: () => loadCardUi(),
       lang: () => this.answerLanguage(),
@@ -42,11 +39,17 @@ export class ContentApp {
     });
   }
 
+  /** Built on first use: a page where the extension only waits for a lookup never needs it. */
+  private get scanner(): PageScanner {
+    this.scannerInstance ??= new PageScanner(new TermMatcher(this.terms));
+    return this.scannerInstance;
+  }
+
   /** Starts once per frame, however many times the script is injected. */
   static start(terms: readonly TermAliases[]): void {
     const global = globalThis as Record<string, unknown>;
-    if (global[LOADED_FLAG]) return;
-    global[LOADED_FLAG] = true;
+    if (global[CONTENT_SCRIPT_FLAG]) return;
+    global[CONTENT_SCRIPT_FLAG] = true;
     const app = new ContentApp(terms, DEFAULT_SETTINGS);
     // Listening starts at once: whoever injected the script sends its message right away.
     const ready = readSettings().then((settings) => {
@@ -81,7 +84,7 @@ export class ContentApp {
     if (this.marker) {
       this.marker.update(options);
     } else {
-      this.marker = new PageMarker(this.scanner, options);
+      this.marker = new PageMarker(() => this.scanner, options);
       this.marker.start();
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
@@ -100,7 +103,7 @@ export class ContentApp {
   private matchesIn(node: Text): readonly TermMatch[] {
     const known = this.marker?.matchesIn(node);
     if (known) return known;
-    return isInSkippedRegion(node) ? [] : this.matcher.findAll(node.data, 50);
+    return isInSkippedRegion(node) ? [] : this.scanner.matcher.findAll(node.data, 50);
   }
 
   private onRest(x: number, y: number): void {

@@ -46,7 +46,8 @@ export class PageMarker {
   private waited = false;
 
   constructor(
-    private readonly scanner: PageScanner,
+    /** Asked for only when scanning starts (after the page's load): building it costs a few ms. */
+    private readonly scannerFor: () => PageScanner,
     private options: MarkerOptions,
     private readonly doc: Document = document,
     private readonly onScanned?: () => void,
@@ -139,11 +140,11 @@ export class PageMarker {
     this.queue.cancel();
     this.marks.clear();
     this.highlights.clear();
-    this.scanner.resetVisibility();
+    this.scannerFor().resetVisibility();
     this.scanned = false;
     this.relevant = this.options.relevantByDefault(this.href);
     const body = this.doc.body ?? this.doc.documentElement;
-    this.queue.push(this.scanner.job(body, (found) => this.record(found)), () => this.afterScan());
+    this.queue.push(this.scannerFor().job(body, (found) => this.record(found)), () => this.afterScan());
   }
 
   private record({ node, matches }: TextMatches): void {
@@ -204,7 +205,7 @@ export class PageMarker {
     if (removed) this.prune();
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
-      this.queue.push(this.scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+      this.queue.push(this.scannerFor().job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
     }
   }
 

@@ -25,7 +25,7 @@ const MIN_TEXT = 2;
 export class PageScanner {
   private visible = new WeakMap<Element, boolean>();
 
-  constructor(private readonly matcher: TermMatcher) {}
+  constructor(readonly matcher: TermMatcher) {}
 
   /** Matches in one text node, if it is page prose and visible. */
   scanText(node: Text): TermMatch[] {

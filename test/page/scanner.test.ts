@@ -61,7 +61,7 @@ describe('PageMarker', () => {
     document.body.innerHTML = '<main><p id="a">Envoy sidecar memory, sidecar again.</p><p id="b">rate limiting with EnvoyFilter</p></main>';
     let scanned!: () => void;
     const done = new Promise<void>((resolve) => (scanned = resolve));
-    const marker = new PageMarker(new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
+    const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
     marker.start();
     await done;
     expect(marker.terms()).toEqual(expect.arrayContaining([{ termId: 'sidecar', count: 2 }, { termId: 'rate-limiting', count: 1 }]));
@@ -79,7 +79,7 @@ describe('PageMarker across navigations', () => {
     const asked: string[] = [];
     let scans = 0;
     const marker = new PageMarker(
-      new PageScanner(matcher),
+      () => new PageScanner(matcher),
       { relevantByDefault: (href) => (asked.push(new URL(href).pathname), href.includes('/istio/')), paint: true },
       document,
       () => scans++,
