@@ -66,7 +66,7 @@ export class PageScanner {
           const matches = this.scanText(node as Text);
           if (matches.length > 0) onMatches({ node: node as Text, matches });
           // Checking the clock every node would cost more than the matching.
-          if (++count % 64 === 0 && deadline()) return false;
+          if (++count % 16 === 0 && deadline()) return false;
         }
         return true;
       },
