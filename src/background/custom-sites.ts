@@ -16,7 +16,7 @@ async function grantedPatterns(settings: Settings): Promise<string[]> {
   return patterns.filter((_, index) => granted[index]);
 }
 
-export async function syncCustomSites(settings: Settings): Promise<string[]> {
+async function syncCustomSites(settings: Settings): Promise<string[]> {
   const matches = await grantedPatterns(settings);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length === 0) {

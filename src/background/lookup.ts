@@ -11,7 +11,7 @@ import { openPopup } from './popup-opener';
 /** What travels to the popup when the card cannot be shown. */
 const POPUP_QUERY_CHARS = 300;
 /** A selection (the menu hands over all of it, up to megabytes) is cut before it travels on. */
-export const SELECTION_MAX_CHARS = 4000;
+const SELECTION_MAX_CHARS = 4000;
 
 export async function lookupSelection(tab: Browser.tabs.Tab | undefined, selection?: string, frameId?: number): Promise<void> {
   const tabId = tab?.id;

@@ -25,7 +25,7 @@ const MARKED = /^(\d+[)）]|[a-z]\))\s*/;
 const FENCE = /^```(\w*)\s*$/;
 const INLINE = /\[([^\]]+)\]\(([^)\s]+)\)|`([^`]+)`|(https?:\/\/[^\s)）\]，。、]+)/g;
 
-export function parseInlines(text: string): Inline[] {
+function parseInlines(text: string): Inline[] {
   const inlines: Inline[] = [];
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
@@ -89,7 +89,7 @@ function textBlock(lines: string[]): Block {
   return { type: 'paragraph', inlines: parseInlines(text) };
 }
 
-export function inlineText(inlines: readonly Inline[]): string {
+function inlineText(inlines: readonly Inline[]): string {
   return inlines.map((inline) => inline.text).join('');
 }
 

@@ -24,12 +24,12 @@ function episodeNumber(heading: string): number | undefined {
   return CHINESE_NUMERALS.indexOf(match[1]!) + 1;
 }
 
-export function qaId(episode: number, question: number): string {
+function qaId(episode: number, question: number): string {
   return `ep${String(episode).padStart(2, '0')}-q${String(question).padStart(2, '0')}`;
 }
 
 /** Splits the page into episodes; the first section with a given number wins. */
-export function splitEpisodes(markdown: string): Map<number, string[]> {
+function splitEpisodes(markdown: string): Map<number, string[]> {
   const episodes = new Map<number, string[]>();
   let current: string[] | undefined;
   for (const line of markdown.split('\n')) {

@@ -39,7 +39,7 @@ const SEPARATOR = 0x20;
 const SHORT_ALIAS = 5;
 
 /** A letter or digit that makes a Latin word continue (ASCII, Latin-1 and Latin Extended). */
-export function isLatinWordChar(code: number): boolean {
+function isLatinWordChar(code: number): boolean {
   return (
     (code >= 0x30 && code <= 0x39) ||
     (code >= 0x41 && code <= 0x5a) ||
@@ -57,7 +57,7 @@ function isSeparator(code: number): boolean {
 }
 
 /** The comparable form of one UTF-16 code unit: lowercase ASCII, separators folded. */
-export function foldChar(code: number): number {
+function foldChar(code: number): number {
   if (code >= 0x41 && code <= 0x5a) return code + 0x20;
   if (code < 0x80) return isSeparator(code) ? SEPARATOR : code;
   if (isSeparator(code)) return SEPARATOR;

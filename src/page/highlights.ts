@@ -5,8 +5,8 @@
  * Where the API is missing, nothing is painted and hover detection still works.
  */
 
-export const TERM_HIGHLIGHT = 'istio-experts-term';
-export const ACTIVE_HIGHLIGHT = 'istio-experts-active';
+const TERM_HIGHLIGHT = 'istio-experts-term';
+const ACTIVE_HIGHLIGHT = 'istio-experts-active';
 
 /** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
 export const MAX_MARKS = 1500;
@@ -29,7 +29,7 @@ const STYLES = `
 }
 `;
 
-export function highlightSupported(): boolean {
+function highlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 

@@ -34,7 +34,7 @@ function caretAt(doc: Document, x: number, y: number): CaretPosition | undefined
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }
 
-export function rangeRects(node: Text, start: number, end: number): DOMRect[] {
+function rangeRects(node: Text, start: number, end: number): DOMRect[] {
   const range = node.ownerDocument.createRange();
   range.setStart(node, start);
   range.setEnd(node, end);
@@ -49,7 +49,7 @@ export function pointInRects(rects: Iterable<DOMRect>, x: number, y: number, tol
 }
 
 /** The sentence-sized text around a match: its block's text, cut around the term. */
-export function contextAround(node: Text, match: TermMatch): string {
+function contextAround(node: Text, match: TermMatch): string {
   const block = node.parentElement?.closest(CONTEXT_BLOCK) ?? node.parentElement;
   const own = node.data;
   const blockText = block?.textContent ?? own;

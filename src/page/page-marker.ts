@@ -15,7 +15,7 @@ const URL_CHECK_MS = 500;
 const LOAD_WAIT_MS = 3000;
 
 /** Pages outside the mesh organisations must name Istio or Envoy and this many other terms. */
-export const RELEVANCE = { anchors: ['istio', 'envoy', 'istiod'], otherTerms: 3 } as const;
+const RELEVANCE = { anchors: ['istio', 'envoy', 'istiod'], otherTerms: 3 } as const;
 
 export interface MarkerOptions {
   /**

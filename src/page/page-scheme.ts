@@ -12,7 +12,7 @@ export function pageScheme(doc: Document): 'light' | 'dark' {
 }
 
 /** Relative luminance (0–1) of an opaque `rgb()`/`rgba()` colour; undefined when transparent. */
-export function backgroundLuminance(color: string): number | undefined {
+function backgroundLuminance(color: string): number | undefined {
   const parts = color.match(/[\d.]+/g)?.map(Number);
   if (!parts || parts.length < 3) return undefined;
   const [r, g, b, alpha = 1] = parts as [number, number, number, number?];

@@ -6,11 +6,11 @@ import type { Dataset, Lang } from '../data/types';
 import type { AnswerLanguage, AnswerSummary, CardData, TermInfo } from '../messaging/protocol';
 import type { SearchEngine, SearchHit } from './engine';
 
-export const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
+const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
 
 const langsOf = (lang: AnswerLanguage): Lang[] => (lang === 'both' ? ['zh', 'en'] : [lang]);
 
-export function termInfo(dataset: Dataset, termId: string): TermInfo | undefined {
+function termInfo(dataset: Dataset, termId: string): TermInfo | undefined {
   const term = dataset.glossary.find((candidate) => candidate.id === termId);
   if (!term) return undefined;
   return { id: term.id, name: term.name, definition: term.definition, ...(term.docsUrl ? { docsUrl: term.docsUrl } : {}) };

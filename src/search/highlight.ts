@@ -1,5 +1,4 @@
-import type { TermMatcher } from '../glossary/matcher';
-import { type Token, tokenize } from './tokenize';
+import type { Token } from './tokenize';
 
 /** `[start, end)` in UTF-16 offsets. */
 export type Range = [number, number];
@@ -19,9 +18,4 @@ export function rangesOf(tokens: readonly Token[], matchedTerms: readonly string
     else merged.push([...range]);
   }
   return merged;
-}
-
-export function highlightRanges(text: string, matchedTerms: readonly string[], matcher: TermMatcher): Range[] {
-  if (matchedTerms.length === 0 || text === '') return [];
-  return rangesOf(tokenize(text, matcher), matchedTerms);
 }

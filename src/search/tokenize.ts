@@ -19,7 +19,7 @@ export interface Token {
   end: number;
 }
 
-export const CONCEPT_PREFIX = '~';
+const CONCEPT_PREFIX = '~';
 
 export function conceptToken(termId: string): string {
   return CONCEPT_PREFIX + termId;
@@ -93,7 +93,7 @@ const STOP_BIGRAMS = new Set(
 );
 
 /** Marks an index term as encoded Chinese (see `cjkTerm`). */
-export const CJK_PREFIX = '·';
+const CJK_PREFIX = '·';
 const DIGITS32 = '0123456789abcdefghijklmnopqrstuv';
 
 /**

@@ -11,12 +11,12 @@ export type SiteStatus =
 
 const patterns = BUILT_IN_SITES.map((site) => ({ id: site.id, patterns: site.matches.map((match) => new MatchPattern(match)) }));
 
-export function builtInSiteOf(url: URL): BuiltInSiteId | undefined {
+function builtInSiteOf(url: URL): BuiltInSiteId | undefined {
   return patterns.find((site) => site.patterns.some((pattern) => pattern.includes(url.href)))?.id;
 }
 
 /** On github.com, pages outside the mesh organisations are marked only if they are about Istio. */
-export function isMeshGithubPage(url: URL): boolean {
+function isMeshGithubPage(url: URL): boolean {
   const owner = url.pathname.split('/')[1]?.toLowerCase();
   return owner !== undefined && (MESH_GITHUB_ORGS as readonly string[]).includes(owner);
 }

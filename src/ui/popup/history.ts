@@ -1,7 +1,7 @@
 /** Recent searches and the last query, kept on this device only (`storage.local`). */
 import { storage } from 'wxt/utils/storage';
 
-export const MAX_RECENT = 8;
+const MAX_RECENT = 8;
 
 export const recentSearchesItem = storage.defineItem<string[]>('local:recentSearches', { fallback: [] });
 export const lastQueryItem = storage.defineItem<string>('local:lastQuery', { fallback: '' });
