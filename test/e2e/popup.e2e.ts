@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
-import { BROWSERS, fixtures, launch, screenshotPath, type Session, type TestPage, waitForMarks } from './harness';
+import { BROWSERS, fixtures, launch, markCount, poll, screenshotPath, type Session, type TestPage, waitForMarks } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -116,9 +116,10 @@ describe.each(BROWSERS)('%s: popup search', (browser) => {
 describe('chromium: the popup on a GitHub issue, accessibility and screenshots', () => {
   let session: Session;
   let tabId: number;
+  let page: TestPage;
   beforeAll(async () => {
     session = await launch('chromium', { fixtures: fixtures('githubIssue503') });
-    const page = await session.openPage(FIXTURES.githubIssue503.url);
+    page = await session.openPage(FIXTURES.githubIssue503.url);
     await waitForMarks(page, 20);
     tabId = await session.tabIdOf(FIXTURES.githubIssue503.url);
   });
@@ -134,6 +135,17 @@ describe('chromium: the popup on a GitHub issue, accessibility and screenshots',
     expect(chips.join(' ')).toMatch(/Keepalive/i);
     expect((await optionIds(popup)).slice(0, 3)).toContain('ep08-q01');
     await popup.screenshot(screenshotPath('chromium', 'popup-on-this-page-light'));
+    await popup.close();
+  });
+
+  it('pauses the marks on this site, and resumes them', async () => {
+    const popup = await openPopup(session, `?tab=${tabId}`);
+    await popup.waitFor(() => document.querySelector('#page-heading') !== null);
+    await popup.click('.section-head [aria-pressed="false"]');
+    await poll(async () => (await markCount(page)) === 0, 5000, 'the marks to go');
+    await popup.waitFor(() => document.querySelector('.section-head [aria-pressed="true"]')?.textContent?.includes('Resume') ?? false);
+    await popup.click('.section-head [aria-pressed="true"]');
+    expect(await waitForMarks(page, 20)).toBeGreaterThanOrEqual(20);
     await popup.close();
   });
 
