@@ -17,11 +17,15 @@ function requestIdle(callback: IdleCallback): () => void {
   return () => clearTimeout(handle);
 }
 
-/** A queue of jobs run in idle slices; `cancel` drops everything queued. */
+interface QueuedJob {
+  job: ScanJob;
+  onDone: (() => void) | undefined;
+}
+
+/** A queue of jobs run in idle slices, each reported done to its owner; `cancel` drops them all. */
 export class IdleQueue {
-  private readonly jobs: ScanJob[] = [];
+  private readonly jobs: QueuedJob[] = [];
   private cancelPending: (() => void) | undefined;
-  private onDrain: (() => void) | undefined;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -29,9 +33,8 @@ export class IdleQueue {
     return this.jobs.length > 0;
   }
 
-  push(job: ScanJob, onDrain?: () => void): void {
-    this.jobs.push(job);
-    if (onDrain) this.onDrain = onDrain;
+  push(job: ScanJob, onDone?: () => void): void {
+    this.jobs.push({ job, onDone });
     this.schedule();
   }
 
@@ -39,7 +42,6 @@ export class IdleQueue {
     this.jobs.length = 0;
     this.cancelPending?.();
     this.cancelPending = undefined;
-    this.onDrain = undefined;
   }
 
   private schedule(): void {
@@ -50,17 +52,11 @@ export class IdleQueue {
       const budget = Math.min(SLICE_MS, Math.max(2, idle.didTimeout ? SLICE_MS : idle.timeRemaining()));
       const deadline = () => this.now() - start >= budget;
       while (this.jobs.length > 0) {
-        if (!this.jobs[0]!.run(deadline)) break;
-        this.jobs.shift();
+        if (!this.jobs[0]!.job.run(deadline)) break;
+        this.jobs.shift()!.onDone?.();
         if (deadline()) break;
       }
-      if (this.jobs.length > 0) {
-        this.schedule();
-      } else {
-        const drained = this.onDrain;
-        this.onDrain = undefined;
-        drained?.();
-      }
+      if (this.jobs.length > 0) this.schedule();
     });
   }
 }

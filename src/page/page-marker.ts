@@ -61,10 +61,6 @@ export class PageMarker {
     return this.relevant;
   }
 
-  get markCount(): number {
-    return this.highlights.size;
-  }
-
   /** Whether a full scan has finished since the last navigation. */
   get ready(): boolean {
     return this.scanned && !this.queue.busy;

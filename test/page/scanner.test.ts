@@ -72,6 +72,21 @@ describe('PageMarker', () => {
   });
 });
 
+describe('PageMarker while the page changes', () => {
+  it('finishes its first scan even when content arrives during it (lazily loaded comments)', async () => {
+    document.body.innerHTML = `<main>${'<p>Envoy sidecar, rate limiting.</p>'.repeat(400)}</main>`;
+    let scanned = false;
+    const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => (scanned = true));
+    marker.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>A late comment about EnvoyFilter.</p>');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(scanned).toBe(true);
+    expect(marker.terms().map((term) => term.termId)).toContain('envoyfilter');
+    marker.stop();
+  });
+});
+
 describe('PageMarker across navigations', () => {
   it('asks again whether a page must prove it is about Istio when the URL changes', async () => {
     history.replaceState({}, '', '/istio/istio/issues/1');
