@@ -1,6 +1,9 @@
 /** The extension's own UI text, from `public/_locales` through `browser.i18n`. */
 import { browser } from 'wxt/browser';
 import type messages from '../public/_locales/en/messages.json';
+import type { Lang } from './data/types';
+import type { AnswerLanguage } from './messaging/protocol';
+import type { AnswerLanguageSetting } from './settings/settings';
 
 export type MessageKey = keyof typeof messages;
 
@@ -12,6 +15,11 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 }
 
 /** The browser's UI language, as the answer language it suggests. */
-export function uiLanguage(): 'zh' | 'en' {
+export function uiLanguage(): Lang {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The answer language a setting means: `auto` follows the browser. */
+export function answerLanguageFor(setting: AnswerLanguageSetting): AnswerLanguage {
+  return setting === 'auto' ? uiLanguage() : setting;
 }

@@ -3,7 +3,7 @@
  * injected (on demand, for a selection lookup or the popup's "On this page") it answers
  * messages. Settings changes apply at once, without reloading the tab.
  */
-import { browser } from 'wxt/browser';
+import { answerLanguageFor } from '../i18n';
 import { type TermMatch, TermMatcher, type TermAliases } from '../glossary/matcher';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
@@ -167,9 +167,7 @@ export class ContentApp {
   }
 
   private answerLanguage(): AnswerLanguage {
-    const setting = this.settings.answerLanguage;
-    if (setting !== 'auto') return setting;
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    return answerLanguageFor(this.settings.answerLanguage);
   }
 }
 

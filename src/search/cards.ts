@@ -2,13 +2,12 @@
  * Shapes search results into what cards and lists show: the question in both languages, a
  * preview in the reader's language(s), and the episode it comes from.
  */
-import type { Dataset, Lang } from '../data/types';
-import type { AnswerLanguage, AnswerSummary, CardData, TermInfo } from '../messaging/protocol';
+import type { Dataset } from '../data/types';
+import { type AnswerLanguage, type AnswerSummary, type CardData, langsOf, type TermInfo } from '../messaging/protocol';
 import type { SearchEngine, SearchHit } from './engine';
 
 const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
 
-const langsOf = (lang: AnswerLanguage): Lang[] => (lang === 'both' ? ['zh', 'en'] : [lang]);
 
 function termInfo(dataset: Dataset, termId: string): TermInfo | undefined {
   const term = dataset.glossary.find((candidate) => candidate.id === termId);

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { CardHandlers, CardState } from '../../page/card-api';
-import { AnswerSummaryView, langsOf, TranslatedBadge } from '../AnswerSummary';
+import { langsOf } from '../../messaging/protocol';
+import { AnswerSummaryView, TranslatedBadge } from '../AnswerSummary';
 import { t } from '../../i18n';
 
 const PinIcon = () => (

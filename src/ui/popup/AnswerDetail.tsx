@@ -1,10 +1,10 @@
 /** The whole answer: both languages as chosen, its links, the replay, and the terms it mentions. */
 import dataset from 'virtual:dataset';
-import type { AnswerLanguage } from '../../messaging/protocol';
+import { type AnswerLanguage, langsOf } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
 import { episodeDate } from '../dates';
 import { t } from '../../i18n';
-import { langsOf, TranslatedBadge } from '../AnswerSummary';
+import { TranslatedBadge } from '../AnswerSummary';
 import { Markdown } from '../Markdown';
 
 const qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));

@@ -5,10 +5,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import dataset from 'virtual:dataset';
-import type { Lang } from '../../data/types';
-import { t, uiLanguage } from '../../i18n';
+import { answerLanguageFor, t, uiLanguage } from '../../i18n';
 import { takePendingPopup } from '../../messaging/popup-request';
-import type { AnswerLanguage } from '../../messaging/protocol';
+import { type AnswerLanguage, langsOf } from '../../messaging/protocol';
 import { answerSummary } from '../../search/cards';
 import type { SearchEngine, SearchHit } from '../../search/engine';
 import { loadSettings, updateSettings } from '../../settings/settings-item';
@@ -29,12 +28,11 @@ const PAGE_ANSWERS = 8;
 const RECENT_AFTER_MS = 1500;
 
 function resultItems(engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage): ResultItem[] {
-  const langs: Lang[] = lang === 'both' ? ['zh', 'en'] : [lang];
   return hits.map((hit) => {
     const summary = answerSummary(engine, hit.id, lang, hit.matchedTerms);
     return {
       summary,
-      questionHighlights: Object.fromEntries(langs.map((l) => [l, engine.highlights(summary.question[l], hit.matchedTerms)])),
+      questionHighlights: Object.fromEntries(langsOf(lang).map((l) => [l, engine.highlights(summary.question[l], hit.matchedTerms)])),
       highlight: (text: string) => engine.highlights(text, hit.matchedTerms),
     };
   });
@@ -55,7 +53,7 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
 
   // Everything that does not need the index first; the index right after the first paint.
   useEffect(() => {
-    void loadSettings().then((settings) => setLang(settings.answerLanguage === 'auto' ? uiLanguage() : settings.answerLanguage));
+    void loadSettings().then((settings) => setLang(answerLanguageFor(settings.answerLanguage)));
     void recentSearchesItem.getValue().then(setRecent);
     void (async () => {
       const pending = await takePendingPopup().catch(() => null);

@@ -11,11 +11,7 @@ const GECKO_ID = 'istio-expert-answers@istio-big-talk.example';
 const EXTENSION_UUID = '6c1b2c36-9b0e-4c55-a1b6-0e4f3cbb7a11';
 
 class FirefoxPage implements TestPage {
-  constructor(
-    readonly page: Page,
-    private readonly fixtures: FixtureServer,
-    private readonly errors: string[],
-  ) {}
+  constructor(readonly page: Page) {}
 
   /** `intercept`: serve fixtures and refuse the network (web pages; extension pages need neither). */
   static async open(browser: Browser, fixtures: FixtureServer, errors: string[], intercept: boolean): Promise<FirefoxPage> {
@@ -33,7 +29,7 @@ class FirefoxPage implements TestPage {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`page error: ${(error as Error).message}`));
-    return new FirefoxPage(page, fixtures, errors);
+    return new FirefoxPage(page);
   }
 
   get url(): string {
