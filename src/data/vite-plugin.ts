@@ -1,26 +1,44 @@
 /**
- * Vite plugin behind `virtual:dataset`, `virtual:glossary-terms` and `virtual:search-index`: the data files are validated
- * and compiled when the extension is built, so a malformed file fails the build with the file,
- * entry, field and reason, and the extension never parses or checks raw data at run time.
+ * Vite plugin behind `virtual:dataset`, `virtual:glossary-terms` and `virtual:search-index`: the
+ * data files are validated and compiled when the extension is built, so a malformed file fails
+ * the build with the file, entry, field and reason, and the extension never parses or checks raw
+ * data at run time.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compactTerms } from '../glossary/compact';
 import { matcherTerms } from '../glossary/terms';
 import { SearchEngine } from '../search/engine';
-import { DATA_FILES } from './compile';
-import { DATA_DIR, loadDataset } from './load-files';
+import { compileDataset, DATA_FILES } from './compile';
+import { DATA_DIR, readDataFiles } from './load-files';
+import type { Dataset } from './types';
 
-const MODULES = {
-  'virtual:dataset': () => `export default JSON.parse(${JSON.stringify(JSON.stringify(loadDataset()))});`,
+type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:search-index';
+
+const generate: Record<ModuleId, (dataset: Dataset) => string> = {
+  // JSON.parse of a string literal starts faster than an object literal of the same size.
+  'virtual:dataset': (dataset) => `export default JSON.parse(${JSON.stringify(JSON.stringify(dataset))});`,
   // The content script carries the matcher, not the dataset: ids and spellings only, compacted.
-  'virtual:glossary-terms': () => `export default ${JSON.stringify(compactTerms(matcherTerms(loadDataset().glossary)))};`,
-  // The search index, built here once: loading it is faster than indexing in each popup (npm run bench).
-  'virtual:search-index': () => `export default ${JSON.stringify(new SearchEngine(loadDataset()).serialize())};`,
-} as const;
+  'virtual:glossary-terms': (dataset) => `export default ${JSON.stringify(compactTerms(matcherTerms(dataset.glossary)))};`,
+  // The search index, built here: loading it is faster than indexing in each popup (npm run bench).
+  'virtual:search-index': (dataset) => `export default ${JSON.stringify(new SearchEngine(dataset).serialize())};`,
+};
 
-type ModuleId = keyof typeof MODULES;
-const isModuleId = (id: string): id is ModuleId => id in MODULES;
+const isModuleId = (id: string): id is ModuleId => id in generate;
+
+/**
+ * The modules for the data files as they are now. A build asks for them from several entrypoints
+ * (and WXT builds each browser's scripts separately): the files are compiled once per content.
+ */
+let cache: { source: string; modules: Partial<Record<ModuleId, string>>; dataset: Dataset } | undefined;
+
+function moduleFor(id: ModuleId): string {
+  const files = readDataFiles();
+  const source = JSON.stringify(files);
+  if (cache?.source !== source) cache = { source, modules: {}, dataset: compileDataset(files) };
+  cache.modules[id] ??= generate[id](cache.dataset);
+  return cache.modules[id];
+}
 
 export function datasetPlugin(): Plugin {
   return {
@@ -32,8 +50,7 @@ export function datasetPlugin(): Plugin {
       const name = id.startsWith('\0') ? id.slice(1) : '';
       if (!isModuleId(name)) return undefined;
       for (const file of DATA_FILES) this.addWatchFile(resolve(DATA_DIR, file));
-      // (JSON.parse of a string literal starts faster than an object literal of the same size.)
-      return MODULES[name]();
+      return moduleFor(name);
     },
   };
 }
