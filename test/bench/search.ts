@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { datasetPlugin } from '../../src/data/vite-plugin';
 import { ROOT } from '../e2e/harness/common';
+import type { SearchBench } from './search-page';
 import { summary } from './stats';
 
 const PAGE_URL = 'https://bench.invalid/';
@@ -33,6 +34,7 @@ async function bundlePage(): Promise<string> {
     plugins: [datasetPlugin()],
     build: {
       outDir,
+      emptyOutDir: true,
       minify: true,
       target: 'chrome120',
       lib: { entry: resolve(ROOT, 'test/bench/search-page.ts'), formats: ['iife'], name: 'searchBenchBundle', fileName: () => 'bench.js' },
@@ -48,33 +50,23 @@ export async function benchSearchInChromium(): Promise<void> {
   const page = await browser.newPage();
   await page.route(/^https?:/, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${script}</script>` }));
   await page.goto(PAGE_URL);
-  const serialized = await page.evaluate(() => (globalThis as unknown as { searchBench: { serialize(): string } }).searchBench.serialize());
+  const indexBytes = await page.evaluate(() => (globalThis as unknown as { searchBench: SearchBench }).searchBench.indexBytes());
 
   const cold = async (mode: 'build' | 'load') => {
     const samples: number[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
       await page.reload();
-      samples.push(
-        await page.evaluate(
-          ({ mode, serialized }) => {
-            const bench = (globalThis as unknown as { searchBench: { build(): number; load(s: string): number } }).searchBench;
-            return mode === 'build' ? bench.build() : bench.load(serialized);
-          },
-          { mode, serialized },
-        ),
-      );
+      samples.push(await page.evaluate((mode) => (globalThis as unknown as { searchBench: SearchBench }).searchBench[mode](), mode));
     }
     return samples;
   };
-  const buildSamples = await cold('build');
-  const loadSamples = await cold('load');
-  console.log(`index ready  build from the dataset       ${summary(buildSamples)}`);
-  console.log(`index ready  load prebuilt (${(serialized.length / 1024).toFixed(0)} KB JSON)  ${summary(loadSamples)}`);
+  console.log(`index ready  build from the dataset       ${summary(await cold('build'))}`);
+  console.log(`index ready  load prebuilt (${(indexBytes / 1024).toFixed(0)} KB JSON)  ${summary(await cold('load'))}`);
 
   await page.reload();
   for (const [label, queries] of Object.entries(QUERIES)) {
     const samples = await page.evaluate(
-      ({ queries }) => (globalThis as unknown as { searchBench: { queries(q: string[], rounds: number): number[] } }).searchBench.queries(queries, 200),
+      ({ queries }) => (globalThis as unknown as { searchBench: SearchBench }).searchBench.queries(queries, 200),
       { queries },
     );
     console.log(`query  ${label.padEnd(10)}  ${summary(samples)}`);
