@@ -13,9 +13,10 @@ import { siteStatus } from '../settings/site-status';
 import { registeredCardUi, type CardAnchor, type CardUi } from './card-api';
 import { CardController } from './card-controller';
 import { HoverWatcher, termAtPoint } from './hover';
+import { SLICE_MS } from './idle';
 import { PageMarker } from './page-marker';
 import { pageScheme } from './page-scheme';
-import { PageScanner } from './scanner';
+import { PageScanner, tallyTerms } from './scanner';
 import { isInSkippedRegion } from './selectors';
 
 /** A selection is cut to this before it travels; the engine bounds it further. */
@@ -152,18 +153,16 @@ export class ContentApp {
   private async pageTerms(): Promise<PageTerms> {
     const page = { url: location.href, title: document.title };
     if (this.marker?.ready) return { ...page, terms: this.marker.terms() };
-    const counts = new Map<string, number>();
-    const job = this.scanner.job(document.body ?? document.documentElement, ({ matches }) => {
-      for (const match of matches) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
-    });
+    const found: TermMatch[][] = [];
+    const job = this.scanner.job(document.body ?? document.documentElement, ({ matches }) => found.push(matches));
     // Slices with a yield between them: a huge page is scanned in part rather than frozen.
     const stopAt = performance.now() + ONE_OFF_SCAN_MS;
     for (;;) {
-      const sliceEnd = performance.now() + 8;
+      const sliceEnd = performance.now() + SLICE_MS;
       if (job.run(() => performance.now() > sliceEnd) || performance.now() > stopAt) break;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    return { ...page, terms: [...counts].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count) };
+    return { ...page, terms: tallyTerms(found) };
   }
 
   private answerLanguage(): AnswerLanguage {

@@ -4,7 +4,7 @@
  */
 import type { ScanJob } from './scanner';
 
-const SLICE_MS = 8;
+export const SLICE_MS = 8;
 
 type IdleCallback = (deadline: { timeRemaining(): number; didTimeout: boolean }) => void;
 

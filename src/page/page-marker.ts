@@ -7,7 +7,7 @@ import type { TermMatch } from '../glossary/matcher';
 import type { PageTerm } from '../messaging/protocol';
 import { TermHighlights } from './highlights';
 import { IdleQueue } from './idle';
-import type { PageScanner, TextMatches } from './scanner';
+import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
 import { CARD_HOST_TAG } from './selectors';
 
 const URL_CHECK_MS = 500;
@@ -115,12 +115,7 @@ export class PageMarker {
 
   /** Terms on the page, most frequent first. */
   terms(): PageTerm[] {
-    const counts = new Map<string, number>();
-    for (const [node, { matches }] of this.marks) {
-      if (!node.isConnected) continue;
-      for (const match of matches) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
-    }
-    return [...counts].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count);
+    return tallyTerms([...this.marks].flatMap(([node, { matches }]) => (node.isConnected ? [matches] : [])));
   }
 
   /** The matches already found in a text node, if it was scanned. */

@@ -7,6 +7,7 @@
  * decides how to wait between slices.
  */
 import type { TermMatch, TermMatcher } from '../glossary/matcher';
+import type { PageTerm } from '../messaging/protocol';
 import { isInSkippedRegion, isSkippedElement } from './selectors';
 
 export interface TextMatches {
@@ -21,6 +22,15 @@ export interface ScanJob {
 }
 
 const MIN_TEXT = 2;
+
+/** How often each term occurs in these matches, most frequent first. */
+export function tallyTerms(matchLists: Iterable<readonly TermMatch[]>): PageTerm[] {
+  const counts = new Map<string, number>();
+  for (const matches of matchLists) {
+    for (const match of matches) counts.set(match.termId, (counts.get(match.termId) ?? 0) + 1);
+  }
+  return [...counts].map(([termId, count]) => ({ termId, count })).sort((a, b) => b.count - a.count);
+}
 
 export class PageScanner {
   private visible = new WeakMap<Element, boolean>();
