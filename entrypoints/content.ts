@@ -1,6 +1,5 @@
-import terms from 'virtual:glossary-terms';
+import glossary from 'virtual:glossary-terms';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseCompactTerms } from '../src/glossary/compact';
 import { ContentApp } from '../src/page/content-app';
 import { DEFAULT_SITE_MATCHES } from '../src/settings/sites';
 
@@ -8,6 +7,6 @@ export default defineContentScript({
   matches: DEFAULT_SITE_MATCHES,
   runAt: 'document_idle',
   main() {
-    ContentApp.start(parseCompactTerms(terms));
+    ContentApp.start(glossary);
   },
 });

@@ -4,7 +4,8 @@
  * messages. Settings changes apply at once, without reloading the tab.
  */
 import { answerLanguageFor } from '../i18n';
-import { type TermMatch, TermMatcher, type TermAliases } from '../glossary/matcher';
+import { parseCompactTerms } from '../glossary/compact';
+import { type TermMatch, TermMatcher } from '../glossary/matcher';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
@@ -31,7 +32,8 @@ export class ContentApp {
   private marker: PageMarker | undefined;
   private hover: HoverWatcher | undefined;
 
-  constructor(private readonly terms: readonly TermAliases[], private settings: Settings) {
+  /** `glossary`: the compact spellings (`src/glossary/compact.ts`), parsed only when needed. */
+  constructor(private readonly glossary: string, private settings: Settings) {
     this.cards = new CardController({
       loadUi: () => loadCardUi(),
       lang: () => this.answerLanguage(),
@@ -42,16 +44,16 @@ export class ContentApp {
 
   /** Built on first use: a page where the extension only waits for a lookup never needs it. */
   private get scanner(): PageScanner {
-    this.scannerInstance ??= new PageScanner(new TermMatcher(this.terms));
+    this.scannerInstance ??= new PageScanner(new TermMatcher(parseCompactTerms(this.glossary)));
     return this.scannerInstance;
   }
 
   /** Starts once per frame, however many times the script is injected. */
-  static start(terms: readonly TermAliases[]): void {
+  static start(glossary: string): void {
     const global = globalThis as Record<string, unknown>;
     if (global[CONTENT_SCRIPT_FLAG]) return;
     global[CONTENT_SCRIPT_FLAG] = true;
-    const app = new ContentApp(terms, DEFAULT_SETTINGS);
+    const app = new ContentApp(glossary, DEFAULT_SETTINGS);
     // Listening starts at once: whoever injected the script sends its message right away.
     const ready = readSettings().then((settings) => {
       app.settings = settings;

@@ -28,8 +28,8 @@ export async function targetTab(params: URLSearchParams): Promise<{ id: number; 
 export async function pageContext(tab: { id: number; url: string }): Promise<PageContext | undefined> {
   if (!/^https?:/.test(tab.url)) return undefined;
   try {
-    // Injecting first, always: the script starts once per frame, and asking a tab with no
-    // receiver would leave an "unchecked runtime.lastError" in the console.
+    // The content script first (where it is missing): asking a tab with no receiver would leave
+    // an "unchecked runtime.lastError" in the console.
     await injectContentScript(tab.id, 0);
     const page = await contentMessaging.sendMessage('pageTerms', undefined, { tabId: tab.id, frameId: 0 });
     return { tabId: tab.id, url: page.url, terms: page.terms };
