@@ -42,12 +42,11 @@ export function registerCustomSites(): void {
     const matches = await syncCustomSites(settings).catch(() => [] as string[]);
     const added = matches.filter((pattern) => !known.has(pattern));
     known = new Set(matches);
-    await injectIntoOpenTabs(added);
+    return added;
   };
-  void loadSettings().then(async (settings) => {
-    known = new Set(await grantedPatterns(settings));
-    await sync(settings);
-  });
-  watchSettings((settings) => void sync(settings));
-  browser.permissions.onAdded.addListener(() => void loadSettings().then(sync));
+  // At start-up the registration is renewed; only sites added later are injected into open tabs.
+  void loadSettings().then(sync);
+  const syncAndInject = async (settings: Settings) => injectIntoOpenTabs(await sync(settings));
+  watchSettings((settings) => void syncAndInject(settings));
+  browser.permissions.onAdded.addListener(() => void loadSettings().then(syncAndInject));
 }
