@@ -50,3 +50,23 @@ describe.each(BROWSERS)('%s: settings apply to open tabs', (browser) => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('firefox: a site added in the settings is marked in its open tab', () => {
+  it('injects into the open tab once the permission is granted', async () => {
+    // Firefox grants optional permissions from a click without its prompt here (see the harness).
+    const session = await launch('firefox', { fixtures: fixtures('wechatArticle') });
+    try {
+      const page = await session.openPage(FIXTURES.wechatArticle.url);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await markCount(page)).toBe(0);
+      const options = await session.openExtensionPage('options.html');
+      await options.click('#new-site');
+      await options.type('mp.weixin.qq.com');
+      await options.click('.add-site button[type="submit"]');
+      expect(await waitForMarks(page, 5)).toBeGreaterThanOrEqual(5);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
