@@ -3,7 +3,7 @@
  * A MiniSearch index over each Q&A's question and answer (Chinese original and English
  * translation together), the glossary concepts they mention, and who answered.
  */
-import MiniSearch, { type Options, type SearchResult as MiniSearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchResult as MiniSearchResult } from 'minisearch';
 import { plainText } from '../data/markdown';
 import type { Dataset, Episode, Lang, LinkedQa } from '../data/types';
 import { TermMatcher } from '../glossary/matcher';
@@ -235,15 +235,15 @@ export class SearchEngine {
     const concepts = [...weights.keys()].map(conceptToken);
     if (concepts.length === 0) return [];
     const contextTerms = this.queryTerms(context).filter((term) => !concepts.includes(term));
-    const conceptQuery = { combineWith: 'OR' as const, queries: concepts, boostTerm: (term: string) => weights.get(term.slice(1)) ?? 1 };
-    const query = contextTerms.length === 0
+    const conceptQuery: Query = { combineWith: 'OR', queries: concepts, boostTerm: (term) => weights.get(term.slice(1)) ?? 1 };
+    const query: Query = contextTerms.length === 0
       ? conceptQuery
       : {
           // Every result is about the terms; the context only re-orders them.
-          combineWith: 'AND' as const,
-          queries: [conceptQuery, { combineWith: 'OR' as const, queries: [...concepts, ...contextTerms], boostTerm: (term: string) => (isConceptToken(term) ? 0.2 : 1) }],
+          combineWith: 'AND',
+          queries: [conceptQuery, { combineWith: 'OR', queries: [...concepts, ...contextTerms], boostTerm: (term) => (isConceptToken(term) ? 0.2 : 1) }],
         };
-    const results = this.index.search(query as never, {
+    const results = this.index.search(query, {
       boost: this.ranking.boost,
       tokenize: (text: string) => [text],
     });
