@@ -19,6 +19,9 @@ export function uiLanguage(): Lang {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/** The languages an answer is shown in, in order. */
+export const langsOf = (lang: AnswerLanguage): Lang[] => (lang === 'both' ? ['zh', 'en'] : [lang]);
+
 /** The answer language a setting means: `auto` follows the browser. */
 export function answerLanguageFor(setting: AnswerLanguageSetting): AnswerLanguage {
   return setting === 'auto' ? uiLanguage() : setting;

@@ -8,9 +8,6 @@ import type { Range } from '../search/highlight';
 
 export type AnswerLanguage = Lang | 'both';
 
-/** The languages an answer is shown in, in order. */
-export const langsOf = (lang: AnswerLanguage): Lang[] => (lang === 'both' ? ['zh', 'en'] : [lang]);
-
 /** One answer as a card or list shows it. */
 export interface AnswerSummary {
   id: string;

@@ -3,7 +3,8 @@
  * preview in the reader's language(s), and the episode it comes from.
  */
 import type { Dataset } from '../data/types';
-import { type AnswerLanguage, type AnswerSummary, type CardData, langsOf, type TermInfo } from '../messaging/protocol';
+import { langsOf } from '../i18n';
+import type { AnswerLanguage, AnswerSummary, CardData, TermInfo } from '../messaging/protocol';
 import type { SearchEngine, SearchHit } from './engine';
 
 const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;

@@ -3,10 +3,10 @@
  * Shared by the popup's result list and the in-page cards.
  */
 import type { Lang } from '../data/types';
-import { type AnswerLanguage, type AnswerSummary as Summary, langsOf } from '../messaging/protocol';
+import type { AnswerLanguage, AnswerSummary as Summary } from '../messaging/protocol';
 import type { Range } from '../search/highlight';
 import { Highlighted } from './Highlighted';
-import { t } from '../i18n';
+import { langsOf, t } from '../i18n';
 
 export function TranslatedBadge() {
   return <span class="badge" title={t('translatedTitle')}>{t('translated')}</span>;

@@ -1,9 +1,9 @@
 /** The whole answer: both languages as chosen, its links, the replay, and the terms it mentions. */
 import dataset from 'virtual:dataset';
-import { type AnswerLanguage, langsOf } from '../../messaging/protocol';
+import type { AnswerLanguage } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
 import { episodeDate } from '../dates';
-import { t } from '../../i18n';
+import { langsOf, t } from '../../i18n';
 import { TranslatedBadge } from '../AnswerSummary';
 import { Markdown } from '../Markdown';
 

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import dataset from 'virtual:dataset';
-import { answerLanguageFor, t, uiLanguage } from '../../i18n';
+import { answerLanguageFor, langsOf, t, uiLanguage } from '../../i18n';
 import { takePendingPopup } from '../../messaging/popup-request';
-import { type AnswerLanguage, langsOf } from '../../messaging/protocol';
+import type { AnswerLanguage } from '../../messaging/protocol';
 import { answerSummary } from '../../search/cards';
 import type { SearchEngine, SearchHit } from '../../search/engine';
 import { loadSettings, updateSettings } from '../../settings/settings-item';
