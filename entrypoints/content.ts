@@ -1,4 +1,3 @@
-import glossary from 'virtual:glossary-terms';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ContentApp } from '../src/page/content-app';
 import { DEFAULT_SITE_MATCHES } from '../src/settings/sites';
@@ -7,6 +6,6 @@ export default defineContentScript({
   matches: DEFAULT_SITE_MATCHES,
   runAt: 'document_idle',
   main() {
-    ContentApp.start(glossary);
+    ContentApp.start();
   },
 });

@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT, injectContentScript } from '../messaging/injection';
-import { originPattern, type Settings } from '../settings/settings';
+import type { Settings } from '../settings/settings';
+import { originPattern } from '../settings/sites';
 import { loadSettings, watchSettings } from '../settings/settings-item';
 
 const SCRIPT_ID = 'custom-sites';

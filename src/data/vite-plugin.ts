@@ -18,7 +18,7 @@ type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:search-i
 const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // JSON.parse of a string literal starts faster than an object literal of the same size.
   'virtual:dataset': (dataset) => `export default JSON.parse(${JSON.stringify(JSON.stringify(dataset))});`,
-  // The content script carries the matcher, not the dataset: ids and spellings only, compacted.
+  // What the background sends the content script for its matcher: ids and spellings only, compacted.
   'virtual:glossary-terms': (dataset) => `export default ${JSON.stringify(compactTerms(matcherTerms(dataset.glossary)))};`,
   // The search index, built here: loading it is faster than indexing in each popup (npm run bench).
   'virtual:search-index': (dataset) => `export default ${JSON.stringify(new SearchEngine(dataset).serialize())};`,

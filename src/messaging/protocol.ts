@@ -1,6 +1,6 @@
 /**
  * Typed messages between the extension's parts. The background owns the search engine and the
- * dataset; the content script asks it for answers on demand, so it carries only the matcher.
+ * dataset; the content script asks it for the glossary's spellings and for answers on demand.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Lang } from '../data/types';
@@ -76,6 +76,8 @@ interface BackgroundProtocol {
   lookup(request: LookupRequest): CardData;
   /** Opens the popup on a query (from a card's "all N answers" or "open in popup"). */
   openPopup(request: PopupRequest): void;
+  /** The glossary's spellings for the content script's matcher (`src/glossary/compact.ts`). */
+  glossaryTerms(): string;
   /** Injects the card UI into the sender's frame (it is loaded only when a first card opens). */
   loadCardUi(): void;
   /** What the context menu and the shortcut do, for an extension page to ask: a card at the selection. */

@@ -27,13 +27,13 @@ const ONE_OFF_SCAN_MS = 200;
 
 
 export class ContentApp {
-  private scannerInstance: PageScanner | undefined;
+  private scanner: PageScanner | undefined;
+  private scannerLoad: Promise<PageScanner> | undefined;
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
   private hover: HoverWatcher | undefined;
 
-  /** `glossary`: the compact spellings (`src/glossary/compact.ts`), parsed only when needed. */
-  constructor(private readonly glossary: string, private settings: Settings) {
+  constructor(private settings: Settings) {
     this.cards = new CardController({
       loadUi: () => loadCardUi(),
       lang: () => this.answerLanguage(),
@@ -42,18 +42,28 @@ export class ContentApp {
     });
   }
 
-  /** Built on first use: a page where the extension only waits for a lookup never needs it. */
-  private get scanner(): PageScanner {
-    this.scannerInstance ??= new PageScanner(new TermMatcher(parseCompactTerms(this.glossary)));
-    return this.scannerInstance;
+  /**
+   * The matcher, built on first use from the glossary's spellings, which the background sends:
+   * a page where the extension only waits for a lookup never needs them, and the content script
+   * stays small (`npm run bench`).
+   */
+  private loadScanner(): Promise<PageScanner> {
+    this.scannerLoad ??= backgroundMessaging.sendMessage('glossaryTerms', undefined).then(
+      (glossary) => (this.scanner = new PageScanner(new TermMatcher(parseCompactTerms(glossary)))),
+      (error: unknown) => {
+        this.scannerLoad = undefined;
+        throw error;
+      },
+    );
+    return this.scannerLoad;
   }
 
   /** Starts once per frame, however many times the script is injected. */
-  static start(glossary: string): void {
+  static start(): void {
     const global = globalThis as Record<string, unknown>;
     if (global[CONTENT_SCRIPT_FLAG]) return;
     global[CONTENT_SCRIPT_FLAG] = true;
-    const app = new ContentApp(glossary, DEFAULT_SETTINGS);
+    const app = new ContentApp(DEFAULT_SETTINGS);
     // Listening starts at once: whoever injected the script sends its message right away.
     const ready = readSettings().then((settings) => {
       app.settings = settings;
@@ -87,7 +97,7 @@ export class ContentApp {
     if (this.marker) {
       this.marker.update(options);
     } else {
-      this.marker = new PageMarker(() => this.scanner, options);
+      this.marker = new PageMarker(() => this.loadScanner(), options);
       this.marker.start();
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
@@ -106,7 +116,7 @@ export class ContentApp {
   private matchesIn(node: Text): readonly TermMatch[] {
     const known = this.marker?.matchesIn(node);
     if (known) return known;
-    return isInSkippedRegion(node) ? [] : this.scanner.matcher.findAll(node.data, 50);
+    return !this.scanner || isInSkippedRegion(node) ? [] : this.scanner.matcher.findAll(node.data, 50);
   }
 
   private onRest(x: number, y: number): void {
@@ -156,7 +166,7 @@ export class ContentApp {
     const page = { url: location.href, title: document.title };
     if (this.marker?.ready) return { ...page, terms: this.marker.terms() };
     const found: TermMatch[][] = [];
-    const job = this.scanner.job(document.body ?? document.documentElement, ({ matches }) => found.push(matches));
+    const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ matches }) => found.push(matches));
     // Slices with a yield between them: a huge page is scanned in part rather than frozen.
     const stopAt = performance.now() + ONE_OFF_SCAN_MS;
     for (;;) {

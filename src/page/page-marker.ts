@@ -44,10 +44,15 @@ export class PageMarker {
   private scanned = false;
   private stopped = false;
   private waited = false;
+  private scanner: PageScanner | undefined;
+  private scannerLoad: Promise<void> | undefined;
 
   constructor(
-    /** Asked for only when scanning starts (after the page's load): building it costs a few ms. */
-    private readonly scannerFor: () => PageScanner,
+    /**
+     * Asked for only when scanning starts (after the page's load): the glossary comes from the
+     * background and building the matcher costs a few ms.
+     */
+    private readonly loadScanner: () => Promise<PageScanner> | PageScanner,
     private options: MarkerOptions,
     private readonly doc: Document = document,
     private readonly onScanned?: () => void,
@@ -80,6 +85,17 @@ export class PageMarker {
       return;
     }
     if (this.stopped || this.observer) return;
+    if (!this.scanner) {
+      // Without a glossary (the background did not answer) the page simply stays unmarked.
+      this.scannerLoad ??= Promise.resolve(this.loadScanner()).then(
+        (scanner) => {
+          this.scanner = scanner;
+          this.start();
+        },
+        () => (this.scannerLoad = undefined),
+      );
+      return;
+    }
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     // A history navigation may change the URL after (or without) the DOM swap it belongs to.
@@ -128,14 +144,15 @@ export class PageMarker {
   }
 
   private fullScan(): void {
+    const scanner = this.scanner!;
     this.queue.cancel();
     this.marks.clear();
     this.highlights.clear();
-    this.scannerFor().resetVisibility();
+    scanner.resetVisibility();
     this.scanned = false;
     this.relevant = this.options.relevantByDefault(this.href);
     const body = this.doc.body ?? this.doc.documentElement;
-    this.queue.push(this.scannerFor().job(body, (found) => this.record(found)), () => this.afterScan());
+    this.queue.push(scanner.job(body, (found) => this.record(found)), () => this.afterScan());
   }
 
   private record({ node, matches }: TextMatches): void {
@@ -196,7 +213,7 @@ export class PageMarker {
     if (removed) this.prune();
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
-      this.queue.push(this.scannerFor().job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+      this.queue.push(this.scanner!.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
     }
   }
 

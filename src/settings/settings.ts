@@ -75,8 +75,3 @@ export function normalizeOrigin(input: string): string | undefined {
     return undefined;
   }
 }
-
-/** The match pattern that grants and matches a custom site: `https://example.com/*`. */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
-}

@@ -1,6 +1,5 @@
 /** Decides, for a page URL and the settings, whether terms are marked there and why not. */
-import { MatchPattern } from 'wxt/utils/match-patterns';
-import { originPattern, type Settings } from './settings';
+import type { Settings } from './settings';
 import { BUILT_IN_SITES, type BuiltInSiteId, MESH_GITHUB_ORGS } from './sites';
 
 export type SiteStatus =
@@ -9,10 +8,10 @@ export type SiteStatus =
   /** Only answers on demand (selection lookup, popup's "On this page"). */
   | { mode: 'passive'; reason: 'not-a-site' | 'site-off' | 'paused'; host: string; site?: BuiltInSiteId | 'custom' };
 
-const patterns = BUILT_IN_SITES.map((site) => ({ id: site.id, patterns: site.matches.map((match) => new MatchPattern(match)) }));
-
+// Every site, built in or added, is a set of whole origins (`https://host/*` patterns), so a URL
+// belongs to one when its origin does: no match-pattern parsing on every page.
 function builtInSiteOf(url: URL): BuiltInSiteId | undefined {
-  return patterns.find((site) => site.patterns.some((pattern) => pattern.includes(url.href)))?.id;
+  return BUILT_IN_SITES.find((site) => (site.origins as readonly string[]).includes(url.origin))?.id;
 }
 
 /** On github.com, pages outside the mesh organisations are marked only if they are about Istio. */
@@ -30,7 +29,7 @@ export function siteStatus(href: string, settings: Settings): SiteStatus {
   }
   const host = url.hostname;
   const builtIn = builtInSiteOf(url);
-  const custom = settings.customSites.some((origin) => new MatchPattern(originPattern(origin)).includes(url.href));
+  const custom = settings.customSites.includes(url.origin);
   const site = builtIn ?? (custom ? 'custom' : undefined);
   if (site === undefined) return { mode: 'passive', reason: 'not-a-site', host };
   if (settings.pausedHosts.includes(host)) return { mode: 'passive', reason: 'paused', host, site };

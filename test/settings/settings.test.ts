@@ -71,4 +71,12 @@ describe('siteStatus', () => {
     expect(siteStatus('https://example.com/', settings)).toMatchObject({ mode: 'passive', reason: 'not-a-site' });
     expect(siteStatus('not a url', settings)).toMatchObject({ mode: 'passive' });
   });
+
+  it('matches sites by whole origin: no lookalike hosts, other schemes or ports', () => {
+    expect(siteStatus('https://istio.io.evil.example/docs', settings)).toMatchObject({ reason: 'not-a-site' });
+    expect(siteStatus('https://notgithub.com/istio/istio', settings)).toMatchObject({ reason: 'not-a-site' });
+    expect(siteStatus('http://github.com/istio/istio', settings)).toMatchObject({ reason: 'not-a-site' });
+    expect(siteStatus('https://docs.example.com:8443/mesh', settings)).toMatchObject({ reason: 'not-a-site' });
+    expect(siteStatus('https://GitHub.com:443/istio/istio', settings)).toMatchObject({ mode: 'active', site: 'github.com' });
+  });
 });

@@ -14,11 +14,10 @@ import {
   HOVER_MODIFIERS,
   type HoverModifier,
   normalizeOrigin,
-  originPattern,
   type Settings,
 } from '../../settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../settings/settings-item';
-import { BUILT_IN_SITES } from '../../settings/sites';
+import { BUILT_IN_SITES, originPattern } from '../../settings/sites';
 
 const LANGUAGE_OPTIONS: { value: AnswerLanguageSetting; label: () => string }[] = [
   { value: 'auto', label: () => t('langAuto') },
