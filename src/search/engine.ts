@@ -103,6 +103,31 @@ function toHit(result: MiniSearchResult): SearchHit {
   };
 }
 
+/**
+ * Two OR searches over disjoint query terms, combined as one search over all of them would be:
+ * MiniSearch adds the terms' scores and multiplies the sum by the number of query terms matched.
+ */
+export function addOrResults(first: MiniSearchResult[], second: MiniSearchResult[]): MiniSearchResult[] {
+  const byId = new Map(first.map((result) => [result.id, result]));
+  for (const extra of second) {
+    const base = byId.get(extra.id);
+    if (!base) {
+      byId.set(extra.id, extra);
+      continue;
+    }
+    const queryTerms = [...base.queryTerms, ...extra.queryTerms];
+    const summed = base.score / base.queryTerms.length + extra.score / extra.queryTerms.length;
+    byId.set(extra.id, {
+      ...base,
+      score: summed * queryTerms.length,
+      terms: [...new Set([...base.terms, ...extra.terms])],
+      queryTerms,
+      match: { ...base.match, ...extra.match },
+    });
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score);
+}
+
 export class SearchEngine {
   readonly matcher: TermMatcher;
   private readonly index: MiniSearch<IndexedDoc>;
@@ -204,8 +229,8 @@ export class SearchEngine {
     const lastWord = terms.filter((term) => !isConceptToken(term)).at(-1);
     const typingLastWord = options.asYouType === true && !/\s$/.test(query) && lastWord !== undefined && /^[a-z]/.test(lastWord);
     const { boost, fuzzy, prefix } = this.ranking;
-    const run = (fuzzyTerms: ReadonlySet<string>) =>
-      this.index.search(terms.join(' '), {
+    const run = (queryTerms: readonly string[], fuzzyTerms: ReadonlySet<string>) =>
+      this.index.search(queryTerms.join(' '), {
         boost,
         combineWith: 'OR',
         boostTerm: (term) => weights.get(term) ?? 1,
@@ -213,11 +238,12 @@ export class SearchEngine {
         prefix: (term) => typingLastWord && term === lastWord && term.length >= prefix.minLength,
         weights: { fuzzy: fuzzy.weight, prefix: prefix.weight },
       });
-    let results = run(new Set());
-    // Fuzzy matching is for typos: only words that matched nothing exactly, searched again.
+    let results = run(terms, new Set());
+    // Fuzzy matching is for typos: only words that matched nothing exactly, searched again on
+    // their own, their scores added to the first pass (as one OR search would add them).
     const matched = new Set(results.flatMap((result) => result.queryTerms));
-    const unmatched = new Set(terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength));
-    if (unmatched.size > 0) results = run(unmatched);
+    const unmatched = terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength);
+    if (unmatched.length > 0) results = addOrResults(results, run(unmatched, new Set(unmatched)));
     return results.slice(0, options.limit ?? 10).map(toHit);
   }
 

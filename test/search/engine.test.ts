@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-files';
-import { MAX_QUERY_CHARS, SearchEngine } from '../../src/search/engine';
+import MiniSearch from 'minisearch';
+import { addOrResults, MAX_QUERY_CHARS, SearchEngine } from '../../src/search/engine';
 
 const dataset = loadDataset();
 const engine = new SearchEngine(dataset);
@@ -88,5 +89,27 @@ describe('SearchEngine', () => {
     expect(snippet.highlights.length).toBeGreaterThan(0);
     const [start, end] = snippet.highlights[0]!;
     expect(snippet.text.slice(start, end).toLowerCase()).toBe('ebpf');
+  });
+});
+
+describe('addOrResults', () => {
+  // The fuzzy pass searches only the words that matched nothing; its results must rank as if
+  // all words had been one OR search (MiniSearch scales a sum by the number of terms matched).
+  it('combines two OR searches over disjoint terms as one search over all of them', () => {
+    const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+    index.addAll([
+      { id: 1, text: 'sidecar memory grows with services' },
+      { id: 2, text: 'sidecar resource limits the configuration' },
+      { id: 3, text: 'memory of envoy and pilot pushes' },
+      { id: 4, text: 'lazy loading of configuration' },
+    ]);
+    const options = { combineWith: 'OR', fuzzy: (term: string) => (term === 'configuraton' ? 1 : false) } as const;
+    const whole = index.search('sidecar memory configuraton', options);
+    const split = addOrResults(index.search('sidecar memory', options), index.search('configuraton', options));
+    expect(split.map(({ id, score, queryTerms }) => ({ id, score: score.toFixed(9), queryTerms: [...queryTerms].sort() })))
+      .toEqual(whole.map(({ id, score, queryTerms }) => ({ id, score: score.toFixed(9), queryTerms: [...queryTerms].sort() })));
+    // Document 4 is found only through the typo, document 2 through both passes.
+    expect(split.map((result) => result.id)).toEqual([1, 2, 3, 4]);
+    expect(split.find((result) => result.id === 2)?.queryTerms).toHaveLength(2);
   });
 });

@@ -19,6 +19,10 @@ import { pageContext, type PageContext, targetTab } from './page-context';
 import { optionId, type ResultItem, ResultList } from './ResultList';
 import { SearchHeader } from './SearchHeader';
 
+// The engine's chunk (code and prebuilt index) starts loading with the popup, not after its
+// first render: it arrives while the popup paints.
+const shippedEngine = import('../../search/shipped-engine');
+
 export type View = { kind: 'home' } | { kind: 'episode'; number: number } | { kind: 'terms' };
 
 const RESULTS_ID = 'results';
@@ -69,7 +73,7 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
     void targetTab(params).then(async (tab) => setPage(tab ? ((await pageContext(tab)) ?? null) : null));
     // The index (and the engine's code) load as their own chunk, after the popup has painted.
     let cancelled = false;
-    void import('../../search/shipped-engine').then(({ createShippedEngine }) => {
+    void shippedEngine.then(({ createShippedEngine }) => {
       if (!cancelled) setEngine(createShippedEngine());
     });
     return () => {

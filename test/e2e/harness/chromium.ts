@@ -68,7 +68,7 @@ class ChromiumPage implements TestPage {
 }
 
 export async function launchChromium(options: SessionOptions = {}): Promise<Session> {
-  const extension = extensionBuild('chrome-mv3');
+  const extension = options.extensionDir ?? extensionBuild('chrome-mv3');
   const fixtures = new FixtureServer();
   fixtures.add(options.fixtures ?? []);
   const errors: string[] = [];

@@ -71,6 +71,8 @@ export interface Session {
 
 export interface SessionOptions {
   fixtures?: Fixture[];
+  /** An unpacked build other than `.output/<browser>` (the benchmark's copy with a blank page). */
+  extensionDir?: string;
   colorScheme?: 'light' | 'dark';
   locale?: string;
 }
