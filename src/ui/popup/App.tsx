@@ -71,7 +71,7 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
       setRestored(true);
     })();
     void targetTab(params).then(async (tab) => setPage(tab ? ((await pageContext(tab)) ?? null) : null));
-    // The index (and the engine's code) load as their own chunk, after the popup has painted.
+    // The engine is built from its chunk (code and index) once that has loaded (see shippedEngine).
     let cancelled = false;
     void shippedEngine.then(({ createShippedEngine }) => {
       if (!cancelled) setEngine(createShippedEngine());
