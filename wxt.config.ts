@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noInnerHtml } from './src/build/no-inner-html';
 import { datasetPlugin } from './src/data/vite-plugin';
 import { DEFAULT_SITE_MATCHES } from './src/settings/sites';
 
@@ -9,7 +10,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact(), datasetPlugin()],
+    plugins: [preact(), datasetPlugin(), noInnerHtml()],
     build: { target: ['chrome120', 'firefox140'] },
   }),
   zip: {

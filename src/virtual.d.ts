@@ -11,6 +11,12 @@ declare module 'virtual:glossary-terms' {
   export default terms;
 }
 
+/** A hash of those spellings: which glossary a stored copy of them is. */
+declare module 'virtual:glossary-version' {
+  const version: string;
+  export default version;
+}
+
 /** The MiniSearch index of the dataset, serialized at build time (`SearchEngine.serialize`). */
 declare module 'virtual:search-index' {
   const serializedIndex: string;

@@ -1,5 +1,4 @@
 /** The background's answers to the content script and the popup. */
-import glossaryTerms from 'virtual:glossary-terms';
 import { backgroundMessaging } from '../messaging/protocol';
 import { lookupCard, termCard } from '../search/cards';
 import { getEngine } from './engine';
@@ -9,7 +8,6 @@ import { lookupSelection } from './lookup';
 import { openPopup } from './popup-opener';
 
 export function registerMessageHandlers(): void {
-  backgroundMessaging.onMessage('glossaryTerms', () => glossaryTerms);
   backgroundMessaging.onMessage('termCard', ({ data }) => termCard(getEngine(), data.termId, data.context, data.lang));
   backgroundMessaging.onMessage('lookup', ({ data }) => lookupCard(getEngine(), data.text, data.lang));
   backgroundMessaging.onMessage('openPopup', async ({ data }) => {

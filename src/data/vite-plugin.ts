@@ -1,9 +1,10 @@
 /**
- * Vite plugin behind `virtual:dataset`, `virtual:glossary-terms` and `virtual:search-index`: the
- * data files are validated and compiled when the extension is built, so a malformed file fails
- * the build with the file, entry, field and reason, and the extension never parses or checks raw
- * data at run time.
+ * Vite plugin behind `virtual:dataset`, `virtual:glossary-terms` (with `virtual:glossary-version`)
+ * and `virtual:search-index`: the data files are validated and compiled when the extension is
+ * built, so a malformed file fails the build with the file, entry, field and reason, and the
+ * extension never parses or checks raw data at run time.
  */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compactTerms } from '../glossary/compact';
@@ -13,13 +14,17 @@ import { compileDataset, DATA_FILES } from './compile';
 import { DATA_DIR, readDataFiles } from './load-files';
 import type { Dataset } from './types';
 
-type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:search-index';
+type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
+
+const glossaryTerms = (dataset: Dataset) => compactTerms(matcherTerms(dataset.glossary));
 
 const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // JSON.parse of a string literal starts faster than an object literal of the same size.
   'virtual:dataset': (dataset) => `export default JSON.parse(${JSON.stringify(JSON.stringify(dataset))});`,
   // What the background sends the content script for its matcher: ids and spellings only, compacted.
-  'virtual:glossary-terms': (dataset) => `export default ${JSON.stringify(compactTerms(matcherTerms(dataset.glossary)))};`,
+  'virtual:glossary-terms': (dataset) => `export default ${JSON.stringify(glossaryTerms(dataset))};`,
+  // Which glossary a stored copy of those spellings is (`src/messaging/glossary-terms.ts`).
+  'virtual:glossary-version': (dataset) => `export default ${JSON.stringify(createHash('sha256').update(glossaryTerms(dataset)).digest('hex').slice(0, 16))};`,
   // The search index, built here: loading it is faster than indexing in each popup (npm run bench).
   'virtual:search-index': (dataset) => `export default ${JSON.stringify(new SearchEngine(dataset).serialize())};`,
 };

@@ -6,6 +6,7 @@
 import { answerLanguageFor } from '../i18n';
 import { parseCompactTerms } from '../glossary/compact';
 import { type TermMatch, TermMatcher } from '../glossary/matcher';
+import { readGlossaryTerms } from '../messaging/glossary-terms';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
@@ -43,12 +44,11 @@ export class ContentApp {
   }
 
   /**
-   * The matcher, built on first use from the glossary's spellings, which the background sends:
-   * a page where the extension only waits for a lookup never needs them, and the content script
-   * stays small (`npm run bench`).
+   * The matcher, built on first use from the glossary's spellings, which the content script does
+   * not carry (`readGlossaryTerms`): a page where it only waits for a lookup never needs them.
    */
   private loadScanner(): Promise<PageScanner> {
-    this.scannerLoad ??= backgroundMessaging.sendMessage('glossaryTerms', undefined).then(
+    this.scannerLoad ??= readGlossaryTerms().then(
       (glossary) => (this.scanner = new PageScanner(new TermMatcher(parseCompactTerms(glossary)))),
       (error: unknown) => {
         this.scannerLoad = undefined;

@@ -28,7 +28,7 @@ function bundleSizes(): void {
     console.log(`${file.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(7)} KB minified  ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
   }
   const glossary = readFileSync(resolve(ROOT, '.output/chrome-mv3/background.js'), 'utf8').match(/`service-mesh\t[^`]*`|"service-mesh\\t[^"]*"/)?.[0] ?? '';
-  console.log(`  the glossary's spellings for the content script's matcher (sent by the background on the first scan): ${(Buffer.byteLength(glossary) / 1024).toFixed(1)} KB`);
+  console.log(`  the glossary's spellings for the content script's matcher (left in storage.local by the background, read on the first scan): ${(Buffer.byteLength(glossary) / 1024).toFixed(1)} KB`);
 }
 
 if (want('sizes')) bundleSizes();

@@ -19,6 +19,15 @@ describe.each(BROWSERS)('%s: the built extension', (browser) => {
     expect(manifest.manifest_version).toBe(3);
   });
 
+  it('leaves the glossary’s spellings in storage, for pages to read without waking it', async () => {
+    const stored = await session.background<{ version: string; terms: string } | undefined>(
+      '(globalThis.browser ?? chrome).storage.local.get("glossaryTerms").then((items) => items.glossaryTerms)',
+    );
+    expect(stored?.version).toMatch(/^[0-9a-f]{16}$/);
+    expect(stored?.terms).toMatch(/^service-mesh\t/);
+    expect(stored?.terms.split('\n').length).toBeGreaterThan(150);
+  });
+
   it('lists the episodes in the popup and opens an episode’s answer', async () => {
     const popup = await session.openExtensionPage('popup.html');
     await popup.waitFor(() => document.querySelectorAll('.episode').length === 8);
