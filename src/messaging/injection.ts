@@ -7,6 +7,14 @@ import { browser } from 'wxt/browser';
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
 export const CARD_UI_SCRIPT = '/card-ui.js';
 
+/**
+ * When the declared content script (and that of added sites) runs: at document_start, though it
+ * scans only after the page's load. Chromium holds back the load event of a large page for a
+ * script declared at document_idle (an empty one delayed a 4.5 MB page's load by 1.2 s, one at
+ * document_start by nothing measurable); starting early costs only the script's own evaluation.
+ */
+export const CONTENT_SCRIPT_RUN_AT: 'document_start' = 'document_start';
+
 /** Set on the isolated world's global by the content script when it starts (content-app.ts). */
 export const CONTENT_SCRIPT_FLAG = '__istioExpertsContent';
 
