@@ -21,7 +21,7 @@ const glossaryTerms = (dataset: Dataset) => compactTerms(matcherTerms(dataset.gl
 const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // JSON.parse of a string literal starts faster than an object literal of the same size.
   'virtual:dataset': (dataset) => `export default JSON.parse(${JSON.stringify(JSON.stringify(dataset))});`,
-  // What the background sends the content script for its matcher: ids and spellings only, compacted.
+  // What the content script's matcher needs (the background stores it for pages): ids and spellings only, compacted.
   'virtual:glossary-terms': (dataset) => `export default ${JSON.stringify(glossaryTerms(dataset))};`,
   // Which glossary a stored copy of those spellings is (`src/messaging/glossary-terms.ts`).
   'virtual:glossary-version': (dataset) => `export default ${JSON.stringify(createHash('sha256').update(glossaryTerms(dataset)).digest('hex').slice(0, 16))};`,

@@ -49,8 +49,8 @@ export class PageMarker {
 
   constructor(
     /**
-     * Asked for only when scanning starts (after the page's load): the glossary comes from the
-     * background and building the matcher costs a few ms.
+     * Asked for only when scanning starts (after the page's load): the glossary is read from
+     * storage (or asked of the background) and building the matcher costs a few ms.
      */
     private readonly loadScanner: () => Promise<PageScanner> | PageScanner,
     private options: MarkerOptions,
@@ -86,7 +86,7 @@ export class PageMarker {
     }
     if (this.stopped || this.observer) return;
     if (!this.scanner) {
-      // Without a glossary (the background did not answer) the page simply stays unmarked.
+      // Without a glossary (none stored, and the background did not answer) the page stays unmarked.
       this.scannerLoad ??= Promise.resolve(this.loadScanner()).then(
         (scanner) => {
           this.scanner = scanner;
@@ -144,7 +144,8 @@ export class PageMarker {
   }
 
   private fullScan(): void {
-    const scanner = this.scanner!;
+    const scanner = this.scanner;
+    if (!scanner) return;
     this.queue.cancel();
     this.marks.clear();
     this.highlights.clear();
@@ -198,7 +199,8 @@ export class PageMarker {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    if (this.checkUrl()) return;
+    const scanner = this.scanner;
+    if (!scanner || this.checkUrl()) return;
     const roots = new Set<Node>();
     let removed = false;
     for (const record of records) {
@@ -213,7 +215,7 @@ export class PageMarker {
     if (removed) this.prune();
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
-      this.queue.push(this.scanner!.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+      this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
     }
   }
 

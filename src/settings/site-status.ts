@@ -8,10 +8,18 @@ export type SiteStatus =
   /** Only answers on demand (selection lookup, popup's "On this page"). */
   | { mode: 'passive'; reason: 'not-a-site' | 'site-off' | 'paused'; host: string; site?: BuiltInSiteId | 'custom' };
 
-// Every site, built in or added, is a set of whole origins (`https://host/*` patterns), so a URL
-// belongs to one when its origin does: no match-pattern parsing on every page.
+/**
+ * Whether a URL is on a site's origin as its match pattern (`originPattern`) sees it: same scheme
+ * and host, and any port unless the origin names one. Every site, built in or added, is a set of
+ * whole origins, so no match-pattern parser runs on every page.
+ */
+function isOnOrigin(url: URL, origin: string): boolean {
+  const site = new URL(origin);
+  return site.protocol === url.protocol && site.hostname === url.hostname && (site.port === '' || site.port === url.port);
+}
+
 function builtInSiteOf(url: URL): BuiltInSiteId | undefined {
-  return BUILT_IN_SITES.find((site) => (site.origins as readonly string[]).includes(url.origin))?.id;
+  return BUILT_IN_SITES.find((site) => site.origins.some((origin) => isOnOrigin(url, origin)))?.id;
 }
 
 /** On github.com, pages outside the mesh organisations are marked only if they are about Istio. */
@@ -29,7 +37,7 @@ export function siteStatus(href: string, settings: Settings): SiteStatus {
   }
   const host = url.hostname;
   const builtIn = builtInSiteOf(url);
-  const custom = settings.customSites.includes(url.origin);
+  const custom = settings.customSites.some((origin) => isOnOrigin(url, origin));
   const site = builtIn ?? (custom ? 'custom' : undefined);
   if (site === undefined) return { mode: 'passive', reason: 'not-a-site', host };
   if (settings.pausedHosts.includes(host)) return { mode: 'passive', reason: 'paused', host, site };

@@ -54,7 +54,7 @@ describe('the stored settings', () => {
 });
 
 describe('siteStatus', () => {
-  const settings = normalizeSettings({ customSites: ['https://docs.example.com'], pausedHosts: ['istio.io'] });
+  const settings = normalizeSettings({ customSites: ['https://docs.example.com', 'http://localhost:8080'], pausedHosts: ['istio.io'] });
 
   it('marks on the built-in sites, with the relevance check outside the mesh organisations', () => {
     expect(siteStatus('https://github.com/istio/istio/issues/1', settings)).toMatchObject({ mode: 'active', needsRelevanceCheck: false });
@@ -72,11 +72,13 @@ describe('siteStatus', () => {
     expect(siteStatus('not a url', settings)).toMatchObject({ mode: 'passive' });
   });
 
-  it('matches sites by whole origin: no lookalike hosts, other schemes or ports', () => {
+  it('matches sites as their match patterns do: scheme and host, a port only where the site names one', () => {
     expect(siteStatus('https://istio.io.evil.example/docs', settings)).toMatchObject({ reason: 'not-a-site' });
     expect(siteStatus('https://notgithub.com/istio/istio', settings)).toMatchObject({ reason: 'not-a-site' });
     expect(siteStatus('http://github.com/istio/istio', settings)).toMatchObject({ reason: 'not-a-site' });
-    expect(siteStatus('https://docs.example.com:8443/mesh', settings)).toMatchObject({ reason: 'not-a-site' });
     expect(siteStatus('https://GitHub.com:443/istio/istio', settings)).toMatchObject({ mode: 'active', site: 'github.com' });
+    expect(siteStatus('https://docs.example.com:8443/mesh', settings)).toMatchObject({ mode: 'active', site: 'custom' });
+    expect(siteStatus('http://localhost:8080/docs', settings)).toMatchObject({ mode: 'active', site: 'custom' });
+    expect(siteStatus('http://localhost:3000/docs', settings)).toMatchObject({ reason: 'not-a-site' });
   });
 });
