@@ -83,6 +83,17 @@ export class CardController {
     this.rerender({ data });
   }
 
+  /**
+   * Moves focus into the open card and pins it, so Tab reaches its links and Escape gives focus
+   * back: how the keyboard reaches a hover card (the lookup shortcut with nothing selected).
+   */
+  focusOpenCard(): boolean {
+    if (!this.open) return false;
+    if (!this.open.state.focus) this.open.returnFocus = document.activeElement;
+    this.rerender({ pinned: true, focus: true });
+    return true;
+  }
+
   /** The pointer rested on no term (or on another one while this card is pinned). */
   restedElsewhere(): void {
     if (this.open && !this.open.state.pinned && !this.open.pointerInside) this.scheduleClose();

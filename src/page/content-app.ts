@@ -147,7 +147,8 @@ export class ContentApp {
     const selection = window.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const selected = (text ?? '').trim() !== '' ? text! : (selection?.toString() ?? '');
-    if (selected.trim() === '') return false;
+    // Nothing selected: the shortcut takes the keyboard into the card that is open, if one is.
+    if (selected.trim() === '') return this.cards.focusOpenCard();
     const query = selected.slice(0, LOOKUP_MAX_CHARS);
     const lang = this.answerLanguage();
     void this.cards.show(

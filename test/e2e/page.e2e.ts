@@ -107,6 +107,20 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
     });
 
+    it('lets the keyboard into an open card with the lookup shortcut, and gives focus back on Escape', async () => {
+      await hover(page, 'keepalive');
+      await page.evaluate(() => getSelection()?.removeAllRanges());
+      await session.shortcutLookup(FIXTURES.githubIssue503.url);
+      await poll(() => page.evaluate(() => document.activeElement?.tagName === 'ISTIO-EXPERTS-CARD'), 5000, 'focus in the card');
+      expect((await readCard(page))!.pinned).toBe(true);
+      await page.press('Tab');
+      const focused = await page.evaluate(() => document.querySelector('istio-experts-card')?.shadowRoot?.activeElement?.tagName ?? null);
+      expect(['A', 'BUTTON']).toContain(focused);
+      await page.press('Escape');
+      await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    });
+
     it('closes an unpinned card when the pointer moves away, and never shows two', async () => {
       await hover(page, 'keepalive');
       await hover(page, 'EnvoyFilter');

@@ -95,6 +95,30 @@ describe('CardController', () => {
     expect(controller.isOpen).toBe(false);
   });
 
+  it('takes the keyboard into an open hover card: pinned and focused, focus given back on Escape', async () => {
+    expect(controller.focusOpenCard()).toBe(false);
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.focus();
+    await controller.show(request('a'));
+    expect(ui.states.at(-1)).toMatchObject({ pinned: false, focus: false });
+    expect(controller.focusOpenCard()).toBe(true);
+    expect(ui.states.at(-1)).toMatchObject({ pinned: true, focus: true, data });
+    controller.pointerMoved({ x: 400, y: 400, target: null });
+    vi.advanceTimersByTime(CLOSE_GRACE_MS * 3);
+    expect(controller.isOpen).toBe(true);
+    // The card UI focuses its dialog; here the fake host stands in for it.
+    document.body.append(ui.host);
+    ui.host.tabIndex = -1;
+    ui.host.focus();
+    expect(document.activeElement).toBe(ui.host);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(controller.isOpen).toBe(false);
+    expect(document.activeElement).toBe(button);
+    button.remove();
+    ui.host.remove();
+  });
+
   it('opens the popup on the card’s query', async () => {
     await controller.show(request('a'));
     ui.handlers!.onOpenPopup('sidecar');

@@ -130,10 +130,14 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
 
   // A tab on an extension page runs background-style calls (tabs, storage) for the tests.
   let control: FirefoxPage | undefined;
+  // The page a scenario opened last: in front again once the control tab exists, since a page in
+  // a background tab has its timers throttled (hover delays, idle scanning).
+  let lastOpened: FirefoxPage | undefined;
   const controlPage = async (): Promise<FirefoxPage> => {
     if (!control) {
       control = await FirefoxPage.open(browser, fixtures, errors, false);
       await control.goto(`${extensionOrigin}/options.html?test-control`);
+      await lastOpened?.bringToFront();
     }
     return control;
   };
@@ -157,6 +161,7 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
     async openPage(url) {
       const page = await FirefoxPage.open(browser, fixtures, errors, true);
       await page.goto(url);
+      lastOpened = page;
       return page;
     },
     async openExtensionPage(path) {
