@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-files';
 import { TermMatcher } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
+import { termAtPoint } from '../../src/page/hover';
 import { PageMarker } from '../../src/page/page-marker';
 import { PageScanner } from '../../src/page/scanner';
 import { loadFixture } from '../fixtures/pages';
@@ -69,6 +70,43 @@ describe('PageMarker', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(marker.terms().map((term) => term.termId)).not.toContain('rate-limiting');
     marker.stop();
+  });
+});
+
+describe('Hover without the CSS Custom Highlight API', () => {
+  // happy-dom has no `CSS.highlights`, as browsers without the API: nothing can be painted.
+  it('paints nothing but still finds the term under the pointer', async () => {
+    expect((globalThis as { CSS?: { highlights?: unknown } }).CSS?.highlights).toBeUndefined();
+    document.body.innerHTML = '<main><p id="p">Our sidecar memory keeps growing.</p></main>';
+    let scanned!: () => void;
+    const done = new Promise<void>((resolve) => (scanned = resolve));
+    const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
+    marker.start();
+    await done;
+    const node = document.getElementById('p')!.firstChild as Text;
+    const start = node.data.indexOf('sidecar');
+    // No layout here: the caret and the glyph boxes are what a browser would report.
+    const box = new DOMRect(40, 10, 50, 16);
+    const caret = { caretPositionFromPoint: () => ({ offsetNode: node, offset: start + 2 }) };
+    Object.assign(document, caret);
+    const rects = Range.prototype.getClientRects;
+    Range.prototype.getClientRects = () => [box] as unknown as DOMRectList;
+    // happy-dom lacks StaticRange, which every browser has (with or without highlights).
+    const global = globalThis as { StaticRange?: unknown };
+    const hadStaticRange = 'StaticRange' in global;
+    global.StaticRange ??= class { constructor(init: StaticRangeInit) { Object.assign(this, init); } };
+    try {
+      const found = termAtPoint(document, 60, 18, (text) => marker.matchesIn(text) ?? []);
+      expect(found?.termId).toBe('sidecar');
+      expect(node.data.slice(found!.match.start, found!.match.end)).toBe('sidecar');
+      expect(found?.context).toContain('memory');
+      expect(termAtPoint(document, 200, 18, (text) => marker.matchesIn(text) ?? [])).toBeUndefined();
+    } finally {
+      Range.prototype.getClientRects = rects;
+      if (!hadStaticRange) delete global.StaticRange;
+      delete (document as unknown as Partial<typeof caret>).caretPositionFromPoint;
+      marker.stop();
+    }
   });
 });
 
