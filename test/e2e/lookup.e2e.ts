@@ -102,10 +102,12 @@ describe('chromium: where no script may run, the popup opens on the text', () =>
       const url = page.url;
       await session.contextMenuLookup(url, 'sidecar 热升级');
       // action.openPopup() either showed the popup at once (it then took the query and saved it
-      // as its last one) or left the query waiting for the popup's next opening.
+      // as its last one) or failed, leaving the query waiting for the popup's next opening and a
+      // badge saying so. (The query waits in both cases until openPopup() settles: only the badge
+      // tells the second outcome apart.)
       const where = await poll(
         () => session.background<string | null>(
-          "Promise.all([chrome.storage.session.get('pendingPopup'), chrome.storage.local.get('lastQuery')]).then(([s, l]) => s.pendingPopup?.query === 'sidecar 热升级' ? 'pending' : l.lastQuery === 'sidecar 热升级' ? 'shown' : null)",
+          "Promise.all([chrome.storage.session.get('pendingPopup'), chrome.storage.local.get('lastQuery'), chrome.action.getBadgeText({})]).then(([s, l, badge]) => s.pendingPopup?.query === 'sidecar 热升级' && badge === '1' ? 'pending' : l.lastQuery === 'sidecar 热升级' ? 'shown' : null)",
         ),
         10_000,
         'the popup to open on the text, or the text to wait for it',
