@@ -180,8 +180,10 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
         `a tab at ${url}`,
       );
     },
-    async contextMenuLookup(url, selectionText, frameId) {
-      await sendToBackground('lookupSelection', { tabId: await session.tabIdOf(url), text: selectionText, ...(frameId === undefined ? {} : { frameId }) });
+    // As the menu's click does, the lookup names the frame it was made in (the top one unless
+    // told); without a frame the background would guess it, as it does for the shortcut.
+    async contextMenuLookup(url, selectionText, frameId = 0) {
+      await sendToBackground('lookupSelection', { tabId: await session.tabIdOf(url), text: selectionText, frameId });
     },
     async shortcutLookup(url) {
       await sendToBackground('lookupSelection', { tabId: await session.tabIdOf(url) });
