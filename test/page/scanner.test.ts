@@ -27,6 +27,16 @@ function scan(html: string): { text: string; termId: string }[] {
   return found;
 }
 
+/** A marker on the current document, once its first full scan is done. */
+async function markerAfterFirstScan(): Promise<PageMarker> {
+  let scanned!: () => void;
+  const done = new Promise<void>((resolve) => (scanned = resolve));
+  const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
+  marker.start();
+  await done;
+  return marker;
+}
+
 describe('PageScanner', () => {
   it('finds terms in prose and code, and none in fields, editors, hidden or script text', () => {
     const found = scan(`
@@ -60,11 +70,7 @@ describe('PageScanner', () => {
 describe('PageMarker', () => {
   it('counts the page’s terms and forgets removed ones', async () => {
     document.body.innerHTML = '<main><p id="a">Envoy sidecar memory, sidecar again.</p><p id="b">rate limiting with EnvoyFilter</p></main>';
-    let scanned!: () => void;
-    const done = new Promise<void>((resolve) => (scanned = resolve));
-    const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
-    marker.start();
-    await done;
+    const marker = await markerAfterFirstScan();
     expect(marker.terms()).toEqual(expect.arrayContaining([{ termId: 'sidecar', count: 2 }, { termId: 'rate-limiting', count: 1 }]));
     document.getElementById('b')!.remove();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -78,11 +84,7 @@ describe('Hover without the CSS Custom Highlight API', () => {
   it('paints nothing but still finds the term under the pointer', async () => {
     expect((globalThis as { CSS?: { highlights?: unknown } }).CSS?.highlights).toBeUndefined();
     document.body.innerHTML = '<main><p id="p">Our sidecar memory keeps growing.</p></main>';
-    let scanned!: () => void;
-    const done = new Promise<void>((resolve) => (scanned = resolve));
-    const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
-    marker.start();
-    await done;
+    const marker = await markerAfterFirstScan();
     const node = document.getElementById('p')!.firstChild as Text;
     const start = node.data.indexOf('sidecar');
     // No layout here: the caret and the glyph boxes are what a browser would report.
