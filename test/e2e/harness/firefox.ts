@@ -14,8 +14,8 @@ class FirefoxPage implements TestPage {
   constructor(readonly page: Page) {}
 
   /** `intercept`: serve fixtures and refuse the network (web pages; extension pages need neither). */
-  static async open(browser: Browser, fixtures: FixtureServer, errors: string[], intercept: boolean): Promise<FirefoxPage> {
-    const page = await browser.newPage();
+  static async open(browser: Browser, fixtures: FixtureServer, errors: string[], intercept: boolean, background = false): Promise<FirefoxPage> {
+    const page = await browser.newPage({ background });
     if (intercept) await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (!intercept) return;
@@ -128,16 +128,13 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
   if (installedId !== GECKO_ID) throw new Error(`Installed ${installedId}, expected ${GECKO_ID}`);
   const extensionOrigin = `moz-extension://${EXTENSION_UUID}`;
 
-  // A tab on an extension page runs background-style calls (tabs, storage) for the tests.
+  // A tab on an extension page runs background-style calls (tabs, storage) for the tests. It
+  // opens behind the scenario's page: a page in a background tab has its timers throttled.
   let control: FirefoxPage | undefined;
-  // The page a scenario opened last: in front again once the control tab exists, since a page in
-  // a background tab has its timers throttled (hover delays, idle scanning).
-  let lastOpened: FirefoxPage | undefined;
   const controlPage = async (): Promise<FirefoxPage> => {
     if (!control) {
-      control = await FirefoxPage.open(browser, fixtures, errors, false);
+      control = await FirefoxPage.open(browser, fixtures, errors, false, true);
       await control.goto(`${extensionOrigin}/options.html?test-control`);
-      await lastOpened?.bringToFront();
     }
     return control;
   };
@@ -161,7 +158,6 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
     async openPage(url) {
       const page = await FirefoxPage.open(browser, fixtures, errors, true);
       await page.goto(url);
-      lastOpened = page;
       return page;
     },
     async openExtensionPage(path) {
