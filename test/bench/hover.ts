@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { FIXTURES } from '../fixtures/pages';
-import { fixtures, markPoint, readCard, poll, type TestPage, waitForMarks } from '../e2e/harness';
+import { closeOpenCard, fixtures, markPoint, type TestPage, waitForMarks } from '../e2e/harness';
 import { launchChromium } from '../e2e/harness/chromium';
 import { summary } from './stats';
 
@@ -16,10 +16,7 @@ const DELAY_MS = DEFAULT_SETTINGS.hover.delayMs;
 
 /** Rests the mouse on a mark; resolves with ms from coming to rest to the answers in the card. */
 async function restOn(page: TestPage, term: string): Promise<number> {
-  if (await readCard(page)) {
-    await page.press('Escape');
-    await poll(async () => (await readCard(page)) === null, 3000, 'the previous card to close');
-  }
+  await closeOpenCard(page);
   await page.mouseTo(5, 5);
   const point = await markPoint(page, term);
   // Watched in the page: the last pointer move, and the moment the card's answers are in.

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
-import { BROWSERS, fixtures, launch, poll, readCard, screenshotPath, selectText, type Session, type TestPage, waitForCard } from './harness';
+import { BROWSERS, fixtures, launch, poll, screenshotPath, selectText, type Session, type TestPage, waitForCard, waitForNoCard } from './harness';
 
 const HOT_UPGRADE = ['ep08-q27', 'ep05-q14'];
 
@@ -52,7 +52,7 @@ describe.each(BROWSERS)('%s: looking up selected text', (browser) => {
     expect(placement.focused).toBe('ISTIO-EXPERTS-CARD');
     await page.screenshot(screenshotPath(browser, 'lookup-card'));
     await page.press('Escape');
-    await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
+    await waitForNoCard(page);
   });
 
   it('finds the selection inside an iframe for the keyboard shortcut', async () => {

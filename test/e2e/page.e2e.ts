@@ -6,18 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, fixtures, launch, markCount, markedTexts, markPoint, pageHtml, poll, readCard, screenshotPath,
-  type Session, type TestPage, waitForCard, waitForMarks,
+  BROWSERS, clickInCard, closeOpenCard, fixtures, launch, markCount, markedTexts, markPoint, pageHtml, poll, readCard, screenshotPath,
+  type Session, type TestPage, waitForCard, waitForMarks, waitForNoCard,
 } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
 
 /** Rests the real mouse on a mark, as a reader would, and waits for the card. */
 async function hover(page: TestPage, text: string, within?: string) {
-  if (await readCard(page)) {
-    await page.press('Escape');
-    await poll(async () => (await readCard(page)) === null, 3000, 'the previous card to close');
-  }
+  await closeOpenCard(page);
   await page.mouseTo(5, 5);
   const point = await markPoint(page, text, within);
   await page.mouseTo(point.x - 1, point.y);
@@ -104,7 +101,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect(await readCard(page)).not.toBeNull();
       await page.press('Escape');
-      await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
+      await waitForNoCard(page);
     });
 
     it('lets the keyboard into an open card with the lookup shortcut, and gives focus back on Escape', async () => {
@@ -117,7 +114,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       const focused = await page.evaluate(() => document.querySelector('istio-experts-card')?.shadowRoot?.activeElement?.tagName ?? null);
       expect(['A', 'BUTTON']).toContain(focused);
       await page.press('Escape');
-      await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
+      await waitForNoCard(page);
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
     });
 
@@ -126,7 +123,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       await hover(page, 'EnvoyFilter');
       expect(await page.evaluate(() => document.querySelectorAll('istio-experts-card').length)).toBe(1);
       await page.mouseTo(20, 700);
-      await poll(async () => (await readCard(page)) === null, 3000, 'the card to close');
+      await waitForNoCard(page);
     });
 
     it('rescans after a Turbo-style navigation and keeps nothing of the old page', async () => {

@@ -114,6 +114,18 @@ export async function waitForCard(page: TestPage, timeoutMs = 10_000): Promise<C
   return (await readCard(page))!;
 }
 
+/** Waits until no card is open. */
+export async function waitForNoCard(page: TestPage, what = 'the card to close'): Promise<void> {
+  await poll(async () => (await readCard(page)) === null, 3000, what);
+}
+
+/** Closes the open card, if any, as a reader would: Escape. */
+export async function closeOpenCard(page: TestPage): Promise<void> {
+  if (!(await readCard(page))) return;
+  await page.press('Escape');
+  await waitForNoCard(page, 'the previous card to close');
+}
+
 /** Clicks an element inside the card (its centre, with the real mouse). */
 export async function clickInCard(page: TestPage, selector: string): Promise<void> {
   const point = await page.evaluateWith((selector) => {
