@@ -8,10 +8,11 @@ import type { AnswerLanguageSetting } from './settings/settings';
 export type MessageKey = keyof typeof messages;
 
 // WXT's generated message types do not resolve with the polyfill module; `MessageKey` types ours.
-const i18n = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
+// Looked up on use: modules that import this one also run in Node (the eval, the terminal tools).
+const i18n = () => browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
 
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return i18n.getMessage(key, substitutions.map(String)) || key;
+  return i18n().getMessage(key, substitutions.map(String)) || key;
 }
 
 /** The browser's UI language, as the answer language it suggests. */

@@ -7,10 +7,10 @@ import type { z } from 'zod';
 import { aliasKey, TermMatcher } from '../glossary/matcher';
 import { matcherTerms, termAliases } from '../glossary/terms';
 import { links, outline, plainText } from './markdown';
-import { datasetInfoSchema, episodeSchema, glossarySchema, qaSchema } from './schema';
-import type { Dataset, DatasetInfo, Episode, GlossaryTerm, LinkedQa, QaEntry } from './types';
+import { asksSchema, datasetInfoSchema, episodeSchema, glossarySchema, qaSchema } from './schema';
+import type { AskList, Dataset, DatasetInfo, Episode, GlossaryTerm, LinkedQa, QaEntry } from './types';
 
-export const DATA_FILES = ['dataset.json', 'episodes.json', 'qa.json', 'glossary.json'] as const;
+export const DATA_FILES = ['dataset.json', 'episodes.json', 'qa.json', 'asks.json', 'glossary.json'] as const;
 export type DataFileName = (typeof DATA_FILES)[number];
 export type RawDataFiles = Record<DataFileName, string>;
 
@@ -123,6 +123,16 @@ function checkQa(qa: QaEntry[], episodeNumbers: ReadonlySet<unknown>, problems: 
   }
 }
 
+/** Every answer is asked for, once; asks name only answers that exist (raw ids, valid or not). */
+function checkAsks(asks: AskList[], qaIds: ReadonlySet<unknown>, rawAskIds: ReadonlySet<unknown>, problems: ProblemList): void {
+  for (const id of qaIds) {
+    if (typeof id === 'string' && !rawAskIds.has(id)) problems.add('asks.json', id, '-', 'no asks for this answer (each answer needs its list)');
+  }
+  for (const entry of asks) {
+    if (!qaIds.has(entry.id)) problems.add('asks.json', entry.id, 'id', 'is not the id of an answer in qa.json');
+  }
+}
+
 function checkEpisodes(episodes: Episode[], problems: ProblemList): void {
   for (const episode of episodes) {
     checkMarkdown('episodes.json', String(episode.number), 'summary', episode.summary.zh, episode.summary.en, problems);
@@ -172,20 +182,25 @@ export function compileDataset(files: RawDataFiles): Dataset {
   const rawEpisodes = parseJson('episodes.json', files['episodes.json'], problems);
   const episodes = validateEntries('episodes.json', rawEpisodes, episodeSchema, 'number', problems);
   const episodeNumbers = idsOf(rawEpisodes, 'number');
-  const qa = validateEntries('qa.json', parseJson('qa.json', files['qa.json'], problems), qaSchema, 'id', problems);
+  const rawQa = parseJson('qa.json', files['qa.json'], problems);
+  const qa = validateEntries('qa.json', rawQa, qaSchema, 'id', problems);
+  const rawAsks = parseJson('asks.json', files['asks.json'], problems);
+  const asks = validateEntries('asks.json', rawAsks, asksSchema, 'id', problems);
   const rawGlossary = parseJson('glossary.json', files['glossary.json'], problems);
   const glossary = validateEntries('glossary.json', rawGlossary, glossarySchema, 'id', problems);
 
   checkDuplicates('episodes.json', episodes, (episode) => String(episode.number), problems);
   checkDuplicates('qa.json', qa, (entry) => entry.id, problems);
   checkDuplicates('glossary.json', glossary, (term) => term.id, problems);
+  checkDuplicates('asks.json', asks, (entry) => entry.id, problems);
   checkEpisodes(episodes, problems);
   checkQa(qa, episodeNumbers, problems);
+  if (rawQa !== undefined && rawAsks !== undefined) checkAsks(asks, idsOf(rawQa, 'id'), idsOf(rawAsks, 'id'), problems);
   checkGlossary(glossary, idsOf(rawGlossary, 'id'), problems);
 
   if (problems.items.length > 0 || !infoResult?.success) throw new DatasetError(problems.items);
 
   const matcher = new TermMatcher(matcherTerms(glossary));
   const linked: LinkedQa[] = qa.map((entry) => ({ ...entry, terms: linkTerms(entry, matcher) }));
-  return { info: infoResult.data as DatasetInfo, episodes, qa: linked, glossary };
+  return { info: infoResult.data as DatasetInfo, episodes, qa: linked, glossary, asks };
 }

@@ -31,13 +31,24 @@ export const episodeSchema = z.strictObject({
   links: z.array(z.strictObject({ text: bilingual, url: httpsUrl })),
 });
 
+const qaId = z.string().regex(/^ep\d{2}-q\d{2}$/, 'is not of the form epNN-qMM');
+
 export const qaSchema = z.strictObject({
-  id: z.string().regex(/^ep\d{2}-q\d{2}$/, 'is not of the form epNN-qMM'),
+  id: qaId,
   episode: z.int().min(1),
   number: z.int().min(1),
   question: bilingual,
   answer: bilingual,
 });
+
+/** Each answer is asked for in 8–15 ways per language (`AskList`). */
+export const ASKS_PER_LANGUAGE = { min: 8, max: 15 } as const;
+const askList = z
+  .array(text)
+  .min(ASKS_PER_LANGUAGE.min, `needs ${ASKS_PER_LANGUAGE.min}–${ASKS_PER_LANGUAGE.max} asks`)
+  .max(ASKS_PER_LANGUAGE.max, `needs ${ASKS_PER_LANGUAGE.min}–${ASKS_PER_LANGUAGE.max} asks`);
+
+export const asksSchema = z.strictObject({ id: qaId, en: askList, zh: askList });
 
 export const glossarySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'is not a kebab-case id'),

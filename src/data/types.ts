@@ -85,10 +85,27 @@ export interface LinkedQa extends QaEntry {
   terms: string[];
 }
 
+/**
+ * How people ask for one answer, in their own words (`data/asks.json`): issue titles, symptoms,
+ * error lines, goals, keywords, colloquial Chinese. Written by us from the answer, indexed as a
+ * search field of its own, never shown as the experts' words.
+ */
+export interface AskList {
+  /** The Q&A entry's id. */
+  id: string;
+  en: string[];
+  zh: string[];
+}
+
 /** What the build hands the extension: validated, with Q&A linked to terms. */
 export interface Dataset {
   info: DatasetInfo;
   episodes: Episode[];
   qa: LinkedQa[];
   glossary: GlossaryTerm[];
+  /**
+   * Where the index is built (the build, tests, terminal tools). The shipped dataset leaves them
+   * out: its index is prebuilt and nothing shows them.
+   */
+  asks?: AskList[];
 }

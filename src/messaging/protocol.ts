@@ -15,6 +15,11 @@ export interface AnswerSummary {
   /** The answer's best sentence for the request, in the requested language(s). */
   preview: { zh?: PreviewText; en?: PreviewText };
   episode: { number: number; title: { zh: string; en: string }; guest: { zh: string; en: string }; date: string };
+  /**
+   * A close match for what was asked (`SearchHit.confident`), not merely the nearest answer;
+   * absent where nothing was asked (browsing an episode).
+   */
+  confident?: boolean;
 }
 
 export interface PreviewText {
@@ -62,6 +67,8 @@ export interface PageTerm {
 export interface PageTerms {
   url: string;
   title: string;
+  /** What the page asks (`pageQuestion`): an issue's title and opening comment, a doc's headings. */
+  question: string;
   terms: PageTerm[];
 }
 

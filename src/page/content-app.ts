@@ -17,6 +17,7 @@ import { CardController } from './card-controller';
 import { HoverWatcher, termAtPoint } from './hover';
 import { SLICE_MS } from './idle';
 import { PageMarker } from './page-marker';
+import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { PageScanner, tallyTerms } from './scanner';
 import { isInSkippedRegion } from './selectors';
@@ -164,7 +165,7 @@ export class ContentApp {
   }
 
   private async pageTerms(): Promise<PageTerms> {
-    const page = { url: location.href, title: document.title };
+    const page = { url: location.href, title: document.title, question: pageQuestion(document) };
     if (this.marker?.ready) return { ...page, terms: this.marker.terms() };
     const found: TermMatch[][] = [];
     const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ matches }) => found.push(matches));

@@ -36,3 +36,16 @@ export function isInSkippedRegion(node: Node): boolean {
 
 /** Closest element that reads as one unit of prose, for the sentence around a term. */
 export const CONTEXT_BLOCK = 'p, li, td, th, dd, dt, blockquote, pre, h1, h2, h3, h4, h5, h6, figcaption, summary';
+
+/**
+ * Where a page states its question (`page-question.ts`). GitHub: the title and the opening
+ * comment of an issue, pull request or discussion, in its server-rendered and React views.
+ * Elsewhere: the page's headings (navigation and our UI aside).
+ */
+export const PAGE_QUESTION = {
+  /** In order of preference: the first that matches is used. */
+  githubTitle: ['[data-testid="issue-title"]', 'bdi.js-issue-title', '.js-issue-title', '.gh-header-title'],
+  githubOpening: ['[data-testid="issue-body"] .markdown-body', '.js-comment-body', '.comment-body'],
+  headings: 'h1, h2, h3',
+  notContent: 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"]',
+} as const;

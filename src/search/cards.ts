@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../data/types';
 import { langsOf } from '../i18n';
-import type { AnswerLanguage, AnswerSummary, CardData, TermInfo } from '../messaging/protocol';
+import type { AnswerLanguage, AnswerSummary, CardData, PageTerms, TermInfo } from '../messaging/protocol';
 import type { SearchEngine, SearchHit } from './engine';
 
 const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
@@ -16,8 +16,9 @@ function termInfo(dataset: Dataset, termId: string): TermInfo | undefined {
   return { id: term.id, name: term.name, definition: term.definition, ...(term.docsUrl ? { docsUrl: term.docsUrl } : {}) };
 }
 
-/** A result as lists show it; without `matchedTerms` the preview is the answer's opening. */
-export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLanguage, matchedTerms: readonly string[] = []): AnswerSummary {
+/** A result as lists show it; without a hit (browsing) the preview is the answer's opening. */
+export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLanguage, hit?: Pick<SearchHit, 'matchedTerms' | 'confident'>): AnswerSummary {
+  const matchedTerms = hit?.matchedTerms ?? [];
   const entry = engine.entry(id)!;
   const episode = engine.dataset.episodes.find((candidate) => candidate.number === entry.episode)!;
   const guest = episode.guests[0]!;
@@ -36,20 +37,32 @@ export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLang
       guest: { zh: `${guest.name.zh}（${guest.organization.zh}）`, en: `${guest.name.en} (${guest.organization.en})` },
       date: episode.start.slice(0, 10),
     },
+    ...(hit ? { confident: hit.confident } : {}),
   };
 }
 
-const summarize = (engine: SearchEngine, hits: SearchHit[], lang: AnswerLanguage) =>
-  hits.map((hit) => answerSummary(engine, hit.id, lang, hit.matchedTerms));
+const summarize = (engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage) => hits.map((hit) => answerSummary(engine, hit.id, lang, hit));
 
-/** The hover card: one term, its best answers in the context of the sentence around it. */
+/** Confident results first, each group in rank order: what a list shows as the answer. */
+export function confidentFirst<T extends { confident: boolean }>(hits: readonly T[]): T[] {
+  return [...hits.filter((hit) => hit.confident), ...hits.filter((hit) => !hit.confident)];
+}
+
+/**
+ * The hover card: one term, its answers ordered by the sentence around it. An answer is
+ * confident when the sentence, asked as a question, finds it confidently; the card folds the
+ * others away (`CardView`).
+ */
 export function termCard(engine: SearchEngine, termId: string, context: string, lang: AnswerLanguage): CardData | undefined {
   const term = termInfo(engine.dataset, termId);
   if (!term) return undefined;
   const query = lang === 'zh' ? term.name.zh : term.name.en;
+  const sentence = engine.search(context, { limit: 10 });
+  const confident = new Set(sentence.filter((hit) => hit.confident).map((hit) => hit.id));
   // The term's answers, then those of its related terms (GlossaryTerm.related), all counted.
-  const hits = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: Infinity });
-  if (hits.length > 0) {
+  const named = engine.searchConcepts(new Map([[termId, 1]]), context, { limit: Infinity });
+  if (named.length > 0) {
+    const hits = confidentFirst(named.map((hit) => ({ ...hit, confident: confident.has(hit.id) })));
     return {
       terms: [term],
       answers: summarize(engine, hits.slice(0, CARD_ANSWERS.hover), lang),
@@ -59,14 +72,27 @@ export function termCard(engine: SearchEngine, termId: string, context: string, 
     };
   }
   // No answer names the term (outlier detection, say): the sentence around it still finds some.
-  const related = engine.search(`${term.name.en} ${term.name.zh} ${context}`, { limit: 50 });
+  const related = confidentFirst(engine.search(`${term.name.en} ${term.name.zh} ${context}`, { limit: 50 }));
   return { terms: [term], answers: summarize(engine, related.slice(0, CARD_ANSWERS.hover), lang), total: related.length, query, related: true };
+}
+
+/** The page's most frequent terms that re-rank the answers to its question. */
+const PAGE_CONTEXT_TERMS = 12;
+
+/**
+ * "On this page": the answers to the page's question (`PageTerms.question`), re-ranked by the
+ * terms it uses most (the most frequent weighs 1); only close matches count as the page's.
+ */
+export function pageAnswers(engine: SearchEngine, page: Pick<PageTerms, 'question' | 'terms'>, limit: number): SearchHit[] {
+  const top = Math.log2(1 + (page.terms[0]?.count ?? 1));
+  const context = new Map(page.terms.slice(0, PAGE_CONTEXT_TERMS).map((term) => [term.termId, Math.log2(1 + term.count) / top]));
+  return engine.search(page.question, { context, limit }).filter((hit) => hit.confident);
 }
 
 /** The lookup card: the selected text as a query, with the glossary terms it names. */
 export function lookupCard(engine: SearchEngine, text: string, lang: AnswerLanguage): CardData {
   const query = engine.boundedQuery(text);
-  const hits = engine.search(query, { limit: 200 });
+  const hits = confidentFirst(engine.search(query, { limit: 200 }));
   const termIds = [...new Set(engine.matcher.findAll(query).map((match) => match.termId))];
   return {
     terms: termIds.flatMap((id) => termInfo(engine.dataset, id) ?? []).slice(0, 3),

@@ -33,7 +33,8 @@ const STOP_WORDS = new Set(
   ('a an and are as at be but by can could do does for from has have how i if in into is it its ' +
     'me my of on or our should so than that the their them then there these they this to was ' +
     'we what when where which while who why will with would you your any some about also not no ' +
-    'there here just use using used get').split(' '),
+    'there here just use using used get more most many much very being been one two per such other only ' +
+    'even still ever each both via within without anyone someone something anything way ways').split(' '),
 );
 
 const enum CharClass {
@@ -108,6 +109,10 @@ export function cjkTerm(text: string): string {
     term += DIGITS32[(code >> 10) & 31]! + DIGITS32[(code >> 5) & 31]! + DIGITS32[code & 31]!;
   }
   return term;
+}
+
+export function isCjkTerm(term: string): boolean {
+  return term.startsWith(CJK_PREFIX);
 }
 
 function cjkTokens(run: string, start: number, tokens: Token[]): void {

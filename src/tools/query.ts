@@ -1,7 +1,7 @@
 /**
  * `npm run --silent query -- "text"`: the extension's own search engine in a terminal.
- *   query "text"          top results as id, score, question
- *   query --json "text"   a JSON array of the top 10 results
+ *   query "text"          top results as id, score, confident or only nearest, question
+ *   query --json "text"   a JSON array of the top 10 results, each with `confident`
  *   query [--json] < file one query per line in, one JSON array per line out
  */
 import { createInterface } from 'node:readline';
@@ -26,6 +26,8 @@ function toJson(hits: SearchHit[], lang: 'zh' | 'en'): object[] {
     question: engine.plainQuestion(hit.id)[lang],
     snippet: engine.snippet(engine.plainAnswer(hit.id)[lang], hit.matchedTerms).text,
     concepts: hit.matchedConcepts,
+    coverage: Number(hit.coverage.toFixed(3)),
+    confident: hit.confident,
   }));
 }
 
@@ -42,7 +44,7 @@ if (query.trim() !== '') {
     console.log('No answers found.');
   } else {
     for (const hit of hits) {
-      console.log(`${hit.id}  ${hit.score.toFixed(2).padStart(6)}  ${engine.plainQuestion(hit.id)[lang].replace(/\s+/g, ' ')}`);
+      console.log(`${hit.id}  ${hit.score.toFixed(2).padStart(8)}  ${hit.confident ? 'confident' : 'nearest  '}  ${engine.plainQuestion(hit.id)[lang].replace(/\s+/g, ' ')}`);
     }
   }
 } else {

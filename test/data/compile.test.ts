@@ -89,11 +89,34 @@ describe('compileDataset', () => {
     expect(problems).toContainEqual(expect.objectContaining({ entry: 'ep02-q02', reason: expect.stringContaining('speaker') }));
   });
 
+  it('needs 8–15 asks in each language for every answer, naming the entry', () => {
+    expect(problemsOf(broken('asks.json', (asks) => asks.filter((entry: any) => entry.id !== 'ep04-q12'))))
+      .toEqual([{ file: 'asks.json', entry: 'ep04-q12', field: '-', reason: 'no asks for this answer (each answer needs its list)' }]);
+    expect(problemsOf(broken('asks.json', (asks) => { asks.find((entry: any) => entry.id === 'ep02-q02').zh = []; })))
+      .toEqual([{ file: 'asks.json', entry: 'ep02-q02', field: 'zh', reason: 'needs 8–15 asks' }]);
+    expect(problemsOf(broken('asks.json', (asks) => { asks[0].en[2] = '  '; })))
+      .toEqual([{ file: 'asks.json', entry: asks0Id(), field: 'en.2', reason: 'is empty' }]);
+    expect(problemsOf(broken('asks.json', (asks) => [...asks, { ...asks[0], id: 'ep09-q01' }])))
+      .toEqual([{ file: 'asks.json', entry: 'ep09-q01', field: 'id', reason: 'is not the id of an answer in qa.json' }]);
+  });
+
+  it('keeps the asks out of what the extension shows: they are only indexed', () => {
+    const dataset = compileDataset(original);
+    expect(dataset.asks).toHaveLength(dataset.qa.length);
+    for (const entry of dataset.asks!) {
+      for (const lang of ['en', 'zh'] as const) expect(entry[lang].length, `${entry.id} ${lang}`).toBeGreaterThanOrEqual(8);
+    }
+  });
+
   it('reports every problem at once, not only the first', () => {
     const files = { ...broken('qa.json', (qa) => { qa[0].question.en = ''; qa[3].answer.en = ' '; }), 'dataset.json': '{}' };
     expect(problemsOf(files).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+function asks0Id(): string {
+  return JSON.parse(original['asks.json'])[0].id;
+}
 
 function glossary0Id(): string {
   return JSON.parse(original['glossary.json'])[0].id;

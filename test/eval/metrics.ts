@@ -41,3 +41,39 @@ export function score(queries: readonly EvalQuery[], rank: Ranker): Scores & { m
   const count = queries.length;
   return { count, hitAt5: count ? hits / count : 0, mrrAt10: count ? rr / count : 0, misses };
 }
+
+export interface ConfidenceScores {
+  answerable: number;
+  unanswerable: number;
+  /** Unanswerable questions with no confident result in the top 5. */
+  quietRate: number;
+  /** Answerable questions whose right answer is in the top 5 and confident. */
+  confidentHitRate: number;
+}
+
+/** How well `confident` tells questions that have an answer from those that have none. */
+export function confidenceScores(
+  queries: readonly { q: string; rel: readonly string[] }[],
+  search: (query: string) => readonly { id: string; confident: boolean }[],
+): ConfidenceScores {
+  let answerable = 0;
+  let confidentHits = 0;
+  let unanswerable = 0;
+  let quiet = 0;
+  for (const query of queries) {
+    const top = search(query.q).slice(0, 5);
+    if (query.rel.length === 0) {
+      unanswerable++;
+      if (!top.some((hit) => hit.confident)) quiet++;
+    } else {
+      answerable++;
+      if (top.some((hit) => hit.confident && query.rel.includes(hit.id))) confidentHits++;
+    }
+  }
+  return {
+    answerable,
+    unanswerable,
+    quietRate: unanswerable ? quiet / unanswerable : 1,
+    confidentHitRate: answerable ? confidentHits / answerable : 1,
+  };
+}

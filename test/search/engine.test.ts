@@ -62,6 +62,33 @@ describe('SearchEngine', () => {
     for (const id of [...withMemory, ...withOrder]) expect(engine.entry(id)!.terms).toContain('sidecar');
   });
 
+  it('finds answers from how people describe a problem, through the asks', () => {
+    const asksOnly = new SearchEngine({ ...dataset, asks: [] });
+    // Symptom words no expert used: the asks close the gap.
+    const query = 'istio-proxy container OOMKilled';
+    expect(ids(query)[0]).toBe('ep02-q02');
+    expect(asksOnly.search(query, { limit: 5 }).map((hit) => hit.id)).not.toContain('ep02-q02');
+  });
+
+  it('says which results are close matches and which are only the nearest answers', () => {
+    const [memory] = engine.search('sidecar memory with thousands of services');
+    expect(memory).toMatchObject({ id: 'ep02-q02', confident: true });
+    expect(memory!.coverage).toBeGreaterThan(0.5);
+    // Istio words, but a topic no answer addresses: results, none of them confident.
+    const unanswerable = engine.search('Envoy brotli compression for gzip responses');
+    expect(unanswerable.length).toBeGreaterThan(0);
+    expect(unanswerable.filter((hit) => hit.confident)).toEqual([]);
+    for (const hit of engine.search('EnvoyFilter 限流')) expect(hit.coverage).toBeGreaterThanOrEqual(0);
+  });
+
+  it('re-ranks by context terms without counting them toward confidence', () => {
+    const plain = engine.search('upgrade without downtime', { limit: 10 });
+    const withContext = engine.search('upgrade without downtime', { limit: 10, context: new Map([['hot-restart', 1]]) });
+    expect(withContext.map((hit) => hit.id)).not.toEqual(plain.map((hit) => hit.id));
+    // Context alone asks nothing: no result from it is confident.
+    expect(engine.search('', { context: new Map([['sidecar', 1]]) }).filter((hit) => hit.confident)).toEqual([]);
+  });
+
   it('gives a clear, bounded answer to bad input', () => {
     for (const query of ['', '   ', '\n\t', '!!!???。。。', '(.*+?)[]{}^$|\\', '😀😀', '\u0000\uFFFF', '\uD800']) {
       expect(() => engine.search(query), JSON.stringify(query)).not.toThrow();

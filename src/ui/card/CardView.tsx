@@ -3,6 +3,7 @@
  * definition, the best expert answers, "all N answers" in the popup and the official docs.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import type { AnswerSummary, CardData } from '../../messaging/protocol';
 import type { CardHandlers, CardState } from '../../page/card-api';
 import { AnswerSummaryView, TranslatedBadge } from '../AnswerSummary';
 import { langsOf, t } from '../../i18n';
@@ -13,6 +14,38 @@ const PinIcon = () => (
 const CloseIcon = () => (
   <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M3.7 2.64a.75.75 0 0 0-1.06 1.06L6.94 8l-4.3 4.3a.75.75 0 1 0 1.06 1.06L8 9.06l4.3 4.3a.75.75 0 1 0 1.06-1.06L9.06 8l4.3-4.3a.75.75 0 0 0-1.06-1.06L8 6.94z" /></svg>
 );
+
+/**
+ * The answers: close matches first; the others are only the nearest answers. A lookup lists them
+ * under that heading; a hover card folds them away, leaving the definition and the docs link.
+ */
+function CardAnswers({ data, kind, lang, onOpen }: { data: CardData; kind: CardState['kind']; lang: CardState['lang']; onOpen(answerId: string): void }) {
+  const button = (answer: AnswerSummary) => (
+    <button type="button" class="answer" key={answer.id} data-answer-id={answer.id} data-confident={String(answer.confident === true)} onClick={() => onOpen(answer.id)}>
+      <AnswerSummaryView answer={answer} lang={lang} />
+    </button>
+  );
+  const close = data.answers.filter((answer) => answer.confident !== false);
+  const nearest = data.answers.filter((answer) => answer.confident === false);
+  return (
+    <>
+      {data.related && close.length > 0 && <div class="note">{t('relatedAnswers')}</div>}
+      {close.map(button)}
+      {nearest.length > 0 && kind === 'lookup' && (
+        <section class="nearest" aria-labelledby="nearest-heading">
+          <h3 id="nearest-heading" class="group-heading">{close.length === 0 ? t('noCloseMatch') : t('lessCloseAnswers')}</h3>
+          {nearest.map(button)}
+        </section>
+      )}
+      {nearest.length > 0 && kind === 'hover' && (
+        <details class="nearest">
+          <summary class="group-heading">{close.length === 0 ? t('foldedNearest', nearest.length) : t('foldedMore', nearest.length)}</summary>
+          {nearest.map(button)}
+        </details>
+      )}
+    </>
+  );
+}
 
 export function CardView({ state, handlers }: { state: CardState; handlers: CardHandlers }) {
   const { data, lang, pinned, kind } = state;
@@ -74,12 +107,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
       <div class="card-body">
         {!data && <div class="status" role="status">{t('loading')}</div>}
         {data && data.answers.length === 0 && <div class="status">{t('noAnswers')}</div>}
-        {data?.related && data.answers.length > 0 && <div class="note">{t('relatedAnswers')}</div>}
-        {data?.answers.map((answer) => (
-          <button type="button" class="answer" key={answer.id} data-answer-id={answer.id} onClick={() => handlers.onOpenPopup(data.query, answer.id)}>
-            <AnswerSummaryView answer={answer} lang={lang} />
-          </button>
-        ))}
+        {data && <CardAnswers data={data} kind={kind} lang={lang} onOpen={(answerId) => handlers.onOpenPopup(data.query, answerId)} />}
       </div>
       <footer class="card-foot">
         <div class="card-actions">

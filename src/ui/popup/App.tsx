@@ -8,7 +8,7 @@ import dataset from 'virtual:dataset';
 import { answerLanguageFor, langsOf, t, uiLanguage } from '../../i18n';
 import { takePendingPopup } from '../../messaging/popup-request';
 import type { AnswerLanguage } from '../../messaging/protocol';
-import { answerSummary } from '../../search/cards';
+import { answerSummary, confidentFirst, pageAnswers } from '../../search/cards';
 import type { SearchEngine, SearchHit } from '../../search/engine';
 import { loadSettings, updateSettings } from '../../settings/settings-item';
 import { TranslatedBadge } from '../AnswerSummary';
@@ -33,7 +33,7 @@ const RECENT_AFTER_MS = 1500;
 
 function resultItems(engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage): ResultItem[] {
   return hits.map((hit) => {
-    const summary = answerSummary(engine, hit.id, lang, hit.matchedTerms);
+    const summary = answerSummary(engine, hit.id, lang, hit);
     return {
       summary,
       questionHighlights: Object.fromEntries(langsOf(lang).map((l) => [l, engine.highlights(summary.question[l], hit.matchedTerms)])),
@@ -101,16 +101,15 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
   const [items, total] = useMemo<[ResultItem[], number]>(() => {
     if (!engine) return [[], 0];
     if (searching) {
-      const hits = engine.search(query, { asYouType: true, limit: Infinity });
+      const hits = confidentFirst(engine.search(query, { asYouType: true, limit: Infinity }));
       return [resultItems(engine, hits.slice(0, SEARCH_LIMIT), lang), hits.length];
     }
     if (view.kind === 'episode') {
       const entries = dataset.qa.filter((entry) => entry.episode === view.number);
       return [entries.map((entry) => ({ summary: answerSummary(engine, entry.id, lang) })), entries.length];
     }
-    if (page && page.terms.length > 0) {
-      const weights = new Map(page.terms.map((term) => [term.termId, Math.log2(1 + term.count)]));
-      const hits = engine.searchConcepts(weights, '', { limit: PAGE_ANSWERS });
+    if (page) {
+      const hits = pageAnswers(engine, page, PAGE_ANSWERS);
       return [resultItems(engine, hits, lang), hits.length];
     }
     return [[], 0];
@@ -230,6 +229,8 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
             list={
               showList ? (
                 <ResultList id={RESULTS_ID} label={listLabel} items={items} lang={lang} active={active} expanded={expanded} onActivate={setActive} onToggle={toggle} onSearchTerm={search} />
+              ) : engine && page && view.kind !== 'episode' ? (
+                <p class="muted" role="status">{t('noPageAnswers')}</p>
               ) : null
             }
           />

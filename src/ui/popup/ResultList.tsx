@@ -31,30 +31,40 @@ export function ResultList({ id, label, items, lang, active, expanded, onActivat
   onSearchTerm(term: string): void;
 }) {
   const open = expanded === undefined ? undefined : items.find((item) => item.summary.id === expanded);
+  const option = (item: ResultItem, index: number) => (
+    <li
+      key={item.summary.id}
+      id={optionId(id, item.summary.id)}
+      role="option"
+      aria-selected={index === active}
+      class={`result${index === active ? ' active' : ''}${open === item ? ' open' : ''}`}
+      hidden={open !== undefined && open !== item}
+      onPointerMove={() => index !== active && onActivate(index)}
+      onClick={() => {
+        onActivate(index);
+        onToggle(item.summary.id);
+      }}
+    >
+      <AnswerSummaryView answer={item.summary} lang={lang} questionHighlights={item.questionHighlights} />
+    </li>
+  );
+  // Items come confident first (`confidentFirst`); the rest are only the nearest answers.
+  const nearestFrom = items.findIndex((item) => item.summary.confident === false);
   return (
     <>
-      <ul id={id} role="listbox" aria-label={label} class="results">
-        {items.map((item, index) => {
-          const hidden = open !== undefined && open !== item;
-          return (
-            <li
-              key={item.summary.id}
-              id={optionId(id, item.summary.id)}
-              role="option"
-              aria-selected={index === active}
-              class={`result${index === active ? ' active' : ''}${open === item ? ' open' : ''}`}
-              hidden={hidden}
-              onPointerMove={() => index !== active && onActivate(index)}
-              onClick={() => {
-                onActivate(index);
-                onToggle(item.summary.id);
-              }}
-            >
-              <AnswerSummaryView answer={item.summary} lang={lang} questionHighlights={item.questionHighlights} />
+      {nearestFrom < 0 ? (
+        <ul id={id} role="listbox" aria-label={label} class="results">{items.map(option)}</ul>
+      ) : (
+        <div id={id} role="listbox" aria-label={label} class="results">
+          {nearestFrom > 0 && <ul role="group" aria-label={t('closeMatches')} class="result-group">{items.slice(0, nearestFrom).map(option)}</ul>}
+          <ul role="group" aria-labelledby={`${id}-nearest`} class="result-group nearest">
+            <li role="presentation" id={`${id}-nearest`} class="group-heading" hidden={open !== undefined}>
+              {nearestFrom === 0 ? t('noCloseMatch') : t('lessCloseAnswers')}
             </li>
-          );
-        })}
-      </ul>
+            {items.slice(nearestFrom).map((item, index) => option(item, nearestFrom + index))}
+          </ul>
+        </div>
+      )}
       {open && (
         <section class="detail" aria-label={t('answerRegion')}>
           <AnswerDetail answerId={open.summary.id} lang={lang} highlight={open.highlight} onSearchTerm={onSearchTerm} />

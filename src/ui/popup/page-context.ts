@@ -10,6 +10,7 @@ import { contentMessaging, type PageTerms } from '../../messaging/protocol';
 export interface PageContext {
   tabId: number;
   url: string;
+  question: string;
   terms: PageTerms['terms'];
 }
 
@@ -32,7 +33,7 @@ export async function pageContext(tab: { id: number; url: string }): Promise<Pag
     // an "unchecked runtime.lastError" in the console.
     await injectContentScript(tab.id, 0);
     const page = await contentMessaging.sendMessage('pageTerms', undefined, { tabId: tab.id, frameId: 0 });
-    return { tabId: tab.id, url: page.url, terms: page.terms };
+    return { tabId: tab.id, url: page.url, question: page.question, terms: page.terms };
   } catch {
     return undefined;
   }

@@ -1,0 +1,39 @@
+/**
+ * What a page asks, for "On this page" to rank answers by: on a GitHub issue, pull request or
+ * discussion the person's own question (its title and opening comment); elsewhere the page's
+ * title and headings. Bounded whatever the page holds (a 10,000-character title, no title).
+ */
+import { PAGE_QUESTION } from './selectors';
+
+export const QUESTION_LIMITS = { title: 300, body: 700, headings: 12, total: 1000 } as const;
+
+const clean = (text: string | null | undefined, max: number) => (text ?? '').slice(0, max * 4).replace(/\s+/g, ' ').trim().slice(0, max);
+
+function isGithub(doc: Document): boolean {
+  return doc.location?.hostname === 'github.com';
+}
+
+const first = (doc: Document, selectors: readonly string[]) => selectors.map((selector) => doc.querySelector(selector)).find(Boolean);
+
+function headings(doc: Document): string[] {
+  const found: string[] = [];
+  for (const heading of doc.querySelectorAll(PAGE_QUESTION.headings)) {
+    if (heading.closest(PAGE_QUESTION.notContent)) continue;
+    const text = clean(heading.textContent, 120).replace(/[#¶]$/, '').trim();
+    if (text !== '' && !found.includes(text)) found.push(text);
+    if (found.length >= QUESTION_LIMITS.headings) break;
+  }
+  return found;
+}
+
+export function pageQuestion(doc: Document = document): string {
+  let parts: string[];
+  const githubTitle = isGithub(doc) ? first(doc, PAGE_QUESTION.githubTitle) : undefined;
+  if (githubTitle) {
+    parts = [clean(githubTitle.textContent, QUESTION_LIMITS.title), clean(first(doc, PAGE_QUESTION.githubOpening)?.textContent, QUESTION_LIMITS.body)];
+  } else {
+    const title = clean(doc.title, QUESTION_LIMITS.title);
+    parts = [title, ...headings(doc).filter((heading) => !title.includes(heading))];
+  }
+  return parts.filter(Boolean).join('\n').slice(0, QUESTION_LIMITS.total);
+}
