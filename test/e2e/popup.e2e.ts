@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load-files';
+import { SearchEngine } from '../../src/search/engine';
+import { realHalf } from '../eval/real-queries';
 import { FIXTURES } from '../fixtures/pages';
+import { realPages } from '../fixtures/real-pages';
 import { BROWSERS, fixtures, launch, markCount, poll, screenshotPath, type Session, type TestPage, waitForMarks } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
@@ -194,5 +198,59 @@ describe('chromium: the popup in a Chinese browser', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe.each(BROWSERS)('%s: the popup on real questions and a real issue', (browser) => {
+  // A real GitHub issue (rendered from ../shared/real-pages at test time): a sidecar that lets
+  // the application start before the proxy is ready. The answer that fits: ep03-q09.
+  const issue = realPages().find((page) => page.url === 'https://github.com/istio/istio/issues/29766')!;
+  // Real questions no answer addresses (tuning half), on which the engine is quiet.
+  const engine = new SearchEngine(loadDataset());
+  const unanswerable = realHalf('tuning').filter((query) => query.rel.length === 0 && !engine.search(query.q, { limit: 5 }).some((hit) => hit.confident));
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(browser, { fixtures: [issue] });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('lists, on a real issue, the one answer to its question and nothing it does not fit', async () => {
+    expect(issue.expect).toEqual(['ep03-q09']);
+    const page = await session.openPage(issue.url);
+    await waitForMarks(page, 3);
+    const popup = await openPopup(session, `?tab=${await session.tabIdOf(issue.url)}`);
+    await popup.waitFor(() => document.querySelector('#page-heading') !== null && document.querySelectorAll('[role="option"]').length > 0);
+    const listed = await optionIds(popup);
+    expect(listed[0]).toBe('ep03-q09');
+    // Confident answers only: no "nearest answers" group in "On this page".
+    expect(await popup.evaluate(() => document.querySelector('.group-heading'))).toBeNull();
+    if (browser === 'chromium') await popup.screenshot(screenshotPath(browser, 'popup-on-this-page-real-issue'));
+    await popup.close();
+    await page.close();
+  });
+
+  it('answers a real question no expert addressed with "No close match", never as the answer', async () => {
+    expect(unanswerable.length).toBeGreaterThan(5);
+    const popup = await openPopup(session);
+    await popup.evaluate(() => document.querySelector<HTMLElement>('.lang-switch button:nth-child(2)')!.click());
+    const ids = await search(popup, unanswerable[0]!.q);
+    expect(ids.length).toBeGreaterThan(0);
+    const groups = await popup.evaluate(() => ({
+      headings: [...document.querySelectorAll('.group-heading')].map((heading) => heading.textContent),
+      close: document.querySelectorAll('[aria-label="Close matches"] [role="option"]').length,
+    }));
+    expect(groups).toEqual({ headings: ['No close match — nearest answers'], close: 0 });
+    if (browser === 'chromium') await popup.screenshot(screenshotPath(browser, 'popup-no-close-match'));
+    // A question that has its answer shows it as a close match, above any nearest ones.
+    await search(popup, 'sidecar memory with thousands of services');
+    expect(await popup.evaluate(() => document.querySelector('[aria-label="Close matches"] [role="option"]')?.id)).toBe('results-ep02-q02');
+    await popup.close();
+  });
+
+  it('logged no error and made no request', () => {
+    expect(session.errors).toEqual([]);
+    expect(session.unexpectedRequests).toEqual([]);
   });
 });

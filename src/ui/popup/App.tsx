@@ -27,6 +27,8 @@ export type View = { kind: 'home' } | { kind: 'episode'; number: number } | { ki
 
 const RESULTS_ID = 'results';
 const SEARCH_LIMIT = 20;
+/** Answers that are only the nearest: a few, for orientation, never a long list of misses. */
+const NEAREST_LIMIT = 5;
 const PAGE_ANSWERS = 8;
 /** A query counts as a search worth remembering after this long without typing. */
 const RECENT_AFTER_MS = 1500;
@@ -101,8 +103,10 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
   const [items, total] = useMemo<[ResultItem[], number]>(() => {
     if (!engine) return [[], 0];
     if (searching) {
-      const hits = confidentFirst(engine.search(query, { asYouType: true, limit: Infinity }));
-      return [resultItems(engine, hits.slice(0, SEARCH_LIMIT), lang), hits.length];
+      const hits = engine.search(query, { asYouType: true, limit: Infinity });
+      const close = hits.filter((hit) => hit.confident);
+      const shown = confidentFirst([...close.slice(0, SEARCH_LIMIT), ...hits.filter((hit) => !hit.confident).slice(0, NEAREST_LIMIT)]);
+      return [resultItems(engine, shown, lang), close.length];
     }
     if (view.kind === 'episode') {
       const entries = dataset.qa.filter((entry) => entry.episode === view.number);
@@ -238,7 +242,7 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
         {searching && showList && (
           <>
             <p class="count" role="status">
-              {total > items.length ? t('resultCountTop', items.length, total) : t('resultCount', total)}
+              {total === 0 ? t('noCloseMatchCount') : total === 1 ? t('resultCountOne') : total > SEARCH_LIMIT ? t('resultCountTop', SEARCH_LIMIT, total) : t('resultCount', total)}
               {lang !== 'zh' && <> · <TranslatedBadge /> {t('translationShort')}</>}
             </p>
             <ResultList id={RESULTS_ID} label={listLabel} items={items} lang={lang} active={active} expanded={expanded} onActivate={setActive} onToggle={toggle} onSearchTerm={search} />

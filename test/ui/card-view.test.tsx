@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadDataset } from '../../src/data/load-files';
+import type { CardHandlers, CardState } from '../../src/page/card-api';
+import { lookupCard, termCard } from '../../src/search/cards';
+import { SearchEngine } from '../../src/search/engine';
+import { CardView } from '../../src/ui/card/CardView';
+
+const engine = new SearchEngine(loadDataset());
+const handlers: CardHandlers = { onPointerEnter() {}, onPointerLeave() {}, onPin() {}, onClose() {}, onOpenPopup() {} };
+const rect = new DOMRect(0, 0, 10, 10);
+
+function show(data: CardState['data'], kind: CardState['kind']): HTMLElement {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const state: CardState = { anchor: { getBoundingClientRect: () => rect, getClientRects: () => [rect] }, data, lang: 'en', pinned: false, scheme: 'light', kind, focus: false };
+  render(<CardView state={state} handlers={handlers} />, root);
+  return root;
+}
+
+const ids = (root: ParentNode, selector: string) => [...root.querySelectorAll(`${selector} [data-answer-id]`)].map((element) => element.getAttribute('data-answer-id'));
+
+// The UI's English text, as the browser gives it from public/_locales.
+const messages = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+beforeAll(() => {
+  fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string[]) =>
+    (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => substitutions?.[Number(n) - 1] ?? '')) as typeof fakeBrowser.i18n.getMessage;
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('CardView', () => {
+  it('lists a lookup’s close matches as the answer and the rest under "No close match"', () => {
+    const answered = show(lookupCard(engine, 'sidecar memory with thousands of services', 'en'), 'lookup');
+    expect(answered.querySelector('[data-answer-id]')!.getAttribute('data-answer-id')).toBe('ep02-q02');
+    expect(answered.querySelector('[data-answer-id]')!.getAttribute('data-confident')).toBe('true');
+
+    const unanswered = show(lookupCard(engine, 'Envoy brotli compression for gzip responses', 'en'), 'lookup');
+    expect(unanswered.querySelectorAll('[data-confident="true"]')).toHaveLength(0);
+    expect(unanswered.querySelector('.nearest h3')!.textContent).toBe('No close match — nearest answers');
+    expect(ids(unanswered, '.nearest').length).toBeGreaterThan(0);
+  });
+
+  it('folds a hover card’s answers away when none fits the sentence, keeping the definition', () => {
+    const data = termCard(engine, 'envoy', 'Envoy supports brotli and gzip compression of responses.', 'en')!;
+    const root = show(data, 'hover');
+    expect(root.querySelector('.definition')!.textContent).toBe(data.terms[0]!.definition.en);
+    const folded = root.querySelector('details.nearest')!;
+    expect(folded.hasAttribute('open')).toBe(false);
+    expect(folded.querySelector('summary')!.textContent).toBe(`No close match here — nearest answers (${data.answers.length})`);
+    expect(root.querySelectorAll('.card-body > [data-answer-id]')).toHaveLength(0);
+
+    const fitting = show(termCard(engine, 'sidecar', 'the sidecar uses 2GB of memory per pod with thousands of services', 'en')!, 'hover');
+    expect(ids(fitting, '.card-body')[0]).toBe('ep02-q02');
+    expect(fitting.querySelector('.card-body > [data-answer-id="ep02-q02"]')).not.toBeNull();
+  });
+});
