@@ -6,7 +6,7 @@
  */
 import type { AnswerLanguage, CardData } from '../messaging/protocol';
 import type { CardAnchor, CardHandlers, CardState, CardUi } from './card-api';
-import { pointInRects, type PointerSample } from './hover';
+import { pointInRects, type PointerPosition } from './hover';
 
 /** Time to travel from the term into the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
@@ -100,7 +100,7 @@ export class CardController {
   }
 
   /** Every pointer move: leaving the term and the card starts the close timer. */
-  pointerMoved(sample: PointerSample): void {
+  pointerMoved(sample: PointerPosition): void {
     const open = this.open;
     if (!open || open.state.pinned) return;
     if (open.pointerInside || this.ui?.contains(sample.target)) return;

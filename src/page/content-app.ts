@@ -5,7 +5,7 @@
  */
 import { answerLanguageFor } from '../i18n';
 import { parseCompactTerms } from '../glossary/compact';
-import { type TermMatch, TermMatcher } from '../glossary/matcher';
+import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
@@ -16,6 +16,7 @@ import { registeredCardUi, type CardAnchor, type CardUi } from './card-api';
 import { CardController } from './card-controller';
 import { HoverWatcher, termAtPoint } from './hover';
 import { SLICE_MS } from './idle';
+import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { PageMarker } from './page-marker';
 import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
@@ -103,7 +104,7 @@ export class ContentApp {
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
     if (this.hover) this.hover.update(hoverOptions);
-    else this.hover = new HoverWatcher(hoverOptions, (sample) => this.onRest(sample.x, sample.y), (sample) => this.cards.pointerMoved(sample));
+    else this.hover = new HoverWatcher(hoverOptions, (sample) => this.onRest(sample.x, sample.y, sample.shiftKey), (sample) => this.cards.pointerMoved(sample));
   }
 
   private stopMarking(): void {
@@ -114,17 +115,23 @@ export class ContentApp {
     if (!this.cards.isPinned) this.cards.close();
   }
 
-  private matchesIn(node: Text): readonly TermMatch[] {
+  /** The occurrences in a text node: as the marker found them, or (not scanned yet) found now. */
+  private matchesIn(node: Text): readonly ReviewedMatch[] {
     const known = this.marker?.matchesIn(node);
     if (known) return known;
-    return !this.scanner || isInSkippedRegion(node) ? [] : this.scanner.matcher.findAll(node.data, 50);
+    if (!this.scanner || isInSkippedRegion(node)) return [];
+    return new MarkingPolicy(document, location.href).review(node, this.scanner.matcher.findAll(node.data, 50));
   }
 
-  private onRest(x: number, y: number): void {
+  /**
+   * A card for the term the pointer rests on. An unmarked repeat of a term (it is marked once in
+   * its paragraph or comment) opens one only with Shift held, so the page is not a minefield.
+   */
+  private onRest(x: number, y: number, shiftKey: boolean): void {
     const marker = this.marker;
     if (!marker?.isRelevant) return;
     const target = termAtPoint(document, x, y, (node) => this.matchesIn(node));
-    if (!target) {
+    if (!target || (!target.match.marked && !shiftKey && this.settings.hover.modifier === 'none')) {
       this.cards.restedElsewhere();
       return;
     }
@@ -167,8 +174,9 @@ export class ContentApp {
   private async pageTerms(): Promise<PageTerms> {
     const page = { url: location.href, title: document.title, question: pageQuestion(document) };
     if (this.marker?.ready) return { ...page, terms: this.marker.terms() };
-    const found: TermMatch[][] = [];
-    const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ matches }) => found.push(matches));
+    const found: ReviewedMatch[][] = [];
+    const policy = new MarkingPolicy(document, location.href);
+    const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ node, matches }) => found.push(policy.review(node, matches)));
     // Slices with a yield between them: a huge page is scanned in part rather than frozen.
     const stopAt = performance.now() + ONE_OFF_SCAN_MS;
     for (;;) {

@@ -7,10 +7,10 @@ import type { TermMatch } from '../glossary/matcher';
 import type { HoverModifier } from '../settings/settings';
 import { CONTEXT_BLOCK } from './selectors';
 
-export interface TermAtPoint {
+export interface TermAtPoint<M extends TermMatch = TermMatch> {
   termId: string;
   node: Text;
-  match: TermMatch;
+  match: M;
   range: StaticRange;
   /** The sentence around the term, which re-ranks the answers. */
   context: string;
@@ -62,12 +62,12 @@ function contextAround(node: Text, match: TermMatch): string {
  * The term under (x, y), if any. `matchesIn` gives the terms of a text node (cached by the
  * marker, or found on the spot); the pointer must be on the term's own glyphs, not merely near.
  */
-export function termAtPoint(
+export function termAtPoint<M extends TermMatch>(
   doc: Document,
   x: number,
   y: number,
-  matchesIn: (node: Text) => readonly TermMatch[],
-): TermAtPoint | undefined {
+  matchesIn: (node: Text) => readonly M[],
+): TermAtPoint<M> | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   const node = caret.node as Text;
@@ -97,10 +97,16 @@ export interface HoverOptions {
   modifier: HoverModifier;
 }
 
-export interface PointerSample {
+export interface PointerPosition {
   x: number;
   y: number;
   target: EventTarget | null;
+}
+
+/** Where the pointer rested. */
+export interface PointerSample extends PointerPosition {
+  /** Held at the rest: it opens a card on an unmarked repeat of a term. */
+  shiftKey: boolean;
 }
 
 /**
@@ -110,13 +116,13 @@ export interface PointerSample {
 export class HoverWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private frame: number | undefined;
-  private last: (PointerSample & { modifiers: Record<string, boolean> }) | undefined;
+  private last: (PointerPosition & { modifiers: Record<string, boolean> }) | undefined;
   private readonly controller = new AbortController();
 
   constructor(
     private options: HoverOptions,
     private readonly onRest: (sample: PointerSample) => void,
-    private readonly onMove: (sample: PointerSample) => void,
+    private readonly onMove: (position: PointerPosition) => void,
     target: Window = window,
   ) {
     const listen = { capture: true, passive: true, signal: this.controller.signal };
@@ -154,10 +160,13 @@ export class HoverWatcher {
     }
   }
 
-  /** Pressing the modifier while the pointer already rests on a term counts as resting now. */
+  /**
+   * Pressing the modifier (or Shift, for an unmarked repeat) while the pointer already rests on
+   * a term counts as resting now.
+   */
   private modifierChanged(event: KeyboardEvent): void {
-    if (this.options.modifier === 'none' || !this.last) return;
-    const key = MODIFIER_KEYS[this.options.modifier];
+    if (!this.last) return;
+    const key = this.options.modifier === 'none' ? 'shiftKey' : MODIFIER_KEYS[this.options.modifier];
     if (event[key]) {
       this.last.modifiers[key] = true;
       this.rest();
@@ -169,7 +178,7 @@ export class HoverWatcher {
     const sample = this.last;
     if (!sample) return;
     if (this.options.modifier !== 'none' && !sample.modifiers[MODIFIER_KEYS[this.options.modifier]]) return;
-    this.onRest(sample);
+    this.onRest({ x: sample.x, y: sample.y, target: sample.target, shiftKey: sample.modifiers.shiftKey === true });
   }
 
   private clearTimer(): void {

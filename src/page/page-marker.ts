@@ -3,10 +3,10 @@
  * Turbo and React swap the page without a load), and only the added or changed subtrees after
  * that (lazily loaded comments). Nothing from a previous page survives a navigation.
  */
-import type { TermMatch } from '../glossary/matcher';
 import type { PageTerm } from '../messaging/protocol';
 import { TermHighlights } from './highlights';
 import { IdleQueue } from './idle';
+import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
 import { CARD_HOST_TAG } from './selectors';
 
@@ -28,7 +28,8 @@ export interface MarkerOptions {
 }
 
 interface NodeMarks {
-  matches: TermMatch[];
+  /** The occurrences the marking policy keeps, each marked (painted) or not. */
+  matches: ReviewedMatch[];
   ranges: StaticRange[];
 }
 
@@ -46,6 +47,8 @@ export class PageMarker {
   private waited = false;
   private scanner: PageScanner | undefined;
   private scannerLoad: Promise<void> | undefined;
+  /** Made anew for each page (URL): which terms each reading unit has marked. */
+  private policy: MarkingPolicy;
 
   constructor(
     /**
@@ -59,6 +62,7 @@ export class PageMarker {
   ) {
     this.highlights = new TermHighlights(doc);
     this.href = doc.location?.href ?? '';
+    this.policy = new MarkingPolicy(doc, this.href);
   }
 
   /** True when the page counts as being about Istio (always, except where a check is needed). */
@@ -129,13 +133,13 @@ export class PageMarker {
     if (repaint) this.repaint();
   }
 
-  /** Terms on the page, most frequent first. */
+  /** Terms on the page, most frequent first: every occurrence the policy keeps, marked or not. */
   terms(): PageTerm[] {
     return tallyTerms([...this.marks].flatMap(([node, { matches }]) => (node.isConnected ? [matches] : [])));
   }
 
-  /** The matches already found in a text node, if it was scanned. */
-  matchesIn(node: Text): TermMatch[] | undefined {
+  /** The occurrences already found in a text node, if it was scanned. */
+  matchesIn(node: Text): ReviewedMatch[] | undefined {
     return this.marks.get(node)?.matches;
   }
 
@@ -149,16 +153,19 @@ export class PageMarker {
     this.queue.cancel();
     this.marks.clear();
     this.highlights.clear();
-    scanner.resetVisibility();
+    scanner.reset();
     this.scanned = false;
+    this.policy = new MarkingPolicy(this.doc, this.href);
     this.relevant = this.options.relevantByDefault(this.href);
     const body = this.doc.body ?? this.doc.documentElement;
     this.queue.push(scanner.job(body, (found) => this.record(found)), () => this.afterScan());
   }
 
-  private record({ node, matches }: TextMatches): void {
+  private record({ node, matches, position }: TextMatches): void {
     this.forget(node);
-    const entry: NodeMarks = { matches, ranges: [] };
+    const reviewed = this.policy.review(node, matches, position);
+    if (reviewed.length === 0) return;
+    const entry: NodeMarks = { matches: reviewed, ranges: [] };
     this.marks.set(node, entry);
     if (this.scanned && this.relevant && this.options.paint) this.paint(node, entry);
   }
@@ -191,6 +198,7 @@ export class PageMarker {
   private paint(node: Text, entry: NodeMarks): boolean {
     if (!this.highlights.supported) return false;
     for (const match of entry.matches) {
+      if (!match.marked) continue;
       const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
       if (!this.highlights.add(range)) return false;
       entry.ranges.push(range);

@@ -13,6 +13,8 @@ import { isInSkippedRegion, isSkippedElement } from './selectors';
 export interface TextMatches {
   node: Text;
   matches: TermMatch[];
+  /** Characters of text this scanner had read when it reached the node (in scan order). */
+  position: number;
 }
 
 /** A scan that can be resumed: `run` processes nodes until `deadline()` says stop. */
@@ -34,6 +36,8 @@ export function tallyTerms(matchLists: Iterable<readonly TermMatch[]>): PageTerm
 
 export class PageScanner {
   private visible = new WeakMap<Element, boolean>();
+  /** Characters read since the last `reset`: where each node is in the page, for the policy. */
+  private read = 0;
 
   constructor(readonly matcher: TermMatcher) {}
 
@@ -53,8 +57,10 @@ export class PageScanner {
       return {
         run: () => {
           if (!isInSkippedRegion(root)) {
+            const position = this.read;
+            this.read += (root as Text).data.length;
             const matches = this.scanText(root as Text);
-            if (matches.length > 0) onMatches({ node: root as Text, matches });
+            if (matches.length > 0) onMatches({ node: root as Text, matches, position });
           }
           return true;
         },
@@ -73,8 +79,10 @@ export class PageScanner {
       run: (deadline) => {
         let count = 0;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const position = this.read;
+          this.read += (node as Text).data.length;
           const matches = this.scanText(node as Text);
-          if (matches.length > 0) onMatches({ node: node as Text, matches });
+          if (matches.length > 0) onMatches({ node: node as Text, matches, position });
           // Checking the clock every node would cost more than the matching.
           if (++count % 16 === 0 && deadline()) return false;
         }
@@ -83,9 +91,10 @@ export class PageScanner {
     };
   }
 
-  /** Forgets cached visibility (after the page's layout may have changed). */
-  resetVisibility(): void {
+  /** Starts over for a new page: visibility is measured again and positions count from 0. */
+  reset(): void {
     this.visible = new WeakMap();
+    this.read = 0;
   }
 
   private isVisible(element: Element | null): boolean {
