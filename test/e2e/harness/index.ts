@@ -23,6 +23,35 @@ export function fixtures(...keys: FixtureKey[]): Fixture[] {
 
 export const screenshotPath = (browser: BrowserName, name: string) => artifactPath(`${browser}-${name}.png`);
 
+/**
+ * Scrolls to the first occurrence of `text` that is not painted (a repeat the marking policy
+ * leaves unmarked) and returns the centre of its first line box, for the mouse to rest on.
+ */
+export async function unmarkedPoint(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluateWith(async (text) => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-term');
+    const painted = [...(highlight ?? [])];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (node.parentElement?.closest('textarea, [contenteditable], [hidden], script, style')) continue;
+      for (let at = node.data.indexOf(text); at >= 0; at = node.data.indexOf(text, at + 1)) {
+        if (painted.some((mark) => mark.startContainer === node && mark.startOffset === at)) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const rect = range.getClientRects()[0];
+        if (rect && rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`no unmarked "${text}"`);
+  return point;
+}
+
 /** Number of painted term marks on the page. */
 export function markCount(page: TestPage): Promise<number> {
   return page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('istio-experts-term')?.size ?? 0);
