@@ -10,6 +10,7 @@
  *   npm run marks -- --build <dir>      another unpacked build (e.g. an older commit's), for before/after
  *   npm run marks -- --dump <file>      also writes every mark with its context, for labelling (not committed)
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, type TestPage } from '../e2e/harness';
@@ -41,6 +42,11 @@ const labelKey = (page: string, surface: string, n: number) => `${page}\t${surfa
 const labelled = new Map(labels.map((label) => [labelKey(label.page, label.surface, label.n), label]));
 
 const pages = realPages();
+// The pages are split as the real questions are (SHA-256 of the URL, even positions tune): the
+// policy is tuned on the tuning half's wrong labels only, and the held-out half's precision is reported.
+const hashes = pages.map((page) => createHash('sha256').update(page.url).digest('hex'));
+const sortedHashes = [...hashes].sort();
+const halfOf = new Map(pages.map((page, index) => [page.url, sortedHashes.indexOf(hashes[index]!) % 2 === 0 ? 'tuning' : 'held-out']));
 const build = option('--build');
 const session = await launch('chromium', { fixtures: pages, ...(build ? { extensionDir: resolve(build) } : {}) });
 
@@ -100,12 +106,17 @@ for (const kind of [...kinds, 'all' as const]) {
     allLabelled += judged.length;
     allRight += right;
     for (const mark of identifiers) inIdentifiers.push(`  ${mark.url}  "${mark.surface}" #${mark.n} in ${mark.identifier}: …${mark.token}…`);
-    for (const label of judged.filter((candidate) => !candidate.right)) wrong.push(`  ${label.page}  "${label.surface}" #${label.n}${label.note ? `: ${label.note}` : ''}`);
+    for (const label of judged.filter((candidate) => !candidate.right)) wrong.push(`  [${halfOf.get(label.page)}] ${label.page}  "${label.surface}" #${label.n}${label.note ? `: ${label.note}` : ''}`);
   }
   const share = judged.length > 0 ? `${((100 * right) / judged.length).toFixed(1)}%` : '-';
   console.log(`${kind.padEnd(14)}${pad(group.length, 6)}${pad(Math.round(words), 9)}${pad(marks.length, 7)}${pad(((1000 * marks.length) / Math.max(1, words)).toFixed(1), 12)}${pad(identifiers.length, 16)}${pad(judged.length, 10)}${pad(share, 8)}`);
 }
 console.log(`\nlabels: ${labels.length} in test/marks/labels.json, ${allLabelled} of them on marks this build paints (${allRight} right)`);
+for (const half of ['tuning', 'held-out']) {
+  const judged = results.filter((result) => halfOf.get(result.page.url) === half).flatMap((result) => result.marks.flatMap((mark) => labelled.get(labelKey(result.page.url, mark.surface, mark.n)) ?? []));
+  const right = judged.filter((label) => label.right).length;
+  console.log(`  ${half.padEnd(9)} pages: ${judged.length} labelled marks, ${judged.length ? ((100 * right) / judged.length).toFixed(1) : '-'}% right`);
+}
 console.log(`\nmarks inside identifiers (${inIdentifiers.length}):${inIdentifiers.length ? `\n${inIdentifiers.join('\n')}` : ' none'}`);
 console.log(`\nlabelled marks judged wrong (${wrong.length}):${wrong.length ? `\n${wrong.join('\n')}` : ' none'}`);
 
