@@ -32,7 +32,7 @@ export type IdentifierKind = 'url' | 'shell-variable' | 'envoy-name' | 'key-valu
 
 /** What ends a token: whitespace, quotes, brackets and CJK punctuation. */
 const TOKEN_END = /[\s"'`()<>[\]{},;，。、：；（）《》“”‘’「」]/;
-const LABEL_KEY = /(^|[./-])(name|app|version|rev|revision|namespace|host|hosts|subset|cluster|service|serviceaccount)$/i;
+const LABEL_KEY = /(^|[./-])(name|app|istio|version|rev|revision|namespace|host|hosts|subset|cluster|service|serviceaccount)$/i;
 
 /**
  * The kind of identifier the match `[start, end)` of `text` sits in, if any. `inCode`: the text
@@ -102,7 +102,11 @@ export const SENSES: readonly SenseRule[] = [
   // Envoy's MCP filter and agent gateways speak the Model Context Protocol, not Istio's MCP.
   { termId: 'mcp', otherSense: ({ unit, headline }) => /model context protocol|\bLLMs?\b|\bAI agents?\b|agentgateway/i.test(`${headline}\n${unit}`) },
   // A Wasm VM, the JVM, V8: a runtime, not a virtual machine workload.
-  { termId: 'virtual-machine', surface: /^VMs?$/, otherSense: ({ before, after }) => /\b(wasm|webassembly|v8|java|jvm|javascript|lua|wamr|wavm|null|plugin)\s*$/i.test(before) || /^\s*(runtime|sandbox|instance of the plugin)/i.test(after) },
+  { termId: 'virtual-machine', surface: /^VMs?$/, otherSense: ({ before, after, unit, headline }) => /\b(wasm|webassembly|v8|java|jvm|javascript|lua|wamr|wavm|null|plugin)\s*$/i.test(before) || /^\s*(runtime|sandbox|instance of the plugin)/i.test(after) || (/\b(wasm|webassembly)\b/i.test(`${headline}\n${unit}`) && !/virtual machine|WorkloadEntry|WorkloadGroup/i.test(unit)) },
+  // GKE's Workload Identity is a product feature, not an Istio workload.
+  { termId: 'workload', otherSense: ({ after }) => /^\s+identity\b/i.test(after) },
+  // The HTTP connection manager's filter chain is its HTTP filters, not a listener's filter chain.
+  { termId: 'filter-chain', surface: /^filter chains?$/i, otherSense: ({ before }) => /\b(http|connection manager|hcm|http_filters?)\s*$/i.test(before) },
   // PASSTHROUGH as a TLS mode belongs to TLS passthrough, not to the passthrough cluster.
   { termId: 'outbound-traffic-policy', surface: /^passthrough$/i, otherSense: ({ surface, before, after, unit }) => surface === 'PASSTHROUGH' || /\b(tls|mode|sni)\W*$/i.test(before) || /^\W*(mode|tls)\b/i.test(after) || (/\b(tls|sni)\b/i.test(unit) && !/cluster|ALLOW_ANY|REGISTRY_ONLY|outboundTrafficPolicy/i.test(unit)) },
   // Istio's init container redirects traffic; an application's init containers are its own.
@@ -131,6 +135,9 @@ const ISTIO_HOME: ReadonlySet<string> = new Set(['istio', 'service-mesh', 'kuber
 /** Envoy's own docs: the product and the two words every page of them uses. */
 const ENVOY_HOME: ReadonlySet<string> = new Set(['envoy', 'upstream-downstream']);
 
+/** Words too general for a card anywhere (searched and counted, never marked). */
+const GENERAL_TERMS: ReadonlySet<string> = new Set(['microservices']);
+
 /**
  * Terms a page's reader needs no card for: its own product and the umbrella words of its home
  * site ("Istio" on istio.io and in the istio organisation's issues, "Envoy" on envoyproxy.io).
@@ -154,6 +161,17 @@ export function umbrellaTerms(href: string): ReadonlySet<string> {
 }
 
 const UNIT_TEXT_CHARS = 2000;
+
+/**
+ * In code, plain lowercase words ("keepalive", "queries per second") are a tool's output or a
+ * comment, not a name worth a card; names are kept: `VirtualService`, `EDS`, `istioctl`, `istio-proxy`.
+ */
+function isPlainWords(surface: string, termId: string): boolean {
+  return /^[a-z]+( [a-z]+)*$/.test(surface) && !PROGRAMS.has(termId);
+}
+
+/** Programs whose lowercase name in code is the program itself (`$ istioctl analyze`). */
+const PROGRAMS: ReadonlySet<string> = new Set(['istioctl', 'istiod', 'ztunnel', 'helm', 'envoy']);
 
 const HEADING = /^H[1-3]$/;
 
@@ -229,7 +247,8 @@ export class MarkingPolicy {
     for (const match of matches) {
       if (identifierAround(node.data, match.start, match.end, inCode)) continue;
       if (!this.fitsSense(node, parent, match)) continue;
-      reviewed.push({ ...match, marked: !this.umbrella.has(match.termId) && this.shouldMark(parent, match.termId, position + match.start) });
+      const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(node.data.slice(match.start, match.end), match.termId));
+      reviewed.push({ ...match, marked: markable && this.shouldMark(parent, match.termId, position + match.start) });
     }
     return reviewed;
   }
