@@ -34,7 +34,7 @@ export interface CardHandlers {
 export interface CardUi {
   render(state: CardState, handlers: CardHandlers): void;
   hide(): void;
-  /** True when the event target is inside the card. */
+  /** True when the event target is inside the card (events from its closed root arrive retargeted to the host). */
   contains(target: EventTarget | null): boolean;
 }
 

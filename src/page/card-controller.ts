@@ -45,8 +45,9 @@ export class CardController {
 
   constructor(private readonly env: CardEnvironment, target: Window = window) {
     const options = { capture: true, signal: this.listeners.signal };
-    target.addEventListener('keydown', (event) => this.onKeyDown(event), options);
-    target.addEventListener('pointerdown', (event) => this.onPointerDown(event), options);
+    // A page script's synthetic events neither close nor drive the card.
+    target.addEventListener('keydown', (event) => event.isTrusted && this.onKeyDown(event), options);
+    target.addEventListener('pointerdown', (event) => event.isTrusted && this.onPointerDown(event), options);
   }
 
   get isOpen(): boolean {

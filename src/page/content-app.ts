@@ -39,7 +39,12 @@ export class ContentApp {
       loadUi: () => loadCardUi(),
       lang: () => this.answerLanguage(),
       scheme: () => pageScheme(document),
-      openPopup: (query, answerId) => void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {}),
+      openPopup: (query, answerId) => {
+        // Only the user's click in the card opens the popup (the card takes only trusted events,
+        // see mount.tsx); a click without the page's user activation is not one.
+        if (navigator.userActivation && !navigator.userActivation.isActive) return;
+        void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {});
+      },
     });
   }
 

@@ -120,10 +120,11 @@ export class HoverWatcher {
     target: Window = window,
   ) {
     const listen = { capture: true, passive: true, signal: this.controller.signal };
-    target.addEventListener('pointermove', (event) => this.move(event), listen);
-    target.addEventListener('keydown', (event) => this.modifierChanged(event), listen);
-    target.addEventListener('pointerdown', () => this.clearTimer(), listen);
-    target.addEventListener('scroll', () => this.clearTimer(), listen);
+    // Only the user's own input counts: a page script's synthetic events open no card.
+    target.addEventListener('pointermove', (event) => event.isTrusted && this.move(event), listen);
+    target.addEventListener('keydown', (event) => event.isTrusted && this.modifierChanged(event), listen);
+    target.addEventListener('pointerdown', (event) => event.isTrusted && this.clearTimer(), listen);
+    target.addEventListener('scroll', (event) => event.isTrusted && this.clearTimer(), listen);
   }
 
   update(options: HoverOptions): void {

@@ -8,7 +8,7 @@ import type { PageTerm } from '../messaging/protocol';
 import { TermHighlights } from './highlights';
 import { IdleQueue } from './idle';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
-import { CARD_HOST_TAG } from './selectors';
+import { isCardHost } from './selectors';
 
 const URL_CHECK_MS = 500;
 /** A page whose load event is slow (big images) is scanned after this anyway. */
@@ -242,7 +242,7 @@ export class PageMarker {
 }
 
 function isOwnUi(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === CARD_HOST_TAG.toUpperCase();
+  return isCardHost(node);
 }
 
 function hasAncestorIn(node: Node, roots: ReadonlySet<Node>): boolean {

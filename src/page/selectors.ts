@@ -3,14 +3,23 @@
  * tests, not `Element.matches`, because they run for every element of very large pages.
  */
 
-/** The custom element that hosts our card; its shadow root is our UI, never page text. */
-export const CARD_HOST_TAG = 'istio-experts-card';
+/**
+ * The attribute on the element that hosts our card; its (closed) shadow root is our UI, never page
+ * text. The host is a plain `div`, not a custom element: a page can define any custom element name
+ * before we use it (and make `attachShadow` throw), but it cannot redefine `div`.
+ */
+export const CARD_HOST_ATTRIBUTE = 'data-istio-experts-card';
+export const CARD_HOST_TAG = 'div';
+
+export function isCardHost(node: Node | null | undefined): boolean {
+  return node?.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(CARD_HOST_ATTRIBUTE);
+}
 
 /** Elements whose text is not page prose: code stays in (EnvoyFilter YAML is what people ask about). */
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
   'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'svg', 'MATH', 'math',
-  'HEAD', 'TITLE', CARD_HOST_TAG.toUpperCase(),
+  'HEAD', 'TITLE',
 ]);
 
 /** Code editors: their text is what a person is typing, and their DOM is fragile. */
@@ -18,7 +27,7 @@ const EDITOR_CLASSES = ['CodeMirror', 'cm-editor', 'monaco-editor', 'ace_editor'
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
-  if (element.hasAttribute('hidden')) return true;
+  if (element.hasAttribute('hidden') || element.hasAttribute(CARD_HOST_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   if (element.getAttribute('role') === 'textbox') return true;
@@ -31,7 +40,7 @@ export function isInSkippedRegion(node: Node): boolean {
   for (let element = node.parentElement; element; element = element.parentElement) {
     if (isSkippedElement(element)) return true;
   }
-  return (node.getRootNode() as ShadowRoot).host?.tagName === CARD_HOST_TAG.toUpperCase();
+  return isCardHost((node.getRootNode() as ShadowRoot).host);
 }
 
 /** Closest element that reads as one unit of prose, for the sentence around a term. */

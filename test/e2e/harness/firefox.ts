@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
-import { extensionBuild, FixtureServer, poll, requireBinary } from './common';
+import puppeteer, { type Browser, type Frame, type KeyInput, type Page } from 'puppeteer-core';
+import { cardFunction, extensionBuild, FixtureServer, LOCATE_CARD_HOST, poll, requireBinary } from './common';
 import type { Session, SessionOptions, TestPage } from './session';
 
 const FIREFOX = '/usr/bin/firefox-esr';
@@ -10,8 +10,67 @@ const FIREFOX = '/usr/bin/firefox-esr';
 const GECKO_ID = 'istio-expert-answers@istio-big-talk.example';
 const EXTENSION_UUID = '6c1b2c36-9b0e-4c55-a1b6-0e4f3cbb7a11';
 
+/** WebDriver BiDi as puppeteer speaks it, for the commands it has no API for. */
+interface Bidi {
+  send(method: string, params: unknown): Promise<{ result: Record<string, unknown> }>;
+}
+interface BidiRemoteValue {
+  type: string;
+  value?: unknown;
+}
+interface BidiEvaluateResult {
+  type: 'success' | 'exception';
+  result?: BidiRemoteValue & { value?: { shadowRoot?: { sharedId?: string } | null } };
+  exceptionDetails?: { text: string };
+}
+
+const bidiOf = (browser: Browser): Bidi => (browser as unknown as { connection: Bidi }).connection;
+/** puppeteer's frame is a BiDi browsing context; this is its id. */
+const contextOf = (frame: Frame): string => (frame as unknown as { _id: string })._id;
+
+function evaluated(reply: { result: Record<string, unknown> }, what: string): BidiRemoteValue {
+  const outcome = reply.result as unknown as BidiEvaluateResult;
+  if (outcome.type === 'exception') throw new Error(`${what}: ${outcome.exceptionDetails?.text}`);
+  return outcome.result!;
+}
+
 class FirefoxPage implements TestPage {
   constructor(readonly page: Page) {}
+
+  async inCard<A, T>(fn: (root: ShadowRoot, arg: A) => T, arg: A, frame?: string): Promise<T | null> {
+    const bidi = bidiOf(this.page.browser());
+    let target = this.page.mainFrame();
+    if (frame) {
+      const child = await (await this.page.$(frame))?.contentFrame();
+      if (!child) return null;
+      target = child;
+    }
+    // A sandbox: the harness's own realm over the page, out of reach of the page's script.
+    const realm = { context: contextOf(target), sandbox: 'e2e-harness' };
+    const host = evaluated(
+      await bidi.send('script.callFunction', {
+        functionDeclaration: LOCATE_CARD_HOST,
+        arguments: [{ type: 'null' }],
+        target: realm,
+        awaitPromise: false,
+        // Node values carry their shadow root, closed ones included.
+        serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+      }),
+      'finding the card',
+    ) as BidiEvaluateResult['result'];
+    const rootId = host?.type === 'node' ? host.value?.shadowRoot?.sharedId : undefined;
+    if (!rootId) return null;
+    const result = evaluated(
+      await bidi.send('script.callFunction', {
+        functionDeclaration: cardFunction(fn as never),
+        arguments: [{ sharedId: rootId }, { type: 'string', value: JSON.stringify(arg ?? null) }],
+        target: realm,
+        awaitPromise: true,
+      }),
+      'in the card',
+    );
+    return JSON.parse(result.value as string) as T;
+  }
 
   /** `intercept`: serve fixtures and refuse the network (web pages; extension pages need neither). */
   static async open(browser: Browser, fixtures: FixtureServer, errors: string[], intercept: boolean, background = false): Promise<FirefoxPage> {

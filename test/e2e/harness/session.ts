@@ -30,6 +30,13 @@ export interface TestPage {
   selectOption(selector: string, value: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number): Promise<T>;
+  /**
+   * Runs `fn` on the shadow root of the open card (of the same-origin iframe `frame` selects, else
+   * of the page), or gives null when no card is open. The root is closed, so page script cannot
+   * reach it; the harness does through the browser's protocol (CDP, WebDriver BiDi), from a world
+   * of its own that the page's script cannot tamper with. `fn` and its result travel as JSON.
+   */
+  inCard<A, T>(fn: (root: ShadowRoot, arg: A) => T, arg: A, frame?: string): Promise<T | null>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   bringToFront(): Promise<void>;
