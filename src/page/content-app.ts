@@ -9,6 +9,7 @@ import { type TermMatch, TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
+import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messaging/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
 import { siteStatus } from '../settings/site-status';
@@ -21,8 +22,6 @@ import { pageScheme } from './page-scheme';
 import { PageScanner, tallyTerms } from './scanner';
 import { isInSkippedRegion } from './selectors';
 
-/** A selection is cut to this before it travels; the engine bounds it further. */
-const LOOKUP_MAX_CHARS = 4000;
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
 
@@ -82,8 +81,16 @@ export class ContentApp {
       this.settings = settings;
       this.apply();
     });
-    contentMessaging.onMessage('pageTerms', () => ready.then(() => this.pageTerms()));
-    contentMessaging.onMessage('showLookup', ({ data }) => ready.then(() => this.showLookup(data.text)));
+    contentMessaging.onMessage('pageTerms', ({ sender }) => {
+      requireExtensionSender(sender);
+      return ready.then(() => this.pageTerms());
+    });
+    contentMessaging.onMessage('showLookup', ({ data, sender }) => {
+      requireExtensionSender(sender);
+      const request = record(data);
+      const selected = request.text === undefined ? undefined : text(request.text, MAX_LOOKUP_CHARS, false);
+      return ready.then(() => this.showLookup(selected));
+    });
   }
 
   /** Starts or stops marking and hover cards to match the settings and the page's site. */
@@ -154,7 +161,7 @@ export class ContentApp {
     const selected = (text ?? '').trim() !== '' ? text! : (selection?.toString() ?? '');
     // Nothing selected: the shortcut takes the keyboard into the card that is open, if one is.
     if (selected.trim() === '') return this.cards.focusOpenCard();
-    const query = selected.slice(0, LOOKUP_MAX_CHARS);
+    const query = selected.slice(0, MAX_LOOKUP_CHARS);
     const lang = this.answerLanguage();
     void this.cards.show(
       {

@@ -56,12 +56,17 @@ export interface Session {
   /** The browser's id for the tab showing `url`. */
   tabIdOf(url: string): Promise<number>;
   /**
-   * Runs what the context menu item does for a selection in the tab showing `url`. Chromium
-   * dispatches the real `contextMenus.onClicked` event; Firefox (whose events cannot be
-   * dispatched from outside) sends the background the message that runs the same handler.
+   * Chooses the context menu item for the selection in the tab showing `url`. Firefox opens its
+   * real menu with a right click on the selection and activates our item; Chromium (whose menus
+   * headless tests cannot open) dispatches the `contextMenus.onClicked` event the click would,
+   * with this text and frame.
    */
   contextMenuLookup(url: string, selectionText: string, frameId?: number): Promise<void>;
-  /** Runs what the keyboard shortcut does (the frame with the selection is found by the extension). */
+  /**
+   * Runs the keyboard shortcut on the tab showing `url` (the extension finds the frame with the
+   * selection): Firefox runs the key command it registered for it, Chromium dispatches
+   * `commands.onCommand`.
+   */
   shortcutLookup(url: string): Promise<void>;
   /**
    * Clicks the toolbar button for the tab showing `url`, which grants `activeTab` there as a
