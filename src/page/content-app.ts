@@ -1,7 +1,9 @@
 /**
  * The content script: on the user's sites it marks terms and opens hover cards; everywhere it is
  * injected (on demand, for a selection lookup or the popup's "On this page") it answers
- * messages. Settings changes apply at once, without reloading the tab.
+ * messages. Settings changes apply at once, without reloading the tab. When the extension is
+ * updated or reinstalled, this script's context is invalidated and it stands down: marks,
+ * listeners and card go, and the new script (injected by the background) takes over.
  */
 import { answerLanguageFor } from '../i18n';
 import { parseCompactTerms } from '../glossary/compact';
@@ -20,10 +22,21 @@ import { SLICE_MS } from './idle';
 import { PageMarker } from './page-marker';
 import { pageScheme } from './page-scheme';
 import { PageScanner, tallyTerms } from './scanner';
-import { isInSkippedRegion } from './selectors';
+import { CARD_HOST_ATTRIBUTE, isInSkippedRegion } from './selectors';
 
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
+
+/**
+ * The life of this script, as WXT's ContentScriptContext gives it: `isValid` turns false once the
+ * extension is updated, reloaded or removed (reading it notices that), and the `setInterval`
+ * callbacks run only while it is valid.
+ */
+export interface ScriptLifetime {
+  readonly isValid: boolean;
+  onInvalidated(callback: () => void): () => void;
+  setInterval(handler: () => void, timeout?: number): number;
+}
 
 
 export class ContentApp {
@@ -32,8 +45,12 @@ export class ContentApp {
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
   private hover: HoverWatcher | undefined;
+  private unwatchSettings: (() => void) | undefined;
 
-  constructor(private settings: Settings) {
+  constructor(
+    private settings: Settings,
+    private readonly lifetime: ScriptLifetime,
+  ) {
     this.cards = new CardController({
       loadUi: () => loadCardUi(),
       lang: () => this.answerLanguage(),
@@ -42,6 +59,7 @@ export class ContentApp {
         // Only the user's click in the card opens the popup (the card takes only trusted events,
         // see mount.tsx); a click without the page's user activation is not one.
         if (navigator.userActivation && !navigator.userActivation.isActive) return;
+        if (!this.lifetime.isValid) return;
         void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {});
       },
     });
@@ -63,13 +81,16 @@ export class ContentApp {
   }
 
   /** Starts once per frame, however many times the script is injected. */
-  static start(): void {
+  static start(lifetime: ScriptLifetime): void {
     const global = globalThis as Record<string, unknown>;
     if (global[CONTENT_SCRIPT_FLAG]) return;
     global[CONTENT_SCRIPT_FLAG] = true;
-    const app = new ContentApp(DEFAULT_SETTINGS);
+    removeOrphanedCards(document);
+    const app = new ContentApp(DEFAULT_SETTINGS, lifetime);
+    lifetime.onInvalidated(() => app.standDown());
     // Listening starts at once: whoever injected the script sends its message right away.
     const ready = readSettings().then((settings) => {
+      if (!lifetime.isValid) return;
       app.settings = settings;
       app.apply();
     });
@@ -77,7 +98,7 @@ export class ContentApp {
   }
 
   private listen(ready: Promise<void>): void {
-    onSettingsChanged((settings) => {
+    this.unwatchSettings = onSettingsChanged((settings) => {
       this.settings = settings;
       this.apply();
     });
@@ -91,6 +112,20 @@ export class ContentApp {
       const selected = request.text === undefined ? undefined : text(request.text, MAX_LOOKUP_CHARS, false);
       return ready.then(() => this.showLookup(selected));
     });
+  }
+
+  /** The extension was updated, reloaded or removed: this script's marks, listeners and card go. */
+  private standDown(): void {
+    this.stopMarking();
+    this.cards.dispose();
+    // An invalidated context may refuse even these calls: its listeners then die with it.
+    for (const unlisten of [() => this.unwatchSettings?.(), () => contentMessaging.removeAllListeners()]) {
+      try {
+        unlisten();
+      } catch {
+        // (nothing left to remove)
+      }
+    }
   }
 
   /** Starts or stops marking and hover cards to match the settings and the page's site. */
@@ -133,7 +168,7 @@ export class ContentApp {
 
   private onRest(x: number, y: number): void {
     const marker = this.marker;
-    if (!marker?.isRelevant) return;
+    if (!marker?.isRelevant || !this.lifetime.isValid) return;
     const target = termAtPoint(document, x, y, (node) => this.matchesIn(node));
     if (!target) {
       this.cards.restedElsewhere();
@@ -156,6 +191,7 @@ export class ContentApp {
   }
 
   private showLookup(text: string | undefined): boolean {
+    if (!this.lifetime.isValid) return false;
     const selection = window.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const selected = (text ?? '').trim() !== '' ? text! : (selection?.toString() ?? '');
@@ -201,6 +237,14 @@ function nodeKey(node: Text): string {
   let key = nodeKeys.get(node);
   if (key === undefined) nodeKeys.set(node, (key = nextNodeKey++));
   return `#${key}`;
+}
+
+/**
+ * Cards left by an earlier copy of this script (Firefox ends an updated extension's scripts at
+ * once, leaving whatever they had added to the page); ours is never open when the script starts.
+ */
+function removeOrphanedCards(doc: Document): void {
+  for (const host of doc.documentElement?.querySelectorAll(`:scope > [${CARD_HOST_ATTRIBUTE}]`) ?? []) host.remove();
 }
 
 /** The selection's range when it has a box; else the focused field; else the top of the viewport. */

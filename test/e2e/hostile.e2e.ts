@@ -31,6 +31,11 @@ function popupTraces(session: Session): Promise<{ pending: unknown; lastQuery: u
   );
 }
 
+/** The extension's id as `browser.runtime.id` gives it (what WXT's messages carry). */
+function extensionId(session: Session): string {
+  return session.browserName === 'chromium' ? new URL(session.extensionOrigin).host : 'istio-expert-answers@istio-big-talk.example';
+}
+
 describe.each(BROWSERS)('%s: a hostile page', (browser) => {
   let session: Session;
   let page: TestPage;
@@ -112,6 +117,18 @@ describe.each(BROWSERS)('%s: a hostile page', (browser) => {
     }, CARD_HOST);
     expect(hostStyle).toEqual({ display: 'block', visibility: 'visible', opacity: '1', position: 'fixed', transform: 'none' });
     await closeOpenCard(page);
+  });
+
+  it('does not stop the content script by forging WXT’s script-started event', async () => {
+    await page.evaluateWith((id) => (window as unknown as { hostile: Hostile }).hostile.forgeScriptStarted(id), extensionId(session));
+    const card = await hoverMark(page, 'DestinationRule');
+    expect(card.answerIds.length).toBeGreaterThan(0);
+    await closeOpenCard(page);
+  });
+
+  it('learns nothing about the extension from window messages', async () => {
+    const messages = await page.evaluate(() => (window as unknown as { hostile: Hostile }).hostile.messages);
+    expect(messages).toEqual([]);
   });
 
   it('made no network request and logged no error', () => {

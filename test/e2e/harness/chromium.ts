@@ -146,7 +146,7 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
     else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   });
 
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const blank = context.pages()[0];
 
@@ -203,6 +203,14 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
       if (!tab) throw new Error(`no tab at ${url}`);
       await cdp.send('Extensions.triggerAction' as never, { id: new URL(extensionOrigin).host, targetId: tab.targetId } as never);
       await cdp.detach();
+    },
+    async reloadExtension() {
+      const next = context.waitForEvent('serviceworker', { predicate: (started) => started !== worker && started.url().startsWith(extensionOrigin), timeout: 15_000 });
+      // Loading the same unpacked directory again is how Chromium updates it (same id, onInstalled 'update').
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked' as never, { path: extension } as never);
+      await cdp.detach();
+      worker = await next;
     },
     async close() {
       await blank?.close().catch(() => {});

@@ -278,6 +278,17 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
       await (await pageAt(url)).bringToFront();
       await inBrowserWindow(`${SHORTCUT_KEY}.doCommand()`);
     },
+    async reloadExtension() {
+      const old = await controlPage();
+      control = undefined;
+      // Firefox closes the extension's pages as it reloads it, the control page included.
+      await old.evaluate('browser.runtime.reload()').catch(() => {});
+      await old.close().catch(() => {});
+      await poll(() => session.background<boolean>('browser.storage.local.get("glossaryTerms").then((items) => items.glossaryTerms !== undefined)').catch(() => {
+        control = undefined;
+        return false;
+      }), 15_000, 'the reloaded extension');
+    },
     async close() {
       await browser.close();
     },

@@ -73,6 +73,11 @@ export interface Session {
    * user's click would (Chromium only: CDP `Extensions.triggerAction`).
    */
   clickToolbarButton?(url: string): Promise<void>;
+  /**
+   * Reloads the extension in the running browser, as an update or a reinstall does, and waits
+   * for its new background; open tabs keep the scripts the old one left in them.
+   */
+  reloadExtension(): Promise<void>;
   addFixtures(fixtures: Fixture[]): void;
   /** Requests that were not fixtures (there should be none: the extension is offline). */
   readonly unexpectedRequests: string[];
