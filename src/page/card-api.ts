@@ -5,10 +5,12 @@
  */
 import type { AnswerLanguage, CardData } from '../messaging/protocol';
 
-/** Where the card points: a text range (a term, a selection). */
+/** Where the card points: a term, a point of a selection (see anchors.ts). */
 export interface CardAnchor {
   getBoundingClientRect(): DOMRect;
   getClientRects(): DOMRectList | DOMRect[];
+  /** False once what the card points at has left the page (a navigation swapped it out). */
+  readonly isConnected?: boolean;
 }
 
 export interface CardState {

@@ -15,9 +15,10 @@ import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messa
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
 import { siteStatus } from '../settings/site-status';
-import { registeredCardUi, type CardAnchor, type CardUi } from './card-api';
+import { selectionAnchor, textAnchor } from './anchors';
+import { registeredCardUi, type CardUi } from './card-api';
 import { CardController } from './card-controller';
-import { HoverWatcher, termAtPoint } from './hover';
+import { HoverWatcher, LONG_TEXT_CHARS, matchesAround, termAtPoint } from './hover';
 import { SLICE_MS } from './idle';
 import { PageMarker } from './page-marker';
 import { pageScheme } from './page-scheme';
@@ -160,7 +161,9 @@ export class ContentApp {
     if (!this.cards.isPinned) this.cards.close();
   }
 
-  private matchesIn(node: Text): readonly TermMatch[] {
+  private matchesIn(node: Text, offset: number): readonly TermMatch[] {
+    // A huge node's marks stop at the scanner's cap: its terms are found around the pointer.
+    if (node.data.length > LONG_TEXT_CHARS) return !this.scanner || isInSkippedRegion(node) ? [] : matchesAround(this.scanner.matcher, node.data, offset);
     const known = this.marker?.matchesIn(node);
     if (known) return known;
     return !this.scanner || isInSkippedRegion(node) ? [] : this.scanner.matcher.findAll(node.data, 50);
@@ -169,19 +172,16 @@ export class ContentApp {
   private onRest(x: number, y: number): void {
     const marker = this.marker;
     if (!marker?.isRelevant || !this.lifetime.isValid) return;
-    const target = termAtPoint(document, x, y, (node) => this.matchesIn(node));
+    const target = termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset));
     if (!target) {
       this.cards.restedElsewhere();
       return;
     }
     const lang = this.answerLanguage();
-    // The card follows a live range: it moves with the text when the page reflows or scrolls.
-    const anchor = document.createRange();
-    anchor.setStart(target.node, target.match.start);
-    anchor.setEnd(target.node, target.match.end);
     void this.cards.show({
       key: `${target.termId}@${target.match.start}`.concat(nodeKey(target.node)),
-      anchor,
+      // A live range: the card moves with the text when the page reflows or scrolls.
+      anchor: textAnchor(target.node, target.match.start, target.match.end),
       kind: 'hover',
       load: () => backgroundMessaging.sendMessage('termCard', { termId: target.termId, context: target.context, lang }),
       onClose: () => marker.setActive(undefined),
@@ -193,7 +193,6 @@ export class ContentApp {
   private showLookup(text: string | undefined): boolean {
     if (!this.lifetime.isValid) return false;
     const selection = window.getSelection();
-    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const selected = (text ?? '').trim() !== '' ? text! : (selection?.toString() ?? '');
     // Nothing selected: the shortcut takes the keyboard into the card that is open, if one is.
     if (selected.trim() === '') return this.cards.focusOpenCard();
@@ -202,7 +201,7 @@ export class ContentApp {
     void this.cards.show(
       {
         key: `lookup:${Date.now()}`,
-        anchor: selectionAnchor(range),
+        anchor: selectionAnchor(selection),
         kind: 'lookup',
         load: () => backgroundMessaging.sendMessage('lookup', { text: query, lang }),
       },
@@ -245,15 +244,6 @@ function nodeKey(node: Text): string {
  */
 function removeOrphanedCards(doc: Document): void {
   for (const host of doc.documentElement?.querySelectorAll(`:scope > [${CARD_HOST_ATTRIBUTE}]`) ?? []) host.remove();
-}
-
-/** The selection's range when it has a box; else the focused field; else the top of the viewport. */
-function selectionAnchor(range: Range | undefined): CardAnchor {
-  if (range && range.getClientRects().length > 0) return range.cloneRange();
-  const active = document.activeElement;
-  if (active && active !== document.body) return active;
-  const rect = new DOMRect(window.innerWidth / 2, 48, 0, 0);
-  return { getBoundingClientRect: () => rect, getClientRects: () => [rect] };
 }
 
 /** The card UI is injected by the background on first use; it registers itself on a global. */

@@ -22,6 +22,20 @@ export interface ScanJob {
 }
 
 const MIN_TEXT = 2;
+/**
+ * A text node longer than this (a 5 MB `<pre>`) is matched a window at a time, the deadline
+ * checked between windows, so one node never makes a long task; and no node keeps more than
+ * MAX_MATCHES_PER_NODE matches (hover finds the rest on the spot, see hover.ts).
+ */
+const WINDOW_CHARS = 32_768;
+export const MAX_MATCHES_PER_NODE = 500;
+
+/** A long text node part-way through its windows. */
+interface LongText {
+  node: Text;
+  position: number;
+  matches: TermMatch[];
+}
 
 /** How often each term occurs in these matches, most frequent first. */
 export function tallyTerms(matchLists: Iterable<readonly TermMatch[]>): PageTerm[] {
@@ -41,24 +55,43 @@ export class PageScanner {
   scanText(node: Text): TermMatch[] {
     const data = node.data;
     if (data.length < MIN_TEXT) return [];
-    const matches = this.matcher.findAll(data);
+    return this.visibleOnly(node, this.matcher.findAll(data, MAX_MATCHES_PER_NODE));
+  }
+
+  private visibleOnly(node: Text, matches: TermMatch[]): TermMatch[] {
     if (matches.length === 0) return matches;
     return this.isVisible(node.parentElement) ? matches : [];
+  }
+
+  /** Matches the next window of a long node; true when the node is done (or its cap reached). */
+  private scanWindow(long: LongText): boolean {
+    const data = long.node.data;
+    const end = Math.min(data.length, long.position + WINDOW_CHARS);
+    let position = long.position;
+    // findAll's walk, from where the last window stopped (a term across the edge is found whole).
+    while (position < end && long.matches.length < MAX_MATCHES_PER_NODE) {
+      const match = this.matcher.matchAt(data, position);
+      if (match) long.matches.push(match);
+      position = match ? match.end : position + 1;
+    }
+    long.position = position;
+    return position >= data.length || long.matches.length >= MAX_MATCHES_PER_NODE;
+  }
+
+  /** Scans a text node, a window at a time if it is long; false when the deadline came first. */
+  private scanNode(long: LongText, deadline: () => boolean, onMatches: (found: TextMatches) => void): boolean {
+    while (!this.scanWindow(long)) if (deadline()) return false;
+    const matches = this.visibleOnly(long.node, long.matches);
+    if (matches.length > 0) onMatches({ node: long.node, matches });
+    return true;
   }
 
   /** A resumable scan of `root`'s subtree, reporting each text node with terms. */
   job(root: Node, onMatches: (found: TextMatches) => void): ScanJob {
     const doc = root.ownerDocument ?? (root as Document);
     if (root.nodeType === Node.TEXT_NODE) {
-      return {
-        run: () => {
-          if (!isInSkippedRegion(root)) {
-            const matches = this.scanText(root as Text);
-            if (matches.length > 0) onMatches({ node: root as Text, matches });
-          }
-          return true;
-        },
-      };
+      const long: LongText = { node: root as Text, position: 0, matches: [] };
+      return { run: (deadline) => isInSkippedRegion(root) || this.scanNode(long, deadline, onMatches) };
     }
     if (root.nodeType === Node.ELEMENT_NODE && (isSkippedElement(root as Element) || isInSkippedRegion(root))) return { run: () => true };
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -69,10 +102,19 @@ export class PageScanner {
             ? NodeFilter.FILTER_REJECT
             : NodeFilter.FILTER_SKIP,
     });
+    let long: LongText | undefined;
     return {
       run: (deadline) => {
         let count = 0;
+        if (long && !this.scanNode(long, deadline, onMatches)) return false;
+        long = undefined;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if ((node as Text).data.length > WINDOW_CHARS) {
+            long = { node: node as Text, position: 0, matches: [] };
+            if (!this.scanNode(long, deadline, onMatches)) return false;
+            long = undefined;
+            continue;
+          }
           const matches = this.scanText(node as Text);
           if (matches.length > 0) onMatches({ node: node as Text, matches });
           // Checking the clock every node would cost more than the matching.
