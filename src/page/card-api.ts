@@ -13,6 +13,11 @@ export interface CardAnchor {
   readonly isConnected?: boolean;
 }
 
+/** True unless the anchor says it has left the page. */
+export function anchorConnected(anchor: CardAnchor): boolean {
+  return anchor.isConnected !== false;
+}
+
 export interface CardState {
   anchor: CardAnchor;
   /** Undefined while the answers are on their way. */
@@ -29,6 +34,7 @@ export interface CardHandlers {
   onPointerEnter(): void;
   onPointerLeave(): void;
   onPin(): void;
+  /** The close button; also called by the UI when the card's anchor has left the page. */
   onClose(): void;
   onOpenPopup(query: string, answerId?: string): void;
 }

@@ -5,7 +5,7 @@
  * asked of the background when the card opens; a late reply for an older card is dropped.
  */
 import type { AnswerLanguage, CardData } from '../messaging/protocol';
-import type { CardAnchor, CardHandlers, CardState, CardUi } from './card-api';
+import { anchorConnected, type CardAnchor, type CardHandlers, type CardState, type CardUi } from './card-api';
 import { pointInRects, type PointerSample } from './hover';
 
 /** Time to travel from the term into the card before it closes. */
@@ -107,6 +107,11 @@ export class CardController {
     if (open.pointerInside || this.ui?.contains(sample.target)) return;
     if (pointInRects(open.request.anchor.getClientRects() as Iterable<DOMRect>, sample.x, sample.y, 4)) this.cancelClose();
     else this.scheduleClose();
+  }
+
+  /** Closes the card if what it points at has left the page (the page swapped its content). */
+  closeIfDetached(): void {
+    if (this.open && !anchorConnected(this.open.request.anchor)) this.close();
   }
 
   close(): void {

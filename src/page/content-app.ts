@@ -27,6 +27,8 @@ import { CARD_HOST_ATTRIBUTE, isInSkippedRegion } from './selectors';
 
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
+/** How often the page is checked for a navigation (a card belongs to the page it opened on) and for this script's context. */
+const PAGE_CHECK_MS = 500;
 
 /**
  * The life of this script, as WXT's ContentScriptContext gives it: `isValid` turns false once the
@@ -46,6 +48,7 @@ export class ContentApp {
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
   private hover: HoverWatcher | undefined;
+  private readonly listeners = new AbortController();
   private unwatchSettings: (() => void) | undefined;
 
   constructor(
@@ -96,6 +99,7 @@ export class ContentApp {
       app.apply();
     });
     app.listen(ready);
+    app.watchPage();
   }
 
   private listen(ready: Promise<void>): void {
@@ -115,10 +119,31 @@ export class ContentApp {
     });
   }
 
+  /**
+   * A card belongs to the page it opened on: a navigation (GitHub's Turbo, React routers) closes
+   * it, pinned or not, and so does its text leaving the page. The same timer notices, through
+   * `lifetime`, when this script has been orphaned by an update.
+   */
+  private watchPage(): void {
+    let page = pageUrl();
+    const check = () => {
+      const now = pageUrl();
+      if (now !== page) {
+        page = now;
+        this.cards.close();
+      } else {
+        this.cards.closeIfDetached();
+      }
+    };
+    this.lifetime.setInterval(check, PAGE_CHECK_MS);
+    window.addEventListener('popstate', check, { signal: this.listeners.signal });
+  }
+
   /** The extension was updated, reloaded or removed: this script's marks, listeners and card go. */
   private standDown(): void {
     this.stopMarking();
     this.cards.dispose();
+    this.listeners.abort();
     // An invalidated context may refuse even these calls: its listeners then die with it.
     for (const unlisten of [() => this.unwatchSettings?.(), () => contentMessaging.removeAllListeners()]) {
       try {
@@ -162,11 +187,11 @@ export class ContentApp {
   }
 
   private matchesIn(node: Text, offset: number): readonly TermMatch[] {
+    // Text made editable (or otherwise skipped) after it was scanned opens no card.
+    if (isInSkippedRegion(node) || node.parentElement?.isContentEditable) return [];
     // A huge node's marks stop at the scanner's cap: its terms are found around the pointer.
-    if (node.data.length > LONG_TEXT_CHARS) return !this.scanner || isInSkippedRegion(node) ? [] : matchesAround(this.scanner.matcher, node.data, offset);
-    const known = this.marker?.matchesIn(node);
-    if (known) return known;
-    return !this.scanner || isInSkippedRegion(node) ? [] : this.scanner.matcher.findAll(node.data, 50);
+    if (node.data.length > LONG_TEXT_CHARS) return this.scanner ? matchesAround(this.scanner.matcher, node.data, offset) : [];
+    return this.marker?.matchesIn(node) ?? this.scanner?.matcher.findAll(node.data, 50) ?? [];
   }
 
   private onRest(x: number, y: number): void {
@@ -236,6 +261,11 @@ function nodeKey(node: Text): string {
   let key = nodeKeys.get(node);
   if (key === undefined) nodeKeys.set(node, (key = nextNodeKey++));
   return `#${key}`;
+}
+
+/** The page's address without its fragment: following an in-page link is not a navigation. */
+function pageUrl(): string {
+  return location.href.split('#')[0]!;
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
- * Pages that change under the extension, in both browsers: a 5 MB text node keeps a bounded
- * number of marks while a term deep inside it still opens a card, and a lookup card on a 5 MB
- * selection opens at a point of it, in view.
+ * Pages that change under the extension, in both browsers: text made editable after the scan is
+ * unmarked (and marked again when it stops being editable), a pinned card closes when the page
+ * navigates instead of jumping to the corner, a 5 MB text node keeps a bounded number of marks
+ * while a term deep inside it still opens a card, and a lookup card on a 5 MB selection opens at
+ * a point of it, in view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
 import {
-  BROWSERS, boxInCard, closeOpenCard, fixtures, launch, poll, selectText, type Session, type TestPage, waitForCard, waitForMarks,
+  BROWSERS, boxInCard, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markPoint, markedTexts, poll, readCard,
+  selectText, type Session, type TestPage, waitForCard, waitForMarks, waitForNoCard,
 } from './harness';
 
 /** The scanner's cap on the matches kept per text node (src/page/scanner.ts). */
@@ -30,6 +33,28 @@ describe.each(BROWSERS)('%s: pages that change under the extension', (browser) =
   });
   afterAll(async () => {
     await session?.close();
+  });
+
+  it('unmarks text that becomes editable after the scan, and opens no card there', async () => {
+    // The block of the first "keepalive" mark becomes an editor, as a page's "edit" button does.
+    await page.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
+      const mark = [...highlight].find((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset).toLowerCase() === 'keepalive')!;
+      const element = mark.startContainer.parentElement!;
+      (element.closest('p, li, td') ?? element).id = 'made-editable';
+    });
+    const point = await markPoint(page, 'keepalive', '#made-editable');
+    expect(await marksWithin(page, '#made-editable')).toBeGreaterThan(0);
+    await page.evaluate(() => document.querySelector('#made-editable')!.setAttribute('contenteditable', 'true'));
+    await poll(async () => (await marksWithin(page, '#made-editable')) === 0, 5000, 'the editable block’s marks to go');
+    await page.mouseTo(5, 5);
+    await page.mouseTo(point.x - 1, point.y);
+    await page.mouseTo(point.x, point.y);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await readCard(page)).toBeNull();
+    // Editing done: the block is page text again.
+    await page.evaluate(() => document.querySelector('#made-editable')!.removeAttribute('contenteditable'));
+    await poll(async () => (await marksWithin(page, '#made-editable')) > 0, 5000, 'the block’s marks to come back');
   });
 
   it('keeps a bounded number of marks in a 5 MB text node, and still finds a term deep inside it', async () => {
@@ -87,6 +112,21 @@ describe.each(BROWSERS)('%s: pages that change under the extension', (browser) =
       getSelection()!.removeAllRanges();
       document.querySelector('#huge-log')!.remove();
     });
+  });
+
+  it('closes a pinned card when the page navigates, rather than leaving it in the corner', async () => {
+    await hoverMark(page, 'EnvoyFilter');
+    await clickInCard(page, '.card-head h2');
+    expect((await readCard(page))!.pinned).toBe(true);
+    await page.evaluateWith(async (url) => {
+      const html = await (await fetch(url)).text();
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      history.pushState({}, '', url);
+      document.title = next.title;
+      document.body.replaceWith(document.adoptNode(next.body));
+    }, FIXTURES.githubIssueLazy.url);
+    await waitForNoCard(page, 'the pinned card to close on navigation');
+    await poll(async () => (await markedTexts(page)).some((text) => /servicefence/i.test(text)), 10_000, 'marks on the new issue');
   });
 
   it('logged no error and made no request', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardData } from '../../src/messaging/protocol';
+import { textAnchor } from '../../src/page/anchors';
 import type { CardHandlers, CardState, CardUi } from '../../src/page/card-api';
 import { CardController, CLOSE_GRACE_MS, type CardRequest } from '../../src/page/card-controller';
 import { trusted } from '../helpers/events';
@@ -126,6 +127,18 @@ describe('CardController', () => {
     window.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     expect(controller.isOpen).toBe(true);
     window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape' })));
+    expect(controller.isOpen).toBe(false);
+  });
+
+  it('closes a card whose text has left the page, pinned or not', async () => {
+    const text = document.createTextNode('sidecar');
+    document.body.append(text);
+    await controller.show({ ...request('a'), anchor: textAnchor(text, 0, 7) }, { pinned: true });
+    controller.closeIfDetached();
+    expect(controller.isOpen).toBe(true);
+    // A single-page navigation swaps the body out.
+    text.remove();
+    controller.closeIfDetached();
     expect(controller.isOpen).toBe(false);
   });
 

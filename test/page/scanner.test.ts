@@ -163,6 +163,22 @@ describe('Hover without the CSS Custom Highlight API', () => {
 });
 
 describe('PageMarker while the page changes', () => {
+  it('forgets the marks of text that becomes editable, and finds them again when it stops', async () => {
+    document.body.innerHTML = '<main><p id="a">The sidecar keepalive.</p><p id="b">An EnvoyFilter.</p></main>';
+    const marker = await markerAfterFirstScan();
+    const a = document.getElementById('a')!;
+    expect(marker.matchesIn(a.firstChild as Text)).toHaveLength(2);
+    a.setAttribute('contenteditable', 'true');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marker.matchesIn(a.firstChild as Text)).toBeUndefined();
+    expect(marker.terms().map((term) => term.termId)).toEqual(['envoyfilter']);
+    document.getElementById('b')!.setAttribute('role', 'textbox');
+    a.removeAttribute('contenteditable');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(marker.matchesIn(a.firstChild as Text)).toHaveLength(2);
+    expect(marker.terms().map((term) => term.termId).sort()).toEqual(['keepalive', 'sidecar']);
+    marker.stop();
+  });
 
   it('finishes its first scan even when content arrives during it (lazily loaded comments)', async () => {
     document.body.innerHTML = `<main>${'<p>Envoy sidecar, rate limiting.</p>'.repeat(400)}</main>`;

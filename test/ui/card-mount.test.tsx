@@ -80,4 +80,16 @@ describe('the card in the page', () => {
     expect(() => createCardUi(document).render(state(), handlers)).not.toThrow();
     expect(roots.at(-1)!.querySelector('[role="dialog"]')).not.toBeNull();
   });
+
+  it('says its anchor is gone (to close) instead of moving to the corner', async () => {
+    document.body.append(text);
+    const ui = createCardUi(document);
+    ui.render(state(), handlers);
+    text.remove();
+    // floating-ui updates the position on the next resize or scroll.
+    window.dispatchEvent(new Event('resize'));
+    await vi.waitFor(() => expect(handlers.onClose).toHaveBeenCalled());
+    ui.hide();
+    expect(document.querySelector('[data-istio-experts-card]')).toBeNull();
+  });
 });

@@ -12,7 +12,7 @@
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { CardAnchor, CardHandlers, CardState, CardUi } from '../../page/card-api';
+import { anchorConnected, type CardAnchor, type CardHandlers, type CardState, type CardUi } from '../../page/card-api';
 import { CARD_HOST_ATTRIBUTE, CARD_HOST_TAG } from '../../page/selectors';
 import tokens from '../styles/tokens.css?inline';
 import cardStyles from './card.css?inline';
@@ -53,6 +53,7 @@ export function createCardUi(doc: Document = document): CardUi {
   let floating: HTMLElement | undefined;
   let stopFollowing: (() => void) | undefined;
   let anchor: CardAnchor | undefined;
+  let handlers: CardHandlers | undefined;
 
   const ensureHost = (): HTMLElement => {
     if (host?.isConnected && floating) return floating;
@@ -73,6 +74,11 @@ export function createCardUi(doc: Document = document): CardUi {
   const follow = (element: HTMLElement, reference: CardAnchor): void => {
     stopFollowing?.();
     const update = () => {
+      // The page swapped out what the card points at: close rather than jump to the corner.
+      if (!anchorConnected(reference)) {
+        handlers?.onClose();
+        return;
+      }
       // Measure at full height, so flip() can choose the side with room before size() clamps it.
       element.style.removeProperty('--available-height');
       void computePosition(reference, element, {
@@ -96,6 +102,7 @@ export function createCardUi(doc: Document = document): CardUi {
 
   return {
     render(state: CardState, next: CardHandlers) {
+      handlers = next;
       const mount = ensureHost();
       render(<CardView state={state} handlers={next} />, mount);
       if (anchor !== state.anchor) {
@@ -107,6 +114,7 @@ export function createCardUi(doc: Document = document): CardUi {
       stopFollowing?.();
       stopFollowing = undefined;
       anchor = undefined;
+      handlers = undefined;
       if (floating) render(null, floating);
       host?.remove();
       host = undefined;
