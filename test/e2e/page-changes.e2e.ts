@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
 import {
-  BROWSERS, boxInCard, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markPoint, markedTexts, poll, readCard,
+  BROWSERS, boxInCard, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markPoint, markedTexts, navigateInPage, poll, readCard,
   selectText, type Session, type TestPage, waitForCard, waitForMarks, waitForNoCard,
 } from './harness';
 
@@ -118,13 +118,7 @@ describe.each(BROWSERS)('%s: pages that change under the extension', (browser) =
     await hoverMark(page, 'EnvoyFilter');
     await clickInCard(page, '.card-head h2');
     expect((await readCard(page))!.pinned).toBe(true);
-    await page.evaluateWith(async (url) => {
-      const html = await (await fetch(url)).text();
-      const next = new DOMParser().parseFromString(html, 'text/html');
-      history.pushState({}, '', url);
-      document.title = next.title;
-      document.body.replaceWith(document.adoptNode(next.body));
-    }, FIXTURES.githubIssueLazy.url);
+    await navigateInPage(page, FIXTURES.githubIssueLazy.url);
     await waitForNoCard(page, 'the pinned card to close on navigation');
     await poll(async () => (await markedTexts(page)).some((text) => /servicefence/i.test(text)), 10_000, 'marks on the new issue');
   });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, fixtures, focusInCard, hoverMark, launch, markCount, markedTexts, pageHtml, poll, readCard, screenshotPath,
+  BROWSERS, clickInCard, fixtures, focusInCard, hoverMark, launch, markCount, markedTexts, navigateInPage, pageHtml, poll, readCard, screenshotPath,
   type Session, type TestPage, waitForMarks, waitForNoCard,
 } from './harness';
 
@@ -119,13 +119,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
     });
 
     it('rescans after a Turbo-style navigation and keeps nothing of the old page', async () => {
-      await page.evaluateWith(async (url) => {
-        const html = await (await fetch(url)).text();
-        const next = new DOMParser().parseFromString(html, 'text/html');
-        history.pushState({}, '', url);
-        document.title = next.title;
-        document.body.replaceWith(document.adoptNode(next.body));
-      }, FIXTURES.githubIssueLazy.url);
+      await navigateInPage(page, FIXTURES.githubIssueLazy.url);
       await poll(async () => (await markedTexts(page)).some((text) => /servicefence/i.test(text)), 10_000, 'marks on the new issue');
       const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
       for (const stale of ['keepalive', '503', 'idle timeout']) expect(marked, stale).not.toContain(stale);

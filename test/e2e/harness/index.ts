@@ -177,6 +177,17 @@ export async function hoverMark(page: TestPage, text: string, within?: string): 
   return waitForCard(page);
 }
 
+/** A GitHub Turbo-style navigation: the URL is pushed and the body swapped for the other page's, without a load. */
+export async function navigateInPage(page: TestPage, url: string): Promise<void> {
+  await page.evaluateWith(async (url) => {
+    const html = await (await fetch(url)).text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    history.pushState({}, '', url);
+    document.title = next.title;
+    document.body.replaceWith(document.adoptNode(next.body));
+  }, url);
+}
+
 /** Selects the text of an element (in a frame, if given) the way a user's drag would. */
 export function selectText(page: TestPage, selector: string, frameSelector?: string): Promise<boolean> {
   return page.evaluateWith(
