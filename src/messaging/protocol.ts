@@ -87,8 +87,6 @@ interface BackgroundProtocol {
   glossaryTerms(): string;
   /** Injects the card UI into the sender's frame (it is loaded only when a first card opens). */
   loadCardUi(): void;
-  /** What the context menu and the shortcut do, for an extension page to ask: a card at the selection. */
-  lookupSelection(request: { tabId: number; frameId?: number; text?: string }): void;
 }
 
 interface ContentProtocol {

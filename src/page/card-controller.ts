@@ -5,7 +5,7 @@
  * asked of the background when the card opens; a late reply for an older card is dropped.
  */
 import type { AnswerLanguage, CardData } from '../messaging/protocol';
-import type { CardAnchor, CardHandlers, CardState, CardUi } from './card-api';
+import { anchorConnected, type CardAnchor, type CardHandlers, type CardState, type CardUi } from './card-api';
 import { pointInRects, type PointerPosition } from './hover';
 
 /** Time to travel from the term into the card before it closes. */
@@ -45,8 +45,9 @@ export class CardController {
 
   constructor(private readonly env: CardEnvironment, target: Window = window) {
     const options = { capture: true, signal: this.listeners.signal };
-    target.addEventListener('keydown', (event) => this.onKeyDown(event), options);
-    target.addEventListener('pointerdown', (event) => this.onPointerDown(event), options);
+    // A page script's synthetic events neither close nor drive the card.
+    target.addEventListener('keydown', (event) => event.isTrusted && this.onKeyDown(event), options);
+    target.addEventListener('pointerdown', (event) => event.isTrusted && this.onPointerDown(event), options);
   }
 
   get isOpen(): boolean {
@@ -106,6 +107,11 @@ export class CardController {
     if (open.pointerInside || this.ui?.contains(sample.target)) return;
     if (pointInRects(open.request.anchor.getClientRects() as Iterable<DOMRect>, sample.x, sample.y, 4)) this.cancelClose();
     else this.scheduleClose();
+  }
+
+  /** Closes the card if what it points at has left the page (the page swapped its content). */
+  closeIfDetached(): void {
+    if (this.open && !anchorConnected(this.open.request.anchor)) this.close();
   }
 
   close(): void {

@@ -3,7 +3,7 @@
  * rests, the caret position at that point gives a text node and offset, and the term there is
  * looked up in that node only. Nothing is computed while the pointer moves.
  */
-import type { TermMatch } from '../glossary/matcher';
+import type { TermMatch, TermMatcher } from '../glossary/matcher';
 import type { HoverModifier } from '../settings/settings';
 import { CONTEXT_BLOCK } from './selectors';
 
@@ -18,6 +18,10 @@ export interface TermAtPoint<M extends TermMatch = TermMatch> {
 
 const CONTEXT_CHARS = 240;
 const TOLERANCE_PX = 2;
+/** A text node longer than this is matched around the pointer only (see `matchesAround`). */
+export const LONG_TEXT_CHARS = 10_000;
+/** How far either side of the pointer `matchesAround` looks: longer than any alias. */
+const AROUND_CHARS = 200;
 
 interface CaretPosition {
   node: Node;
@@ -59,19 +63,35 @@ function contextAround(node: Text, match: TermMatch): string {
 }
 
 /**
+ * The terms in a window of a long text around `offset`: the cost of a hover does not grow with
+ * the node (a 5 MB `<pre>`), and terms past the scanner's cap on marks are still found.
+ */
+export function matchesAround(matcher: TermMatcher, text: string, offset: number): TermMatch[] {
+  const end = Math.min(text.length, offset + AROUND_CHARS);
+  const found: TermMatch[] = [];
+  for (let position = Math.max(0, offset - AROUND_CHARS); position < end; ) {
+    const match = matcher.matchAt(text, position);
+    if (match) found.push(match);
+    position = match ? match.end : position + 1;
+  }
+  return found;
+}
+
+/**
  * The term under (x, y), if any. `matchesIn` gives the terms of a text node (cached by the
- * marker, or found on the spot); the pointer must be on the term's own glyphs, not merely near.
+ * marker, or found on the spot) near the caret's offset; the pointer must be on the term's own
+ * glyphs, not merely near.
  */
 export function termAtPoint<M extends TermMatch>(
   doc: Document,
   x: number,
   y: number,
-  matchesIn: (node: Text) => readonly M[],
+  matchesIn: (node: Text, offset: number) => readonly M[],
 ): TermAtPoint<M> | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   const node = caret.node as Text;
-  for (const match of matchesIn(node)) {
+  for (const match of matchesIn(node, caret.offset)) {
     if (caret.offset < match.start || caret.offset > match.end) continue;
     if (!pointInRects(rangeRects(node, match.start, match.end), x, y)) continue;
     return {
@@ -126,10 +146,11 @@ export class HoverWatcher {
     target: Window = window,
   ) {
     const listen = { capture: true, passive: true, signal: this.controller.signal };
-    target.addEventListener('pointermove', (event) => this.move(event), listen);
-    target.addEventListener('keydown', (event) => this.modifierChanged(event), listen);
-    target.addEventListener('pointerdown', () => this.clearTimer(), listen);
-    target.addEventListener('scroll', () => this.clearTimer(), listen);
+    // Only the user's own input counts: a page script's synthetic events open no card.
+    target.addEventListener('pointermove', (event) => event.isTrusted && this.move(event), listen);
+    target.addEventListener('keydown', (event) => event.isTrusted && this.modifierChanged(event), listen);
+    target.addEventListener('pointerdown', (event) => event.isTrusted && this.clearTimer(), listen);
+    target.addEventListener('scroll', (event) => event.isTrusted && this.clearTimer(), listen);
   }
 
   update(options: HoverOptions): void {

@@ -8,9 +8,11 @@ import { TermHighlights } from './highlights';
 import { IdleQueue } from './idle';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
-import { CARD_HOST_TAG } from './selectors';
+import { isCardHost } from './selectors';
 
 const URL_CHECK_MS = 500;
+/** Attributes that make an element's text editable (selectors.ts), watched once it is scanned. */
+const EDITABLE_ATTRIBUTES = ['contenteditable', 'role'];
 /** A page whose load event is slow (big images) is scanned after this anyway. */
 const LOAD_WAIT_MS = 3000;
 
@@ -101,7 +103,7 @@ export class PageMarker {
       return;
     }
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EDITABLE_ATTRIBUTES });
     // A history navigation may change the URL after (or without) the DOM swap it belongs to.
     this.urlWatch = setInterval(() => this.checkUrl(), URL_CHECK_MS);
     this.doc.defaultView?.addEventListener('popstate', this.checkUrl);
@@ -210,6 +212,7 @@ export class PageMarker {
     const scanner = this.scanner;
     if (!scanner || this.checkUrl()) return;
     const roots = new Set<Node>();
+    const changed = new Set<Node>();
     let removed = false;
     for (const record of records) {
       if (isOwnUi(record.target)) continue;
@@ -217,10 +220,16 @@ export class PageMarker {
         this.forget(record.target as Text);
         roots.add(record.target);
       }
+      if (record.type === 'attributes') {
+        // An element became editable: its marks go; one that stopped being is rescanned.
+        changed.add(record.target);
+        roots.add(record.target);
+      }
       for (const node of record.addedNodes) if (!isOwnUi(node)) roots.add(node);
       if (record.removedNodes.length > 0) removed = true;
     }
     if (removed) this.prune();
+    if (changed.size > 0) this.forgetWithin(changed);
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
       this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
@@ -241,6 +250,10 @@ export class PageMarker {
     for (const node of this.marks.keys()) if (!node.isConnected) this.forget(node);
   }
 
+  private forgetWithin(roots: ReadonlySet<Node>): void {
+    for (const node of this.marks.keys()) if (hasAncestorIn(node, roots)) this.forget(node);
+  }
+
   private forget(node: Text): void {
     const entry = this.marks.get(node);
     if (!entry) return;
@@ -250,7 +263,7 @@ export class PageMarker {
 }
 
 function isOwnUi(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === CARD_HOST_TAG.toUpperCase();
+  return isCardHost(node);
 }
 
 function hasAncestorIn(node: Node, roots: ReadonlySet<Node>): boolean {

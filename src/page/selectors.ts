@@ -3,8 +3,17 @@
  * tests, not `Element.matches`, because they run for every element of very large pages.
  */
 
-/** The custom element that hosts our card; its shadow root is our UI, never page text. */
-export const CARD_HOST_TAG = 'istio-experts-card';
+/**
+ * The attribute on the element that hosts our card; its (closed) shadow root is our UI, never page
+ * text. The host is a plain `div`, not a custom element: a page can define any custom element name
+ * before we use it (and make `attachShadow` throw), but it cannot redefine `div`.
+ */
+export const CARD_HOST_ATTRIBUTE = 'data-istio-experts-card';
+export const CARD_HOST_TAG = 'div';
+
+export function isCardHost(node: Node | null | undefined): boolean {
+  return node?.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(CARD_HOST_ATTRIBUTE);
+}
 
 /**
  * Elements whose text is not page prose: code stays in (EnvoyFilter YAML is what people ask
@@ -13,7 +22,7 @@ export const CARD_HOST_TAG = 'istio-experts-card';
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
   'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'svg', 'MATH', 'math',
-  'HEAD', 'TITLE', 'NAV', 'FOOTER', CARD_HOST_TAG.toUpperCase(),
+  'HEAD', 'TITLE', 'NAV', 'FOOTER',
 ]);
 /** Navigation by role, and labelled side columns (a docs site's menu and its "On this page"). */
 const SKIPPED_ROLES = new Set(['navigation', 'contentinfo', 'menu', 'menubar', 'tablist']);
@@ -23,7 +32,7 @@ const EDITOR_CLASSES = ['CodeMirror', 'cm-editor', 'monaco-editor', 'ace_editor'
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
-  if (element.hasAttribute('hidden')) return true;
+  if (element.hasAttribute('hidden') || element.hasAttribute(CARD_HOST_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   const role = element.getAttribute('role');
@@ -38,7 +47,7 @@ export function isInSkippedRegion(node: Node): boolean {
   for (let element = node.parentElement; element; element = element.parentElement) {
     if (isSkippedElement(element)) return true;
   }
-  return (node.getRootNode() as ShadowRoot).host?.tagName === CARD_HOST_TAG.toUpperCase();
+  return isCardHost((node.getRootNode() as ShadowRoot).host);
 }
 
 /** Text that is code: names are joined by `-` and `_` there, and lines are YAML. */

@@ -6,21 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, closeOpenCard, fixtures, launch, markCount, markedTexts, markPoint, pageHtml, poll, readCard, screenshotPath,
+  BROWSERS, clickInCard, closeOpenCard, fixtures, focusInCard, hoverMark, launch, markCount, markedTexts, navigateInPage, pageHtml, poll, readCard, screenshotPath,
   type Session, type TestPage, unmarkedPoint, waitForCard, waitForMarks, waitForNoCard,
 } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
 
-/** Rests the real mouse on a mark, as a reader would, and waits for the card. */
-async function hover(page: TestPage, text: string, within?: string) {
-  await closeOpenCard(page);
-  await page.mouseTo(5, 5);
-  const point = await markPoint(page, text, within);
-  await page.mouseTo(point.x - 1, point.y);
-  await page.mouseTo(point.x, point.y);
-  return waitForCard(page);
-}
+const hover = hoverMark;
 
 describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
   let session: Session;
@@ -142,10 +134,10 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       await hover(page, 'keepalive');
       await page.evaluate(() => getSelection()?.removeAllRanges());
       await session.shortcutLookup(FIXTURES.githubIssue503.url);
-      await poll(() => page.evaluate(() => document.activeElement?.tagName === 'ISTIO-EXPERTS-CARD'), 5000, 'focus in the card');
+      await poll(() => focusInCard(page), 5000, 'focus in the card');
       expect((await readCard(page))!.pinned).toBe(true);
       await page.press('Tab');
-      const focused = await page.evaluate(() => document.querySelector('istio-experts-card')?.shadowRoot?.activeElement?.tagName ?? null);
+      const focused = await page.inCard((root) => root.activeElement?.tagName ?? null, null);
       expect(['A', 'BUTTON']).toContain(focused);
       await page.press('Escape');
       await waitForNoCard(page);
@@ -155,19 +147,13 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
     it('closes an unpinned card when the pointer moves away, and never shows two', async () => {
       await hover(page, 'keepalive');
       await hover(page, 'EnvoyFilter');
-      expect(await page.evaluate(() => document.querySelectorAll('istio-experts-card').length)).toBe(1);
+      expect(await page.evaluate(() => document.querySelectorAll('[data-istio-experts-card]').length)).toBe(1);
       await page.mouseTo(20, 700);
       await waitForNoCard(page);
     });
 
     it('rescans after a Turbo-style navigation and keeps nothing of the old page', async () => {
-      await page.evaluateWith(async (url) => {
-        const html = await (await fetch(url)).text();
-        const next = new DOMParser().parseFromString(html, 'text/html');
-        history.pushState({}, '', url);
-        document.title = next.title;
-        document.body.replaceWith(document.adoptNode(next.body));
-      }, FIXTURES.githubIssueLazy.url);
+      await navigateInPage(page, FIXTURES.githubIssueLazy.url);
       await poll(async () => (await markedTexts(page)).some((text) => /servicefence/i.test(text)), 10_000, 'marks on the new issue');
       const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
       for (const stale of ['keepalive', '503', 'idle timeout']) expect(marked, stale).not.toContain(stale);

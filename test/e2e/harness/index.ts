@@ -9,7 +9,7 @@ import { launchFirefox } from './firefox';
 import type { BrowserName, Fixture, Session, SessionOptions, TestPage } from './session';
 
 export type { BrowserName, Session, TestPage } from './session';
-export { artifactPath, poll } from './common';
+export { artifactPath, CARD_HOST, poll } from './common';
 
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
@@ -117,30 +117,40 @@ export interface CardProbe {
   scheme: string | null;
 }
 
-/** The in-page card as the user sees it (read through its open shadow root), or null. */
-export function readCard(page: TestPage): Promise<CardProbe | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('istio-experts-card');
-    const card = host?.shadowRoot?.querySelector('[role="dialog"]');
+/** The in-page card as the user sees it (read through its closed shadow root, see `TestPage.inCard`), or null. */
+export function readCard(page: TestPage, frame?: string): Promise<CardProbe | null> {
+  return page.inCard(
+    (root) => {
+      const card = root.querySelector('[role="dialog"]');
+      if (!card) return null;
+      return {
+        label: card.getAttribute('aria-label'),
+        role: card.getAttribute('role'),
+        pinned: card.querySelector('[aria-pressed="true"]') !== null,
+        answerIds: [...card.querySelectorAll('[data-answer-id]')].map((element) => element.getAttribute('data-answer-id') ?? ''),
+        text: (card as HTMLElement).innerText,
+        scheme: card.getAttribute('data-scheme'),
+        loading: card.querySelector('[role="status"]') !== null,
+      };
+    },
+    null,
+    frame,
+  ).then((card) => {
     if (!card) return null;
-    return {
-      label: card.getAttribute('aria-label'),
-      role: card.getAttribute('role'),
-      pinned: card.querySelector('[aria-pressed="true"]') !== null,
-      answerIds: [...card.querySelectorAll('[data-answer-id]')].map((element) => element.getAttribute('data-answer-id') ?? ''),
-      text: (card as HTMLElement).innerText,
-      scheme: card.getAttribute('data-scheme'),
-    };
+    const { loading: _loading, ...probe } = card;
+    return probe;
   });
 }
 
 /** Waits for a card whose answers have arrived. */
-export async function waitForCard(page: TestPage, timeoutMs = 10_000): Promise<CardProbe> {
-  await page.waitFor(() => {
-    const card = document.querySelector('istio-experts-card')?.shadowRoot?.querySelector('[role="dialog"]');
-    return card !== null && card !== undefined && card.querySelector('[role="status"]') === null;
-  }, timeoutMs);
-  return (await readCard(page))!;
+export async function waitForCard(page: TestPage, timeoutMs = 10_000, frame?: string): Promise<CardProbe> {
+  return poll<CardProbe | null>(async () => {
+    const loaded = await page.inCard((root) => {
+      const card = root.querySelector('[role="dialog"]');
+      return card !== null && card.querySelector('[role="status"]') === null;
+    }, null, frame);
+    return loaded ? readCard(page, frame) : null;
+  }, timeoutMs, 'a card with its answers') as Promise<CardProbe>;
 }
 
 /** Waits until no card is open. */
@@ -155,25 +165,56 @@ export async function closeOpenCard(page: TestPage): Promise<void> {
   await waitForNoCard(page, 'the previous card to close');
 }
 
+/** The viewport box of an element inside the card, or null. */
+export function boxInCard(page: TestPage, selector: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return page.inCard((root, selector) => {
+    const element = root.querySelector(selector);
+    if (!element) return null;
+    const { x, y, width, height } = element.getBoundingClientRect();
+    return { x, y, width, height };
+  }, selector);
+}
+
 /** Clicks an element inside the card (its centre, with the real mouse). */
 export async function clickInCard(page: TestPage, selector: string): Promise<void> {
-  const point = await page.evaluateWith((selector) => {
-    const element = document.querySelector('istio-experts-card')?.shadowRoot?.querySelector(selector);
-    if (!element) return null;
-    const rect = element.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, selector);
-  if (!point) throw new Error(`no ${selector} in the card`);
-  await page.mouseClick(point.x, point.y);
+  const box = await boxInCard(page, selector);
+  if (!box) throw new Error(`no ${selector} in the card`);
+  await page.mouseClick(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Whether focus is in the card: the page sees only its host as the active element. */
+export function focusInCard(page: TestPage): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.hasAttribute('data-istio-experts-card') === true);
 }
 
 /** The page's DOM as serialized HTML, without our card host (present only while a card is open). */
 export function pageHtml(page: TestPage): Promise<string> {
   return page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('istio-experts-card').forEach((host) => host.remove());
+    clone.querySelectorAll('[data-istio-experts-card]').forEach((host) => host.remove());
     return clone.outerHTML;
   });
+}
+
+/** Rests the real mouse on a mark, as a reader would, and waits for the card. */
+export async function hoverMark(page: TestPage, text: string, within?: string): Promise<CardProbe> {
+  await closeOpenCard(page);
+  await page.mouseTo(5, 5);
+  const point = await markPoint(page, text, within);
+  await page.mouseTo(point.x - 1, point.y);
+  await page.mouseTo(point.x, point.y);
+  return waitForCard(page);
+}
+
+/** A GitHub Turbo-style navigation: the URL is pushed and the body swapped for the other page's, without a load. */
+export async function navigateInPage(page: TestPage, url: string): Promise<void> {
+  await page.evaluateWith(async (url) => {
+    const html = await (await fetch(url)).text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    history.pushState({}, '', url);
+    document.title = next.title;
+    document.body.replaceWith(document.adoptNode(next.body));
+  }, url);
 }
 
 /** Selects the text of an element (in a frame, if given) the way a user's drag would. */
