@@ -26,6 +26,8 @@ import { CODE_ELEMENTS, MARK_UNIT } from './selectors';
 export interface ReviewedMatch extends TermMatch {
   /** Painted: the first occurrence of its term in its reading unit, and not an umbrella word. */
   marked: boolean;
+  /** Where a marked occurrence is in the page's text (`MarkingPolicy.release` needs it). */
+  at?: number;
 }
 
 export type IdentifierKind = 'url' | 'shell-variable' | 'envoy-name' | 'key-value' | 'dotted-name' | 'path' | 'name-part' | 'multi-line' | 'yaml-key' | 'label-value';
@@ -248,9 +250,25 @@ export class MarkingPolicy {
       if (identifierAround(node.data, match.start, match.end, inCode)) continue;
       if (!this.fitsSense(node, parent, match)) continue;
       const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(node.data.slice(match.start, match.end), match.termId));
-      reviewed.push({ ...match, marked: markable && this.shouldMark(parent, match.termId, position + match.start) });
+      const at = position + match.start;
+      const marked = markable && this.shouldMark(parent, match.termId, at);
+      reviewed.push(marked ? { ...match, marked, at } : { ...match, marked });
     }
     return reviewed;
+  }
+
+  /**
+   * Forgets the marks of a node the marker no longer shows (its text changed, it became
+   * editable, it left the page), so that the next occurrence of those terms can be marked.
+   */
+  release(node: Text, reviewed: readonly ReviewedMatch[]): void {
+    const parent = node.parentElement;
+    const unit = parent ? this.units.get(parent) : undefined;
+    for (const match of reviewed) {
+      if (!match.marked) continue;
+      if (unit) this.markedIn.get(unit)?.delete(match.termId);
+      if (this.lastMarked.get(match.termId) === match.at) this.lastMarked.delete(match.termId);
+    }
   }
 
   private fitsSense(node: Text, parent: Element, match: TermMatch): boolean {

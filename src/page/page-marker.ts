@@ -258,6 +258,7 @@ export class PageMarker {
     const entry = this.marks.get(node);
     if (!entry) return;
     for (const range of entry.ranges) this.highlights.delete(range);
+    this.policy.release(node, entry.matches);
     this.marks.delete(node);
   }
 }
