@@ -247,7 +247,7 @@ export class ContentApp {
 
   private async pageTerms(): Promise<PageTerms> {
     const page = { url: location.href, title: document.title, question: pageQuestion(document) };
-    if (this.marker?.ready) return { ...page, terms: this.marker.terms() };
+    if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms() };
     const found: ReviewedMatch[][] = [];
     const policy = new MarkingPolicy(document, location.href);
     const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ node, matches }) => found.push(policy.review(node, matches)));

@@ -33,7 +33,9 @@ export interface ReviewedMatch extends TermMatch {
 export type IdentifierKind = 'url' | 'shell-variable' | 'envoy-name' | 'key-value' | 'dotted-name' | 'path' | 'name-part' | 'multi-line' | 'yaml-key' | 'label-value';
 
 /** What ends a token: whitespace, quotes, brackets and CJK punctuation. */
-const TOKEN_END = /[\s"'`()<>[\]{},;，。、：；（）《》“”‘’「」]/;
+const TOKEN_END = new Set([...' \t\n\r\f\v\u00a0\u3000"\'`()<>[]{},;，。、：；（）《》“”‘’「」'].map((char) => char.charCodeAt(0)));
+/** A token longer than this either way is a name, a hash or minified text, not prose. */
+const MAX_TOKEN_SIDE = 120;
 const LABEL_KEY = /(^|[./-])(name|app|istio|version|rev|revision|namespace|host|hosts|subset|cluster|service|serviceaccount)$/i;
 
 /**
@@ -44,8 +46,8 @@ export function identifierAround(text: string, start: number, end: number, inCod
   if (inCode && /[\r\n]/.test(text.slice(start, end))) return 'multi-line';
   let from = start;
   let to = end;
-  while (from > 0 && !TOKEN_END.test(text[from - 1]!)) from--;
-  while (to < text.length && !TOKEN_END.test(text[to]!)) to++;
+  while (from > 0 && !TOKEN_END.has(text.charCodeAt(from - 1))) if (start - --from > MAX_TOKEN_SIDE) return 'name-part';
+  while (to < text.length && !TOKEN_END.has(text.charCodeAt(to))) if (++to - end > MAX_TOKEN_SIDE) return 'name-part';
   const before = text.slice(from, start);
   // A sentence's own punctuation after the term is not part of a name.
   const after = text.slice(end, to).replace(/[.:!?]+$/, '');
@@ -99,7 +101,7 @@ interface SenseRule {
 
 const isEnvoySite = (host: string) => host === 'envoyproxy.io' || host === 'www.envoyproxy.io';
 
-/** Aliases with other frequent senses, and how their context tells. */
+/** Aliases with other frequent senses, and how their context tells (`SENSES_BY_TERM` looks them up). */
 export const SENSES: readonly SenseRule[] = [
   // Envoy's MCP filter and agent gateways speak the Model Context Protocol, not Istio's MCP.
   { termId: 'mcp', otherSense: ({ unit, headline }) => /model context protocol|\bLLMs?\b|\bAI agents?\b|agentgateway/i.test(`${headline}\n${unit}`) },
@@ -136,6 +138,9 @@ export const SENSES: readonly SenseRule[] = [
 const ISTIO_HOME: ReadonlySet<string> = new Set(['istio', 'service-mesh', 'kubernetes', 'envoy', 'sidecar']);
 /** Envoy's own docs: the product and the two words every page of them uses. */
 const ENVOY_HOME: ReadonlySet<string> = new Set(['envoy', 'upstream-downstream']);
+
+const SENSES_BY_TERM = new Map<string, SenseRule[]>();
+for (const rule of SENSES) SENSES_BY_TERM.set(rule.termId, [...(SENSES_BY_TERM.get(rule.termId) ?? []), rule]);
 
 /** Words too general for a card anywhere (searched and counted, never marked). */
 const GENERAL_TERMS: ReadonlySet<string> = new Set(['microservices']);
@@ -272,8 +277,10 @@ export class MarkingPolicy {
   }
 
   private fitsSense(node: Text, parent: Element, match: TermMatch): boolean {
+    const forTerm = SENSES_BY_TERM.get(match.termId);
+    if (!forTerm) return true;
     const surface = node.data.slice(match.start, match.end);
-    const rules = SENSES.filter((rule) => rule.termId === match.termId && (!rule.surface || rule.surface.test(surface)));
+    const rules = forTerm.filter((rule) => !rule.surface || rule.surface.test(surface));
     if (rules.length === 0) return true;
     const lineStart = node.data.lastIndexOf('\n', match.start - 1) + 1;
     const lineEnd = node.data.indexOf('\n', match.end);

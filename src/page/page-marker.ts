@@ -1,12 +1,15 @@
 /**
- * Keeps the marks in step with the page: a full scan at start and after a navigation (GitHub's
- * Turbo and React swap the page without a load), and only the added or changed subtrees after
- * that (lazily loaded comments). Nothing from a previous page survives a navigation.
+ * Keeps the marks in step with the page: at start and after a navigation (GitHub's Turbo and
+ * React swap the page without a load) the parts of the page near the screen are scanned, and
+ * the rest as the reader scrolls to them (`ScanRegions`); after that, added or changed subtrees
+ * (lazily loaded comments). "On this page" asks for the rest (`scanRest`). Nothing from a
+ * previous page survives a navigation.
  */
 import type { PageTerm } from '../messaging/protocol';
 import { TermHighlights } from './highlights';
-import { IdleQueue } from './idle';
+import { IdleQueue, SLICE_MS } from './idle';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
+import { type Region, ScanRegions } from './regions';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
 import { isCardHost } from './selectors';
 
@@ -44,7 +47,9 @@ export class PageMarker {
   private href: string;
   /** Set by each full scan (see `MarkerOptions.relevantByDefault`). */
   private relevant = false;
+  /** The first regions near the screen are scanned (`onScanned` was called) since the last navigation. */
   private scanned = false;
+  private regions: ScanRegions | undefined;
   private stopped = false;
   private waited = false;
   private scanner: PageScanner | undefined;
@@ -72,9 +77,26 @@ export class PageMarker {
     return this.relevant;
   }
 
-  /** Whether a full scan has finished since the last navigation. */
+  /** Whether the whole page has been scanned since the last navigation. */
   get ready(): boolean {
-    return this.scanned && !this.queue.busy;
+    return this.scanned && !this.queue.busy && !this.regions?.hasRest;
+  }
+
+  /**
+   * Scans the regions the reader has not come near yet, within `budgetMs` (in slices, yielding
+   * between them): what "On this page" needs to count every term of the page. False when the
+   * marker has not started scanning (the page is still loading).
+   */
+  async scanRest(budgetMs: number): Promise<boolean> {
+    const scanner = this.scanner;
+    if (!scanner || !this.regions) return false;
+    for (const region of this.regions?.takeRest() ?? []) this.scanRegion(scanner, region);
+    const stopAt = performance.now() + budgetMs;
+    while (this.queue.busy && performance.now() < stopAt) {
+      this.queue.runNow(SLICE_MS);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return true;
   }
 
   start(): void {
@@ -125,6 +147,7 @@ export class PageMarker {
     clearInterval(this.urlWatch);
     this.doc.defaultView?.removeEventListener('popstate', this.checkUrl);
     this.queue.cancel();
+    this.regions?.disconnect();
     this.marks.clear();
     this.highlights.detach();
   }
@@ -153,14 +176,29 @@ export class PageMarker {
     const scanner = this.scanner;
     if (!scanner) return;
     this.queue.cancel();
+    this.regions?.disconnect();
     this.marks.clear();
     this.highlights.clear();
     scanner.reset();
     this.scanned = false;
     this.policy = new MarkingPolicy(this.doc, this.href);
     this.relevant = this.options.relevantByDefault(this.href);
-    const body = this.doc.body ?? this.doc.documentElement;
-    this.queue.push(scanner.job(body, (found) => this.record(found)), () => this.afterScan());
+    if (this.relevant && this.options.paint) this.highlights.attach();
+    let first = true;
+    this.regions = new ScanRegions(this.doc, (regions) => {
+      for (const region of regions) this.scanRegion(scanner, region);
+      // The first regions near the screen make the page's first marks.
+      if (first) {
+        first = false;
+        this.queue.whenIdle(() => this.afterScan());
+      }
+    });
+    this.regions.watch(this.doc.body ?? this.doc.documentElement);
+  }
+
+  private scanRegion(scanner: PageScanner, { root }: Region): void {
+    if (!root.isConnected) return;
+    this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
   }
 
   private record({ node, matches, position }: TextMatches): void {
@@ -169,13 +207,15 @@ export class PageMarker {
     if (reviewed.length === 0) return;
     const entry: NodeMarks = { matches: reviewed, ranges: [] };
     this.marks.set(node, entry);
-    if (this.scanned && this.relevant && this.options.paint) this.paint(node, entry);
+    if (this.relevant && this.options.paint) this.paint(node, entry);
   }
 
   private afterScan(): void {
     this.scanned = true;
-    if (!this.relevant) this.relevant = this.looksRelevant();
-    this.repaint();
+    if (!this.relevant && this.looksRelevant()) {
+      this.relevant = true;
+      this.repaint();
+    }
     this.onScanned?.();
   }
 
@@ -232,12 +272,14 @@ export class PageMarker {
     if (changed.size > 0) this.forgetWithin(changed);
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
-      this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+      // Added content is scanned when it comes near the screen, like the rest of the page.
+      if (this.regions && root.nodeType === Node.ELEMENT_NODE && !changed.has(root)) this.regions.watch(root);
+      else this.scanRegion(scanner, { root });
     }
   }
 
   private afterIncrementalScan(): void {
-    // A page can become about Istio as its comments load.
+    // A page can become about Istio as the reader scrolls or its comments load.
     if (this.scanned && !this.relevant && this.looksRelevant()) {
       this.relevant = true;
       this.repaint();

@@ -63,6 +63,8 @@ describe.each(BROWSERS)('%s: pages that change under the extension', (browser) =
       pre.id = 'huge-log';
       pre.textContent = 'upstream connect error: the sidecar retried, EnvoyFilter applied, istiod pushed\n'.repeat(64_000) + 'last line: DestinationRule updated\n';
       document.querySelector('.comment-body, main, body')!.append(pre);
+      // It is scanned as it comes near the screen.
+      pre.scrollIntoView({ block: 'start' });
     });
     await poll(async () => (await marksWithin(page, '#huge-log')) > 0, 15_000, 'marks in the huge node');
     // Let the scan finish: the count stops growing.

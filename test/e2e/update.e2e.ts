@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
-import { BROWSERS, CARD_HOST, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markCount, poll, readCard, type Session, type TestPage, waitForMarks } from './harness';
+import { BROWSERS, CARD_HOST, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markCount, poll, readCard, scrollThrough, type Session, type TestPage, waitForMarks } from './harness';
 
 /** What of the extension is in the page: painted marks, adopted sheets with our highlight style, card hosts. */
 function traces(page: TestPage): Promise<{ marks: number; sheets: number; hosts: number }> {
@@ -43,6 +43,9 @@ describe.each(BROWSERS)('%s: updating the extension with a tab open', (browser) 
   });
 
   it('leaves one set of marks, one style and no card of the old script', async () => {
+    // The new script marks what comes near the screen, as the old one did: the page read through again.
+    await poll(async () => (await traces(page)).marks > 0, 10_000, 'the new script’s first marks');
+    await scrollThrough(page);
     await poll(async () => {
       const now = await traces(page);
       return now.hosts === 0 && now.sheets === 1 && now.marks === marksBefore;

@@ -66,13 +66,38 @@ export function markedTexts(page: TestPage): Promise<string[]> {
   });
 }
 
+/**
+ * Scrolls through the whole page a screen at a time, as a reader does, and back to the top: the
+ * extension scans what comes near the screen, so a test that needs every mark reads it first.
+ */
+export async function scrollThrough(page: TestPage): Promise<void> {
+  // A tab in the background renders nothing: no scrolling, no observer reports, no marks.
+  await page.bringToFront();
+  // (No named functions in here: the test runner would wrap them in a helper the page lacks.)
+  await page.evaluate(async () => {
+    for (let top = 0; top < document.documentElement.scrollHeight; top += innerHeight) {
+      scrollTo(0, top);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    scrollTo(0, 0);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  });
+}
+
 /** Waits until at least `atLeast` marks are painted and their number has settled. */
 export async function waitForMarks(page: TestPage, atLeast = 1): Promise<number> {
   let previous = -1;
+  const started = Date.now();
+  let scrolled = false;
   return poll(async () => {
     const count = await markCount(page);
     const settled = count >= atLeast && count === previous;
     previous = count;
+    // Marks come as the reader scrolls: fewer than wanted after a moment, read the page through.
+    if (!settled && !scrolled && count < atLeast && Date.now() - started > 1000) {
+      scrolled = true;
+      await scrollThrough(page);
+    }
     return settled ? count : 0;
   }, 15_000, `${atLeast} marks`);
 }
