@@ -9,12 +9,24 @@ import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium } from 'playwright-core';
 import { extensionBuild } from '../e2e/harness/common';
 
-export type Variant = 'none' | 'empty' | 'ours';
+/** `baseline`: another build of the extension (`npm run bench -- --baseline <dir>`), for before and after in one run. */
+export type Variant = 'none' | 'empty' | 'ours' | 'baseline';
+
+/** The build given with `--baseline`, if any (an unpacked chrome-mv3 directory). */
+export function baselineBuild(): string | undefined {
+  const at = process.argv.indexOf('--baseline');
+  return at < 0 ? undefined : process.argv[at + 1];
+}
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The built extension, or a copy of it whose content script does nothing. */
 function extensionFor(variant: Exclude<Variant, 'none'>): string {
+  if (variant === 'baseline') {
+    const baseline = baselineBuild();
+    if (!baseline) throw new Error('no --baseline build given');
+    return baseline;
+  }
   const built = extensionBuild('chrome-mv3');
   if (variant === 'ours') return built;
   const copy = mkdtempSync(join(tmpdir(), 'empty-content-'));

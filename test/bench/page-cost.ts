@@ -12,7 +12,7 @@ import { loadDataset } from '../../src/data/load-files';
 import { aliasKey } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
-import { extensionScriptTime, openBenchContext, startTrace, type Variant } from './chromium-context';
+import { baselineBuild, extensionScriptTime, openBenchContext, startTrace, type Variant } from './chromium-context';
 import { median, ms } from './stats';
 
 const SIZES = [20, 100, 1500, 3000, 6000];
@@ -106,13 +106,16 @@ async function floorOf(context: import('playwright-core').BrowserContext, url: s
 }
 
 export async function benchPageCost(): Promise<void> {
+  const baseline = baselineBuild();
   console.log(`\n## What a read page costs, Chromium: GitHub-like issue, loaded and scrolled ${SCREENS} screens (median of ${RUNS})`);
+  if (baseline) console.log(`each size twice: this build ("now"), and the --baseline build ("before": ${baseline})`);
   const pages = Object.fromEntries(SIZES.map((size) => [`https://github.com/istio/istio/issues/${60000 + size}`, largeGithubIssue(size, SHORT_COMMENTS)]));
   const none = await openBenchContext('none', pages);
-  const ours = await openBenchContext('ours', pages);
+  const builds: [string, Variant, import('playwright-core').BrowserContext][] = [['now', 'ours', await openBenchContext('ours', pages)]];
+  if (baseline) builds.push(['before', 'baseline', await openBenchContext('baseline', pages)]);
   const source = spellingsRegex();
   console.log(
-    `${'comments'.padStart(8)}${'text'.padStart(8)}${'page alone'.padStart(12)}${'with ours'.padStart(11)}${'ratio'.padStart(7)}` +
+    `${'comments'.padStart(8)}${'text'.padStart(8)}${'build'.padStart(7)}${'page alone'.padStart(12)}${'with ours'.padStart(11)}${'ratio'.padStart(7)}` +
       `${'style+layout Δ'.padStart(16)}${'our script'.padStart(12)}${'% of page'.padStart(11)}${'floor'.padStart(9)}${'÷ floor'.padStart(9)}` +
       `${'longest'.padStart(9)}${'heap Δ'.padStart(10)}${'marks'.padStart(7)}`,
   );
@@ -120,29 +123,32 @@ export async function benchPageCost(): Promise<void> {
     for (const size of SIZES) {
       const url = `https://github.com/istio/istio/issues/${60000 + size}`;
       const alone: Awaited<ReturnType<typeof readOnce>>[] = [];
-      const withOurs: Awaited<ReturnType<typeof readOnce>>[] = [];
+      const withBuild = builds.map(() => [] as Awaited<ReturnType<typeof readOnce>>[]);
       const floors: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         alone.push(await readOnce('none', none, url));
-        withOurs.push(await readOnce('ours', ours, url));
+        for (const [index, [, variant, context]] of builds.entries()) withBuild[index]!.push(await readOnce(variant, context, url));
         floors.push(await floorOf(none, url, source));
       }
       const m = (runs: typeof alone, key: keyof (typeof alone)[number]) => median(runs.map((run) => run[key] as number));
       const text = pages[url]!.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').length / 1e6;
       const page = m(alone, 'task');
-      const script = m(withOurs, 'ours');
       const floor = median(floors);
-      console.log(
-        `${String(size).padStart(8)}${`${text.toFixed(2)} MB`.padStart(8)}${ms(page).padStart(12)}${ms(m(withOurs, 'task')).padStart(11)}` +
-          `${`${(m(withOurs, 'task') / page).toFixed(2)}×`.padStart(7)}` +
-          `${ms(m(withOurs, 'style') + m(withOurs, 'layout') - m(alone, 'style') - m(alone, 'layout')).padStart(16)}` +
-          `${ms(script).padStart(12)}${`${((100 * script) / page).toFixed(1)}%`.padStart(11)}${ms(floor).padStart(9)}${`${(script / floor).toFixed(2)}×`.padStart(9)}` +
-          `${ms(Math.max(...withOurs.map((run) => run.longest))).padStart(9)}${`${((m(withOurs, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(withOurs[0]!.marks).padStart(7)}`,
-      );
+      for (const [index, [label]] of builds.entries()) {
+        const runs = withBuild[index]!;
+        const script = m(runs, 'ours');
+        console.log(
+          `${String(size).padStart(8)}${`${text.toFixed(2)} MB`.padStart(8)}${label.padStart(7)}${ms(page).padStart(12)}${ms(m(runs, 'task')).padStart(11)}` +
+            `${`${(m(runs, 'task') / page).toFixed(2)}×`.padStart(7)}` +
+            `${ms(m(runs, 'style') + m(runs, 'layout') - m(alone, 'style') - m(alone, 'layout')).padStart(16)}` +
+            `${ms(script).padStart(12)}${`${((100 * script) / page).toFixed(1)}%`.padStart(11)}${ms(floor).padStart(9)}${`${(script / floor).toFixed(2)}×`.padStart(9)}` +
+            `${ms(Math.max(...runs.map((run) => run.longest))).padStart(9)}${`${((m(runs, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(runs[0]!.marks).padStart(7)}`,
+        );
+      }
     }
   } finally {
     await none.close();
-    await ours.close();
+    for (const [, , context] of builds) await context.close();
   }
   console.log('(ms of main-thread time over the load and the scrolling; "page alone": the page without the extension; aims: ≤ 1.10×, our script ≤ 10% of the page and ≤ 1.5× the floor, heap Δ ≤ 2 MB)');
 }

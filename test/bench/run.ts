@@ -17,7 +17,8 @@ import { benchPopup } from './popup';
 import { benchSearchInChromium } from './search';
 import { ROOT } from '../e2e/harness/common';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const only = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--baseline');
 const want = (name: string) => only.length === 0 || only.includes(name);
 
 function bundleSizes(): void {
