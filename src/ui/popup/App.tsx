@@ -12,18 +12,16 @@ import { answerSummary, confidentFirst, pageAnswers } from '../../search/cards';
 import type { SearchEngine, SearchHit } from '../../search/engine';
 import { loadSettings, updateSettings } from '../../settings/settings-item';
 import { TranslatedBadge } from '../AnswerSummary';
-import { Footer } from './Footer';
-import { lastQueryItem, recentSearchesItem, withRecent } from './history';
-import { HomeView } from './HomeView';
-import { pageContext, type PageContext, targetTab } from './page-context';
-import { optionId, type ResultItem, ResultList } from './ResultList';
-import { SearchHeader } from './SearchHeader';
+import { Footer } from '../Footer';
+import { lastQueryItem, recentSearchesItem, withRecent } from '../search/history';
+import { HomeView, type View } from '../search/HomeView';
+import { pageContext, type PageContext, targetTab } from '../search/page-context';
+import { optionId, type ResultItem, ResultList } from '../search/ResultList';
+import { SearchHeader } from '../search/SearchHeader';
 
 // The engine's chunk (code and prebuilt index) starts loading with the popup, not after its
 // first render: it arrives while the popup paints.
 const shippedEngine = import('../../search/shipped-engine');
-
-export type View = { kind: 'home' } | { kind: 'episode'; number: number } | { kind: 'terms' };
 
 const RESULTS_ID = 'results';
 const SEARCH_LIMIT = 20;

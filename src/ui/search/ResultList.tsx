@@ -8,7 +8,7 @@ import type { AnswerLanguage, AnswerSummary } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
 import { AnswerSummaryView } from '../AnswerSummary';
 import { t } from '../../i18n';
-import { AnswerDetail } from './AnswerDetail';
+import { AnswerDetail } from '../answer/AnswerDetail';
 
 export interface ResultItem {
   summary: AnswerSummary;

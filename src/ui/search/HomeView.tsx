@@ -11,7 +11,6 @@ import { loadSettings, updateSettings } from '../../settings/settings-item';
 import { siteStatus, type SiteStatus } from '../../settings/site-status';
 import { episodeDate } from '../dates';
 import { Markdown } from '../Markdown';
-import type { View } from './App';
 import type { PageContext } from './page-context';
 
 const termsById = new Map(dataset.glossary.map((term) => [term.id, term]));
@@ -20,6 +19,8 @@ for (const entry of dataset.qa) answersPerEpisode.set(entry.episode, (answersPer
 const answersPerTerm = new Map<string, number>();
 for (const entry of dataset.qa) for (const id of entry.terms) answersPerTerm.set(id, (answersPerTerm.get(id) ?? 0) + 1);
 const PAGE_TERMS_SHOWN = 10;
+
+export type View = { kind: 'home' } | { kind: 'episode'; number: number } | { kind: 'terms' };
 
 export function HomeView({ view, page, recent, lang, list, onView, onSearch, onClearRecent }: {
   view: View;
