@@ -33,6 +33,11 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+I' },
       },
+      // Three suggested shortcuts of the four Chromium allows an extension.
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenSidePanel__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -5,13 +5,18 @@ import { registerCustomSites } from '../src/background/custom-sites';
 import { provideGlossaryTerms } from '../src/background/glossary-terms';
 import { lookupSelection } from '../src/background/lookup';
 import { registerMessageHandlers } from '../src/background/messages';
+import { openSidePanelFromCommand, registerSidePanelMessages } from '../src/background/side-panel';
+import { OPEN_SIDE_PANEL_COMMAND } from '../src/messaging/side-panel';
 
 export default defineBackground(() => {
   registerMessageHandlers();
+  registerSidePanelMessages();
   provideGlossaryTerms();
   registerContextMenu();
   registerCustomSites();
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'lookup-selection') void lookupSelection(tab);
+    // Synchronously, in the listener: the shortcut's gesture is good for this call only.
+    if (command === OPEN_SIDE_PANEL_COMMAND) void openSidePanelFromCommand(tab);
   });
 });

@@ -17,6 +17,7 @@ import { CardController } from './card-controller';
 import { HoverWatcher, termAtPoint } from './hover';
 import { SLICE_MS } from './idle';
 import { PageMarker } from './page-marker';
+import { servePanelFeed } from './panel-feed';
 import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { PageScanner, tallyTerms } from './scanner';
@@ -80,6 +81,11 @@ export class ContentApp {
     });
     contentMessaging.onMessage('pageTerms', () => ready.then(() => this.pageTerms()));
     contentMessaging.onMessage('showLookup', ({ data }) => ready.then(() => this.showLookup(data.text)));
+    // The side panel beside this page hears of every change "On this page" depends on.
+    servePanelFeed(
+      () => ready.then(() => this.pageTerms()),
+      () => `${location.href}\n${document.title}\n${pageQuestion(document)}\n${this.marker?.ready === true}`,
+    );
   }
 
   /** Starts or stops marking and hover cards to match the settings and the page's site. */
