@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAnswerMessages } from '../src/background/answer-messages';
 import { registerContextMenu } from '../src/background/context-menu';
 import { registerCustomSites } from '../src/background/custom-sites';
 import { provideGlossaryTerms } from '../src/background/glossary-terms';
@@ -11,6 +12,7 @@ import { OPEN_SIDE_PANEL_COMMAND } from '../src/messaging/side-panel';
 export default defineBackground(() => {
   registerMessageHandlers();
   registerSidePanelMessages();
+  registerAnswerMessages();
   provideGlossaryTerms();
   registerContextMenu();
   registerCustomSites();

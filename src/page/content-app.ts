@@ -42,6 +42,9 @@ export class ContentApp {
       lang: () => this.answerLanguage(),
       scheme: () => pageScheme(document),
       openPopup: (query, answerId) => void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {}),
+      openSidePanel: (query) => backgroundMessaging.sendMessage('openSidePanel', { query }),
+      cite: (answerId) => backgroundMessaging.sendMessage('citeAnswer', { answerId, lang: this.answerLanguage() }),
+      openAnswerPage: (answerId) => void backgroundMessaging.sendMessage('openAnswerPage', { answerId }).catch(() => {}),
     });
   }
 
