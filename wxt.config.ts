@@ -39,6 +39,8 @@ export default defineConfig({
         description: '__MSG_commandOpenSidePanel__',
       },
     },
+    // Not "istio": typed with a space it would take every "istio …" search from the user's search engine (README).
+    omnibox: { keyword: 'iqa' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,6 +6,7 @@ import { registerCustomSites } from '../src/background/custom-sites';
 import { provideGlossaryTerms } from '../src/background/glossary-terms';
 import { lookupSelection } from '../src/background/lookup';
 import { registerMessageHandlers } from '../src/background/messages';
+import { registerOmnibox } from '../src/background/omnibox';
 import { openSidePanelFromCommand, registerSidePanelMessages } from '../src/background/side-panel';
 import { OPEN_SIDE_PANEL_COMMAND } from '../src/messaging/side-panel';
 
@@ -16,6 +17,7 @@ export default defineBackground(() => {
   provideGlossaryTerms();
   registerContextMenu();
   registerCustomSites();
+  registerOmnibox();
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'lookup-selection') void lookupSelection(tab);
     // Synchronously, in the listener: the shortcut's gesture is good for this call only.
