@@ -6,21 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, closeOpenCard, fixtures, launch, markCount, markedTexts, markPoint, pageHtml, poll, readCard, screenshotPath,
-  type Session, type TestPage, waitForCard, waitForMarks, waitForNoCard,
+  BROWSERS, clickInCard, fixtures, launch, markCount, markedTexts, pageHtml, poll, readCard, restOnMark, screenshotPath,
+  type Session, type TestPage, turboNavigate, waitForMarks, waitForNoCard,
 } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
 
 /** Rests the real mouse on a mark, as a reader would, and waits for the card. */
-async function hover(page: TestPage, text: string, within?: string) {
-  await closeOpenCard(page);
-  await page.mouseTo(5, 5);
-  const point = await markPoint(page, text, within);
-  await page.mouseTo(point.x - 1, point.y);
-  await page.mouseTo(point.x, point.y);
-  return waitForCard(page);
-}
+const hover = restOnMark;
 
 describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
   let session: Session;
@@ -127,13 +120,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
     });
 
     it('rescans after a Turbo-style navigation and keeps nothing of the old page', async () => {
-      await page.evaluateWith(async (url) => {
-        const html = await (await fetch(url)).text();
-        const next = new DOMParser().parseFromString(html, 'text/html');
-        history.pushState({}, '', url);
-        document.title = next.title;
-        document.body.replaceWith(document.adoptNode(next.body));
-      }, FIXTURES.githubIssueLazy.url);
+      await turboNavigate(page, FIXTURES.githubIssueLazy.url);
       await poll(async () => (await markedTexts(page)).some((text) => /servicefence/i.test(text)), 10_000, 'marks on the new issue');
       const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
       for (const stale of ['keepalive', '503', 'idle timeout']) expect(marked, stale).not.toContain(stale);
