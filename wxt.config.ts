@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './src/build/no-inner-html';
+import { MIN_CHROME, MIN_FIREFOX } from './src/build/targets';
 import { datasetPlugin } from './src/data/vite-plugin';
 import { DEFAULT_SITE_MATCHES } from './src/settings/sites';
 
@@ -11,7 +12,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact(), datasetPlugin(), noInnerHtml()],
-    build: { target: ['chrome120', 'firefox140'] },
+    build: { target: [`chrome${MIN_CHROME}`, `firefox${MIN_FIREFOX}`] },
   }),
   zip: {
     // The Firefox store reviews the sources zip: everything `npm ci && npm run build` needs.
@@ -46,13 +47,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'istio-expert-answers@istio-big-talk.example',
-              strict_min_version: '140.0',
+              strict_min_version: `${MIN_FIREFOX}.0`,
               data_collection_permissions: { required: ['none'] },
             },
             // Firefox for Android learned data_collection_permissions in 142.
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: String(MIN_CHROME) }),
   }),
 });

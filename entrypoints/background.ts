@@ -7,6 +7,7 @@ import { provideGlossaryTerms } from '../src/background/glossary-terms';
 import { lookupSelection } from '../src/background/lookup';
 import { registerMessageHandlers } from '../src/background/messages';
 import { registerOmnibox } from '../src/background/omnibox';
+import { injectIntoOpenTabsOnInstall } from '../src/background/open-tabs';
 import { openSidePanelFromCommand, registerSidePanelMessages } from '../src/background/side-panel';
 import { OPEN_SIDE_PANEL_COMMAND } from '../src/messaging/side-panel';
 
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   registerContextMenu();
   registerCustomSites();
   registerOmnibox();
+  injectIntoOpenTabsOnInstall();
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'lookup-selection') void lookupSelection(tab);
     // Synchronously, in the listener: the shortcut's gesture is good for this call only.

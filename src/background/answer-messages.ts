@@ -4,17 +4,19 @@ import { browser } from 'wxt/browser';
 import { answerPageUrl } from '../messaging/answer-page';
 import { backgroundMessaging } from '../messaging/protocol';
 import { citeAnswer } from '../search/cite';
-import { answerIdOf, answerLanguageOf, fromOurExtension, senderTab } from './requests';
+import { answerLanguage, contentScriptTab, record, requireOwnExtension } from '../messaging/validate';
+import { knownAnswerId } from './requests';
 
 export function registerAnswerMessages(): void {
   backgroundMessaging.onMessage('citeAnswer', ({ sender, data }) => {
-    if (!fromOurExtension(sender)) throw new Error('refused: not from this extension');
-    return citeAnswer(dataset, answerIdOf(data?.answerId), answerLanguageOf(data?.lang));
+    requireOwnExtension(sender);
+    const request = record(data);
+    return citeAnswer(dataset, knownAnswerId(request.answerId), answerLanguage(request.lang));
   });
   backgroundMessaging.onMessage('openAnswerPage', async ({ sender, data }) => {
-    const tab = senderTab(sender);
-    const answerId = answerIdOf(data?.answerId);
+    const tab = contentScriptTab(sender);
+    const answerId = knownAnswerId(record(data).answerId);
     // Next to the page the card is on, and Back-linked to it (openerTabId).
-    await browser.tabs.create({ url: answerPageUrl({ answerId }), windowId: tab.windowId, index: tab.index + 1, openerTabId: tab.id });
+    await browser.tabs.create({ url: answerPageUrl({ answerId }), windowId: tab.windowId, index: tab.index + 1, openerTabId: tab.tabId });
   });
 }

@@ -11,7 +11,8 @@ import { loadSettings, watchSettings } from '../settings/settings-item';
 
 const SCRIPT_ID = 'custom-sites';
 
-async function grantedPatterns(settings: Settings): Promise<string[]> {
+/** The match patterns of the added sites whose permission is granted. */
+export async function grantedPatterns(settings: Settings): Promise<string[]> {
   const patterns = settings.customSites.map(originPattern);
   const granted = await Promise.all(patterns.map((origin) => browser.permissions.contains({ origins: [origin] }).catch(() => false)));
   return patterns.filter((_, index) => granted[index]);
@@ -30,8 +31,8 @@ async function syncCustomSites(settings: Settings): Promise<string[]> {
   return matches;
 }
 
-/** Tabs already open on a newly added site get the content script now. */
-async function injectIntoOpenTabs(patterns: string[]): Promise<void> {
+/** Tabs already open on these sites get the content script now (where it is not running). */
+export async function injectIntoOpenTabs(patterns: string[]): Promise<void> {
   if (patterns.length === 0) return;
   const tabs = await browser.tabs.query({ url: patterns });
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : injectContentScript(tab.id, 0).catch(() => {}))));

@@ -6,10 +6,12 @@ import glossaryTerms from 'virtual:glossary-terms';
 import { browser } from 'wxt/browser';
 import { storeGlossaryTerms } from '../messaging/glossary-terms';
 import { backgroundMessaging } from '../messaging/protocol';
+import { contentScriptSender } from '../messaging/validate';
 
 export function provideGlossaryTerms(): void {
   browser.runtime.onInstalled.addListener(() => void storeGlossaryTerms(glossaryTerms));
-  backgroundMessaging.onMessage('glossaryTerms', () => {
+  backgroundMessaging.onMessage('glossaryTerms', ({ sender }) => {
+    contentScriptSender(sender);
     void storeGlossaryTerms(glossaryTerms);
     return glossaryTerms;
   });

@@ -6,16 +6,12 @@
 import type { Browser } from 'wxt/browser';
 import { contentMessaging } from '../messaging/protocol';
 import { frameWithSelection, injectContentScript } from '../messaging/injection';
+import { MAX_LOOKUP_CHARS, MAX_QUERY_CHARS } from '../messaging/validate';
 import { openPopup } from './popup-opener';
-
-/** What travels to the popup when the card cannot be shown. */
-const POPUP_QUERY_CHARS = 300;
-/** A selection (the menu hands over all of it, up to megabytes) is cut before it travels on. */
-const SELECTION_MAX_CHARS = 4000;
 
 export async function lookupSelection(tab: Browser.tabs.Tab | undefined, selection?: string, frameId?: number): Promise<void> {
   const tabId = tab?.id;
-  const text = selection?.slice(0, SELECTION_MAX_CHARS);
+  const text = selection?.slice(0, MAX_LOOKUP_CHARS);
   try {
     if (tabId === undefined || tabId < 0) throw new Error('no tab');
     const frame = frameId ?? (await frameWithSelection(tabId)) ?? 0;
@@ -25,5 +21,5 @@ export async function lookupSelection(tab: Browser.tabs.Tab | undefined, selecti
   } catch {
     // Fall through: the page does not take scripts.
   }
-  if (text?.trim()) await openPopup({ query: text.slice(0, POPUP_QUERY_CHARS) });
+  if (text?.trim()) await openPopup({ query: text.slice(0, MAX_QUERY_CHARS) });
 }

@@ -1,23 +1,32 @@
-/** The background's answers to the content script and the popup. */
+/**
+ * The background's answers to the content script. Each handler checks that the message comes
+ * from our content script in a tab and that its fields are what they should be (validate.ts).
+ */
 import { backgroundMessaging } from '../messaging/protocol';
+import { injectCardUi } from '../messaging/injection';
+import { answerLanguage, contentScriptSender, MAX_CONTEXT_CHARS, MAX_LOOKUP_CHARS, popupRequest, record, termId, text } from '../messaging/validate';
 import { lookupCard, termCard } from '../search/cards';
 import { getEngine } from './engine';
-import { injectCardUi } from '../messaging/injection';
-import { browser } from 'wxt/browser';
-import { lookupSelection } from './lookup';
 import { openPopup } from './popup-opener';
 
 export function registerMessageHandlers(): void {
-  backgroundMessaging.onMessage('termCard', ({ data }) => termCard(getEngine(), data.termId, data.context, data.lang));
-  backgroundMessaging.onMessage('lookup', ({ data }) => lookupCard(getEngine(), data.text, data.lang));
-  backgroundMessaging.onMessage('openPopup', async ({ data }) => {
-    await openPopup(data);
+  backgroundMessaging.onMessage('termCard', ({ data, sender }) => {
+    contentScriptSender(sender);
+    const request = record(data);
+    return termCard(getEngine(), termId(request.termId), text(request.context, MAX_CONTEXT_CHARS, false), answerLanguage(request.lang));
   });
-  backgroundMessaging.onMessage('lookupSelection', async ({ data }) => {
-    await lookupSelection(await browser.tabs.get(data.tabId), data.text, data.frameId);
+  backgroundMessaging.onMessage('lookup', ({ data, sender }) => {
+    contentScriptSender(sender);
+    const request = record(data);
+    return lookupCard(getEngine(), text(request.text, MAX_LOOKUP_CHARS), answerLanguage(request.lang));
+  });
+  // The card asks for this only after a trusted click in it (mount.tsx, content-app.ts).
+  backgroundMessaging.onMessage('openPopup', async ({ data, sender }) => {
+    contentScriptSender(sender);
+    await openPopup(popupRequest(data, MAX_LOOKUP_CHARS));
   });
   backgroundMessaging.onMessage('loadCardUi', async ({ sender }) => {
-    if (sender.tab?.id === undefined) throw new Error('loadCardUi needs a tab');
-    await injectCardUi(sender.tab.id, sender.frameId ?? 0);
+    const { tabId, frameId } = contentScriptSender(sender);
+    await injectCardUi(tabId, frameId);
   });
 }

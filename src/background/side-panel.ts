@@ -8,7 +8,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { backgroundMessaging, type PanelOutcome, type PanelRequest } from '../messaging/protocol';
 import { isSidePanelOpen, openSidePanel, requestPanel, sidePanelShortcut, type StoredPanelRequest } from '../messaging/side-panel';
-import { panelRequestOf, senderTab } from './requests';
+import { contentScriptTab, MAX_QUERY_CHARS, popupRequest } from '../messaging/validate';
+import { knownAnswerId } from './requests';
+
+function panelRequest(data: unknown): PanelRequest {
+  const request = popupRequest(data, MAX_QUERY_CHARS);
+  return request.answerId === undefined ? request : { ...request, answerId: knownAnswerId(request.answerId) };
+}
 
 /** Asks for the panel now, synchronously; the promise says whether it opened. */
 function openNow(windowId: number): Promise<boolean> {
@@ -30,8 +36,8 @@ async function handOver(opening: Promise<boolean>, windowId: number, request: Om
 
 export function registerSidePanelMessages(): void {
   backgroundMessaging.onMessage('openSidePanel', ({ sender, data }) => {
-    const tab = senderTab(sender);
-    const request: PanelRequest = panelRequestOf(data);
+    const tab = contentScriptTab(sender);
+    const request = panelRequest(data);
     return handOver(openNow(tab.windowId), tab.windowId, request);
   });
 }

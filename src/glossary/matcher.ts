@@ -1,6 +1,6 @@
 /**
- * Finds glossary terms in text: one trie built once from every alias, walked from each possible
- * start. Shared by page scanning, the search tokenizer and the build step that links Q&A to terms.
+ * Finds glossary terms in text: one trie of every alias (its nodes made as text reaches them),
+ * walked from each possible start. Shared by page scanning, the search tokenizer and the build step that links Q&A to terms.
  *
  * Rules (see `GlossaryTerm.aliases`):
  * - Latin aliases match on word boundaries: no "pilot" inside "autopilot", no "Envoy" inside
@@ -23,8 +23,22 @@ export interface TermMatch {
   end: number;
 }
 
+/** One spelling of a term, as the trie compares it. */
+interface Spelling {
+  key: string;
+  termId: string;
+  alias: string;
+}
+
+/**
+ * A trie node, made on first use: a page visits a few hundred of the glossary's twenty thousand
+ * prefixes, so building them all for every page would cost more than the scan (and megabytes).
+ */
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  depth: number;
+  /** The spellings below this node, until its children are made on the first visit. */
+  pending?: Spelling[];
+  next?: Map<number, TrieNode>;
   /** Set where an alias ends. */
   termId?: string;
   /** Case-insensitive alias ends here. */
@@ -97,33 +111,43 @@ export function endsWithAcronym(alias: string): boolean {
 }
 
 export class TermMatcher {
-  private readonly root: TrieNode = { next: new Map() };
+  private readonly root: TrieNode;
   readonly termIds: readonly string[];
 
   constructor(terms: readonly TermAliases[]) {
     this.termIds = terms.map((term) => term.id);
+    const spellings: Spelling[] = [];
     for (const term of terms) {
-      for (const alias of term.aliases) this.add(term.id, alias);
+      for (const alias of term.aliases) {
+        const key = aliasKey(alias);
+        if (key !== '') spellings.push({ key, termId: term.id, alias });
+      }
     }
+    this.root = { depth: 0, pending: spellings };
   }
 
-  private add(termId: string, alias: string): void {
-    const key = aliasKey(alias);
-    if (key === '') return;
-    let node = this.root;
-    for (let i = 0; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(code, child);
+  /** The child of a node for a folded character, making the node's children on the first visit. */
+  private child(node: TrieNode, code: number): TrieNode | undefined {
+    if (node.pending) {
+      const next = new Map<number, TrieNode>();
+      for (const spelling of node.pending) {
+        const childCode = spelling.key.charCodeAt(node.depth);
+        let child = next.get(childCode);
+        if (!child) next.set(childCode, (child = { depth: node.depth + 1, pending: [] }));
+        if (spelling.key.length === child.depth) {
+          child.termId = spelling.termId;
+          if (isCaseSensitiveAlias(spelling.alias)) (child.exact ??= []).push(spelling.alias);
+          else child.anyCase = true;
+          if (endsWithAcronym(spelling.alias)) child.acronymEnd = true;
+        } else {
+          child.pending!.push(spelling);
+        }
       }
-      node = child;
+      for (const child of next.values()) if (child.pending!.length === 0) delete child.pending;
+      node.next = next;
+      delete node.pending;
     }
-    node.termId = termId;
-    if (isCaseSensitiveAlias(alias)) (node.exact ??= []).push(alias);
-    else node.anyCase = true;
-    if (endsWithAcronym(alias)) node.acronymEnd = true;
+    return node.next?.get(code);
   }
 
   /**
@@ -161,12 +185,12 @@ export class TermMatcher {
         // A run of separators in the text counts as one.
         let j = i + 1;
         while (j < text.length && foldChar(text.charCodeAt(j)) === SEPARATOR) j++;
-        node = node.next.get(SEPARATOR);
+        node = this.child(node, SEPARATOR);
         if (!node) break;
         i = j;
         continue;
       }
-      node = node.next.get(code);
+      node = this.child(node, code);
       if (!node) break;
       i++;
       if (node.termId !== undefined) {

@@ -110,8 +110,6 @@ interface BackgroundProtocol {
   citeAnswer(request: CiteRequest): Citation;
   /** Opens an answer on the answer page, in a tab next to the card's. */
   openAnswerPage(request: { answerId: string }): void;
-  /** What the context menu and the shortcut do, for an extension page to ask: a card at the selection. */
-  lookupSelection(request: { tabId: number; frameId?: number; text?: string }): void;
 }
 
 interface ContentProtocol {

@@ -6,10 +6,17 @@
 import type { AnswerLanguage, CardData, PanelOutcome } from '../messaging/protocol';
 import type { Citation } from '../search/cite';
 
-/** Where the card points: a text range (a term, a selection). */
+/** Where the card points: a term, a point of a selection (see anchors.ts). */
 export interface CardAnchor {
   getBoundingClientRect(): DOMRect;
   getClientRects(): DOMRectList | DOMRect[];
+  /** False once what the card points at has left the page (a navigation swapped it out). */
+  readonly isConnected?: boolean;
+}
+
+/** True unless the anchor says it has left the page. */
+export function anchorConnected(anchor: CardAnchor): boolean {
+  return anchor.isConnected !== false;
 }
 
 export interface CardState {
@@ -28,6 +35,7 @@ export interface CardHandlers {
   onPointerEnter(): void;
   onPointerLeave(): void;
   onPin(): void;
+  /** The close button; also called by the UI when the card's anchor has left the page. */
   onClose(): void;
   onOpenPopup(query: string, answerId?: string): void;
   /** "Open in side panel": whether it opened (Firefox opens it only from its own controls). */
@@ -40,7 +48,7 @@ export interface CardHandlers {
 export interface CardUi {
   render(state: CardState, handlers: CardHandlers): void;
   hide(): void;
-  /** True when the event target is inside the card. */
+  /** True when the event target is inside the card (events from its closed root arrive retargeted to the host). */
   contains(target: EventTarget | null): boolean;
 }
 

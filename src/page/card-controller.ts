@@ -6,8 +6,8 @@
  */
 import type { AnswerLanguage, CardData, PanelOutcome } from '../messaging/protocol';
 import type { Citation } from '../search/cite';
-import type { CardAnchor, CardHandlers, CardState, CardUi } from './card-api';
-import { pointInRects, type PointerSample } from './hover';
+import { anchorConnected, type CardAnchor, type CardHandlers, type CardState, type CardUi } from './card-api';
+import { pointInRects, type PointerPosition } from './hover';
 
 /** Time to travel from the term into the card before it closes. */
 export const CLOSE_GRACE_MS = 300;
@@ -49,8 +49,9 @@ export class CardController {
 
   constructor(private readonly env: CardEnvironment, target: Window = window) {
     const options = { capture: true, signal: this.listeners.signal };
-    target.addEventListener('keydown', (event) => this.onKeyDown(event), options);
-    target.addEventListener('pointerdown', (event) => this.onPointerDown(event), options);
+    // A page script's synthetic events neither close nor drive the card.
+    target.addEventListener('keydown', (event) => event.isTrusted && this.onKeyDown(event), options);
+    target.addEventListener('pointerdown', (event) => event.isTrusted && this.onPointerDown(event), options);
   }
 
   get isOpen(): boolean {
@@ -104,12 +105,17 @@ export class CardController {
   }
 
   /** Every pointer move: leaving the term and the card starts the close timer. */
-  pointerMoved(sample: PointerSample): void {
+  pointerMoved(sample: PointerPosition): void {
     const open = this.open;
     if (!open || open.state.pinned) return;
     if (open.pointerInside || this.ui?.contains(sample.target)) return;
     if (pointInRects(open.request.anchor.getClientRects() as Iterable<DOMRect>, sample.x, sample.y, 4)) this.cancelClose();
     else this.scheduleClose();
+  }
+
+  /** Closes the card if what it points at has left the page (the page swapped its content). */
+  closeIfDetached(): void {
+    if (this.open && !anchorConnected(this.open.request.anchor)) this.close();
   }
 
   close(): void {

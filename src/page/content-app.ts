@@ -1,32 +1,48 @@
 /**
  * The content script: on the user's sites it marks terms and opens hover cards; everywhere it is
  * injected (on demand, for a selection lookup or the popup's "On this page") it answers
- * messages. Settings changes apply at once, without reloading the tab.
+ * messages. Settings changes apply at once, without reloading the tab. When the extension is
+ * updated or reinstalled, this script's context is invalidated and it stands down: marks,
+ * listeners and card go, and the new script (injected by the background) takes over.
  */
 import { answerLanguageFor } from '../i18n';
 import { parseCompactTerms } from '../glossary/compact';
-import { type TermMatch, TermMatcher } from '../glossary/matcher';
+import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
+import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messaging/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
 import { siteStatus } from '../settings/site-status';
-import { registeredCardUi, type CardAnchor, type CardUi } from './card-api';
+import { selectionAnchor, textAnchor } from './anchors';
+import { registeredCardUi, type CardUi } from './card-api';
 import { CardController } from './card-controller';
-import { HoverWatcher, termAtPoint } from './hover';
+import { HoverWatcher, LONG_TEXT_CHARS, matchesAround, termAtPoint } from './hover';
 import { SLICE_MS } from './idle';
+import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { PageMarker } from './page-marker';
 import { servePanelFeed } from './panel-feed';
 import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { PageScanner, tallyTerms } from './scanner';
-import { isInSkippedRegion } from './selectors';
+import { CARD_HOST_ATTRIBUTE, isInSkippedRegion } from './selectors';
 
-/** A selection is cut to this before it travels; the engine bounds it further. */
-const LOOKUP_MAX_CHARS = 4000;
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
+/** How often the page is checked for a navigation (a card belongs to the page it opened on) and for this script's context. */
+const PAGE_CHECK_MS = 500;
+
+/**
+ * The life of this script, as WXT's ContentScriptContext gives it: `isValid` turns false once the
+ * extension is updated, reloaded or removed (reading it notices that), and the `setInterval`
+ * callbacks run only while it is valid.
+ */
+export interface ScriptLifetime {
+  readonly isValid: boolean;
+  onInvalidated(callback: () => void): () => void;
+  setInterval(handler: () => void, timeout?: number): number;
+}
 
 
 export class ContentApp {
@@ -35,16 +51,28 @@ export class ContentApp {
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
   private hover: HoverWatcher | undefined;
+  private readonly listeners = new AbortController();
+  private unwatchSettings: (() => void) | undefined;
+  private stopPanelFeed: (() => void) | undefined;
 
-  constructor(private settings: Settings) {
+  constructor(
+    private settings: Settings,
+    private readonly lifetime: ScriptLifetime,
+  ) {
     this.cards = new CardController({
       loadUi: () => loadCardUi(),
       lang: () => this.answerLanguage(),
       scheme: () => pageScheme(document),
-      openPopup: (query, answerId) => void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {}),
-      openSidePanel: (query) => backgroundMessaging.sendMessage('openSidePanel', { query }),
+      openPopup: (query, answerId) => {
+        if (!this.userActed()) return;
+        void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {});
+      },
+      openSidePanel: async (query) => (this.userActed() ? backgroundMessaging.sendMessage('openSidePanel', { query }) : { opened: false }),
       cite: (answerId) => backgroundMessaging.sendMessage('citeAnswer', { answerId, lang: this.answerLanguage() }),
-      openAnswerPage: (answerId) => void backgroundMessaging.sendMessage('openAnswerPage', { answerId }).catch(() => {}),
+      openAnswerPage: (answerId) => {
+        if (!this.userActed()) return;
+        void backgroundMessaging.sendMessage('openAnswerPage', { answerId }).catch(() => {});
+      },
     });
   }
 
@@ -64,31 +92,79 @@ export class ContentApp {
   }
 
   /** Starts once per frame, however many times the script is injected. */
-  static start(): void {
+  static start(lifetime: ScriptLifetime): void {
     const global = globalThis as Record<string, unknown>;
     if (global[CONTENT_SCRIPT_FLAG]) return;
     global[CONTENT_SCRIPT_FLAG] = true;
-    const app = new ContentApp(DEFAULT_SETTINGS);
+    removeOrphanedCards(document);
+    const app = new ContentApp(DEFAULT_SETTINGS, lifetime);
+    lifetime.onInvalidated(() => app.standDown());
     // Listening starts at once: whoever injected the script sends its message right away.
     const ready = readSettings().then((settings) => {
+      if (!lifetime.isValid) return;
       app.settings = settings;
       app.apply();
     });
     app.listen(ready);
+    app.watchPage();
   }
 
   private listen(ready: Promise<void>): void {
-    onSettingsChanged((settings) => {
+    this.unwatchSettings = onSettingsChanged((settings) => {
       this.settings = settings;
       this.apply();
     });
-    contentMessaging.onMessage('pageTerms', () => ready.then(() => this.pageTerms()));
-    contentMessaging.onMessage('showLookup', ({ data }) => ready.then(() => this.showLookup(data.text)));
+    contentMessaging.onMessage('pageTerms', ({ sender }) => {
+      requireExtensionSender(sender);
+      return ready.then(() => this.pageTerms());
+    });
+    contentMessaging.onMessage('showLookup', ({ data, sender }) => {
+      requireExtensionSender(sender);
+      const request = record(data);
+      const selected = request.text === undefined ? undefined : text(request.text, MAX_LOOKUP_CHARS, false);
+      return ready.then(() => this.showLookup(selected));
+    });
     // The side panel beside this page hears of every change "On this page" depends on.
-    servePanelFeed(
+    this.stopPanelFeed = servePanelFeed(
       () => ready.then(() => this.pageTerms()),
       () => `${location.href}\n${document.title}\n${pageQuestion(document)}\n${this.marker?.ready === true}`,
+      this.lifetime,
     );
+  }
+
+  /**
+   * A card belongs to the page it opened on: a navigation (GitHub's Turbo, React routers) closes
+   * it, pinned or not, and so does its text leaving the page. The same timer notices, through
+   * `lifetime`, when this script has been orphaned by an update.
+   */
+  private watchPage(): void {
+    let page = pageUrl();
+    const check = () => {
+      const now = pageUrl();
+      if (now !== page) {
+        page = now;
+        this.cards.close();
+      } else {
+        this.cards.closeIfDetached();
+      }
+    };
+    this.lifetime.setInterval(check, PAGE_CHECK_MS);
+    window.addEventListener('popstate', check, { signal: this.listeners.signal });
+  }
+
+  /** The extension was updated, reloaded or removed: this script's marks, listeners and card go. */
+  private standDown(): void {
+    this.stopMarking();
+    this.cards.dispose();
+    this.listeners.abort();
+    // An invalidated context may refuse even these calls: its listeners then die with it.
+    for (const unlisten of [() => this.unwatchSettings?.(), () => this.stopPanelFeed?.(), () => contentMessaging.removeAllListeners()]) {
+      try {
+        unlisten();
+      } catch {
+        // (nothing left to remove)
+      }
+    }
   }
 
   /** Starts or stops marking and hover cards to match the settings and the page's site. */
@@ -112,7 +188,7 @@ export class ContentApp {
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
     if (this.hover) this.hover.update(hoverOptions);
-    else this.hover = new HoverWatcher(hoverOptions, (sample) => this.onRest(sample.x, sample.y), (sample) => this.cards.pointerMoved(sample));
+    else this.hover = new HoverWatcher(hoverOptions, (sample) => this.onRest(sample.x, sample.y, sample.shiftKey), (sample) => this.cards.pointerMoved(sample));
   }
 
   private stopMarking(): void {
@@ -123,28 +199,35 @@ export class ContentApp {
     if (!this.cards.isPinned) this.cards.close();
   }
 
-  private matchesIn(node: Text): readonly TermMatch[] {
+  /** The occurrences in a text node: as the marker found them, or (not scanned yet) found now. */
+  private matchesIn(node: Text, offset: number): readonly ReviewedMatch[] {
+    // Text made editable (or otherwise skipped) after it was scanned opens no card.
+    if (isInSkippedRegion(node) || node.parentElement?.isContentEditable) return [];
     const known = this.marker?.matchesIn(node);
-    if (known) return known;
-    return !this.scanner || isInSkippedRegion(node) ? [] : this.scanner.matcher.findAll(node.data, 50);
+    // A huge node's marks stop at the scanner's cap: its terms are found around the pointer.
+    if (known && node.data.length <= LONG_TEXT_CHARS) return known;
+    if (!this.scanner) return [];
+    const found = node.data.length > LONG_TEXT_CHARS ? matchesAround(this.scanner.matcher, node.data, offset) : this.scanner.matcher.findAll(node.data, 50);
+    return new MarkingPolicy(document, location.href).review(node, found);
   }
 
-  private onRest(x: number, y: number): void {
+  /**
+   * A card for the term the pointer rests on. An unmarked repeat of a term (it is marked once in
+   * its paragraph or comment) opens one only with Shift held, so the page is not a minefield.
+   */
+  private onRest(x: number, y: number, shiftKey: boolean): void {
     const marker = this.marker;
-    if (!marker?.isRelevant) return;
-    const target = termAtPoint(document, x, y, (node) => this.matchesIn(node));
-    if (!target) {
+    if (!marker?.isRelevant || !this.lifetime.isValid) return;
+    const target = termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset));
+    if (!target || (!target.match.marked && !shiftKey && this.settings.hover.modifier === 'none')) {
       this.cards.restedElsewhere();
       return;
     }
     const lang = this.answerLanguage();
-    // The card follows a live range: it moves with the text when the page reflows or scrolls.
-    const anchor = document.createRange();
-    anchor.setStart(target.node, target.match.start);
-    anchor.setEnd(target.node, target.match.end);
     void this.cards.show({
       key: `${target.termId}@${target.match.start}`.concat(nodeKey(target.node)),
-      anchor,
+      // A live range: the card moves with the text when the page reflows or scrolls.
+      anchor: textAnchor(target.node, target.match.start, target.match.end),
       kind: 'hover',
       load: () => backgroundMessaging.sendMessage('termCard', { termId: target.termId, context: target.context, lang }),
       onClose: () => marker.setActive(undefined),
@@ -154,17 +237,17 @@ export class ContentApp {
   }
 
   private showLookup(text: string | undefined): boolean {
+    if (!this.lifetime.isValid) return false;
     const selection = window.getSelection();
-    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const selected = (text ?? '').trim() !== '' ? text! : (selection?.toString() ?? '');
     // Nothing selected: the shortcut takes the keyboard into the card that is open, if one is.
     if (selected.trim() === '') return this.cards.focusOpenCard();
-    const query = selected.slice(0, LOOKUP_MAX_CHARS);
+    const query = selected.slice(0, MAX_LOOKUP_CHARS);
     const lang = this.answerLanguage();
     void this.cards.show(
       {
         key: `lookup:${Date.now()}`,
-        anchor: selectionAnchor(range),
+        anchor: selectionAnchor(selection),
         kind: 'lookup',
         load: () => backgroundMessaging.sendMessage('lookup', { text: query, lang }),
       },
@@ -175,9 +258,10 @@ export class ContentApp {
 
   private async pageTerms(): Promise<PageTerms> {
     const page = { url: location.href, title: document.title, question: pageQuestion(document) };
-    if (this.marker?.ready) return { ...page, terms: this.marker.terms() };
-    const found: TermMatch[][] = [];
-    const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ matches }) => found.push(matches));
+    if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms() };
+    const found: ReviewedMatch[][] = [];
+    const policy = new MarkingPolicy(document, location.href);
+    const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ node, matches }) => found.push(policy.review(node, matches)));
     // Slices with a yield between them: a huge page is scanned in part rather than frozen.
     const stopAt = performance.now() + ONE_OFF_SCAN_MS;
     for (;;) {
@@ -186,6 +270,15 @@ export class ContentApp {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     return { ...page, terms: tallyTerms(found) };
+  }
+
+  /**
+   * Whether a card's button press was the user's: the card takes only trusted events (mount.tsx),
+   * and a click without the page's user activation is not one. An orphaned script acts no more.
+   */
+  private userActed(): boolean {
+    if (navigator.userActivation && !navigator.userActivation.isActive) return false;
+    return this.lifetime.isValid;
   }
 
   private answerLanguage(): AnswerLanguage {
@@ -201,13 +294,17 @@ function nodeKey(node: Text): string {
   return `#${key}`;
 }
 
-/** The selection's range when it has a box; else the focused field; else the top of the viewport. */
-function selectionAnchor(range: Range | undefined): CardAnchor {
-  if (range && range.getClientRects().length > 0) return range.cloneRange();
-  const active = document.activeElement;
-  if (active && active !== document.body) return active;
-  const rect = new DOMRect(window.innerWidth / 2, 48, 0, 0);
-  return { getBoundingClientRect: () => rect, getClientRects: () => [rect] };
+/** The page's address without its fragment: following an in-page link is not a navigation. */
+function pageUrl(): string {
+  return location.href.split('#')[0]!;
+}
+
+/**
+ * Cards left by an earlier copy of this script (Firefox ends an updated extension's scripts at
+ * once, leaving whatever they had added to the page); ours is never open when the script starts.
+ */
+function removeOrphanedCards(doc: Document): void {
+  for (const host of doc.documentElement?.querySelectorAll(`:scope > [${CARD_HOST_ATTRIBUTE}]`) ?? []) host.remove();
 }
 
 /** The card UI is injected by the background on first use; it registers itself on a global. */

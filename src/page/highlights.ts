@@ -29,6 +29,14 @@ const STYLES = `
 }
 `;
 
+function isTermSheet(sheet: CSSStyleSheet): boolean {
+  try {
+    return sheet.cssRules[0]?.cssText.includes(`::highlight(${TERM_HIGHLIGHT})`) === true;
+  } catch {
+    return false;
+  }
+}
+
 function highlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
@@ -65,9 +73,12 @@ export class TermHighlights {
         this.sheet = new CSSStyleSheet();
         this.sheet.replaceSync(STYLES);
       }
-      if (!this.doc.adoptedStyleSheets.includes(this.sheet)) {
-        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
-      }
+      const sheets = this.doc.adoptedStyleSheets;
+      // The sheet of an earlier copy of the script (Firefox ends an updated extension's scripts
+      // without letting them clean up) goes, so updates do not pile up sheets.
+      const kept = sheets.filter((sheet) => sheet === this.sheet || !isTermSheet(sheet));
+      if (!kept.includes(this.sheet)) kept.push(this.sheet);
+      if (kept.length !== sheets.length || kept.some((sheet, index) => sheet !== sheets[index])) this.doc.adoptedStyleSheets = kept;
     } catch {
       // A page that forbids constructed sheets simply shows no underline.
     }

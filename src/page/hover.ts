@@ -3,14 +3,14 @@
  * rests, the caret position at that point gives a text node and offset, and the term there is
  * looked up in that node only. Nothing is computed while the pointer moves.
  */
-import type { TermMatch } from '../glossary/matcher';
+import type { TermMatch, TermMatcher } from '../glossary/matcher';
 import type { HoverModifier } from '../settings/settings';
 import { CONTEXT_BLOCK } from './selectors';
 
-export interface TermAtPoint {
+export interface TermAtPoint<M extends TermMatch = TermMatch> {
   termId: string;
   node: Text;
-  match: TermMatch;
+  match: M;
   range: StaticRange;
   /** The sentence around the term, which re-ranks the answers. */
   context: string;
@@ -18,6 +18,10 @@ export interface TermAtPoint {
 
 const CONTEXT_CHARS = 240;
 const TOLERANCE_PX = 2;
+/** A text node longer than this is matched around the pointer only (see `matchesAround`). */
+export const LONG_TEXT_CHARS = 10_000;
+/** How far either side of the pointer `matchesAround` looks: longer than any alias. */
+const AROUND_CHARS = 200;
 
 interface CaretPosition {
   node: Node;
@@ -59,19 +63,35 @@ function contextAround(node: Text, match: TermMatch): string {
 }
 
 /**
- * The term under (x, y), if any. `matchesIn` gives the terms of a text node (cached by the
- * marker, or found on the spot); the pointer must be on the term's own glyphs, not merely near.
+ * The terms in a window of a long text around `offset`: the cost of a hover does not grow with
+ * the node (a 5 MB `<pre>`), and terms past the scanner's cap on marks are still found.
  */
-export function termAtPoint(
+export function matchesAround(matcher: TermMatcher, text: string, offset: number): TermMatch[] {
+  const end = Math.min(text.length, offset + AROUND_CHARS);
+  const found: TermMatch[] = [];
+  for (let position = Math.max(0, offset - AROUND_CHARS); position < end; ) {
+    const match = matcher.matchAt(text, position);
+    if (match) found.push(match);
+    position = match ? match.end : position + 1;
+  }
+  return found;
+}
+
+/**
+ * The term under (x, y), if any. `matchesIn` gives the terms of a text node (cached by the
+ * marker, or found on the spot) near the caret's offset; the pointer must be on the term's own
+ * glyphs, not merely near.
+ */
+export function termAtPoint<M extends TermMatch>(
   doc: Document,
   x: number,
   y: number,
-  matchesIn: (node: Text) => readonly TermMatch[],
-): TermAtPoint | undefined {
+  matchesIn: (node: Text, offset: number) => readonly M[],
+): TermAtPoint<M> | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   const node = caret.node as Text;
-  for (const match of matchesIn(node)) {
+  for (const match of matchesIn(node, caret.offset)) {
     if (caret.offset < match.start || caret.offset > match.end) continue;
     if (!pointInRects(rangeRects(node, match.start, match.end), x, y)) continue;
     return {
@@ -97,10 +117,16 @@ export interface HoverOptions {
   modifier: HoverModifier;
 }
 
-export interface PointerSample {
+export interface PointerPosition {
   x: number;
   y: number;
   target: EventTarget | null;
+}
+
+/** Where the pointer rested. */
+export interface PointerSample extends PointerPosition {
+  /** Held at the rest: it opens a card on an unmarked repeat of a term. */
+  shiftKey: boolean;
 }
 
 /**
@@ -110,20 +136,21 @@ export interface PointerSample {
 export class HoverWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private frame: number | undefined;
-  private last: (PointerSample & { modifiers: Record<string, boolean> }) | undefined;
+  private last: (PointerPosition & { modifiers: Record<string, boolean> }) | undefined;
   private readonly controller = new AbortController();
 
   constructor(
     private options: HoverOptions,
     private readonly onRest: (sample: PointerSample) => void,
-    private readonly onMove: (sample: PointerSample) => void,
+    private readonly onMove: (position: PointerPosition) => void,
     target: Window = window,
   ) {
     const listen = { capture: true, passive: true, signal: this.controller.signal };
-    target.addEventListener('pointermove', (event) => this.move(event), listen);
-    target.addEventListener('keydown', (event) => this.modifierChanged(event), listen);
-    target.addEventListener('pointerdown', () => this.clearTimer(), listen);
-    target.addEventListener('scroll', () => this.clearTimer(), listen);
+    // Only the user's own input counts: a page script's synthetic events open no card.
+    target.addEventListener('pointermove', (event) => event.isTrusted && this.move(event), listen);
+    target.addEventListener('keydown', (event) => event.isTrusted && this.modifierChanged(event), listen);
+    target.addEventListener('pointerdown', (event) => event.isTrusted && this.clearTimer(), listen);
+    target.addEventListener('scroll', (event) => event.isTrusted && this.clearTimer(), listen);
   }
 
   update(options: HoverOptions): void {
@@ -154,10 +181,13 @@ export class HoverWatcher {
     }
   }
 
-  /** Pressing the modifier while the pointer already rests on a term counts as resting now. */
+  /**
+   * Pressing the modifier (or Shift, for an unmarked repeat) while the pointer already rests on
+   * a term counts as resting now.
+   */
   private modifierChanged(event: KeyboardEvent): void {
-    if (this.options.modifier === 'none' || !this.last) return;
-    const key = MODIFIER_KEYS[this.options.modifier];
+    if (!this.last) return;
+    const key = this.options.modifier === 'none' ? 'shiftKey' : MODIFIER_KEYS[this.options.modifier];
     if (event[key]) {
       this.last.modifiers[key] = true;
       this.rest();
@@ -169,7 +199,7 @@ export class HoverWatcher {
     const sample = this.last;
     if (!sample) return;
     if (this.options.modifier !== 'none' && !sample.modifiers[MODIFIER_KEYS[this.options.modifier]]) return;
-    this.onRest(sample);
+    this.onRest({ x: sample.x, y: sample.y, target: sample.target, shiftKey: sample.modifiers.shiftKey === true });
   }
 
   private clearTimer(): void {

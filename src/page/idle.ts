@@ -25,6 +25,7 @@ interface QueuedJob {
 /** A queue of jobs run in idle slices, each reported done to its owner; `cancel` drops them all. */
 export class IdleQueue {
   private readonly jobs: QueuedJob[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
   private cancelPending: (() => void) | undefined;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
@@ -40,8 +41,22 @@ export class IdleQueue {
 
   cancel(): void {
     this.jobs.length = 0;
+    this.idleWaiters.length = 0;
     this.cancelPending?.();
     this.cancelPending = undefined;
+  }
+
+  /** Calls `callback` once the queue has no job left (in the next idle moment if it has none now). */
+  whenIdle(callback: () => void): void {
+    this.idleWaiters.push(callback);
+    if (!this.busy) this.schedule();
+  }
+
+  /** Runs jobs now, for at most `budgetMs` (someone is waiting for them). */
+  runNow(budgetMs: number): void {
+    const start = this.now();
+    this.runUntil(() => this.now() - start >= budgetMs);
+    if (this.jobs.length === 0) this.notifyIdle();
   }
 
   private schedule(): void {
@@ -50,13 +65,21 @@ export class IdleQueue {
       this.cancelPending = undefined;
       const start = this.now();
       const budget = Math.min(SLICE_MS, Math.max(2, idle.didTimeout ? SLICE_MS : idle.timeRemaining()));
-      const deadline = () => this.now() - start >= budget;
-      while (this.jobs.length > 0) {
-        if (!this.jobs[0]!.job.run(deadline)) break;
-        this.jobs.shift()!.onDone?.();
-        if (deadline()) break;
-      }
+      this.runUntil(() => this.now() - start >= budget);
       if (this.jobs.length > 0) this.schedule();
+      else this.notifyIdle();
     });
+  }
+
+  private runUntil(deadline: () => boolean): void {
+    while (this.jobs.length > 0) {
+      if (!this.jobs[0]!.job.run(deadline)) break;
+      this.jobs.shift()!.onDone?.();
+      if (deadline()) break;
+    }
+  }
+
+  private notifyIdle(): void {
+    for (const callback of this.idleWaiters.splice(0)) callback();
   }
 }

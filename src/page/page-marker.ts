@@ -1,16 +1,21 @@
 /**
- * Keeps the marks in step with the page: a full scan at start and after a navigation (GitHub's
- * Turbo and React swap the page without a load), and only the added or changed subtrees after
- * that (lazily loaded comments). Nothing from a previous page survives a navigation.
+ * Keeps the marks in step with the page: at start and after a navigation (GitHub's Turbo and
+ * React swap the page without a load) the parts of the page near the screen are scanned, and
+ * the rest as the reader scrolls to them (`ScanRegions`); after that, added or changed subtrees
+ * (lazily loaded comments). "On this page" asks for the rest (`scanRest`). Nothing from a
+ * previous page survives a navigation.
  */
-import type { TermMatch } from '../glossary/matcher';
 import type { PageTerm } from '../messaging/protocol';
 import { TermHighlights } from './highlights';
-import { IdleQueue } from './idle';
+import { IdleQueue, SLICE_MS } from './idle';
+import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
+import { type Region, ScanRegions } from './regions';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
-import { CARD_HOST_TAG } from './selectors';
+import { isCardHost } from './selectors';
 
 const URL_CHECK_MS = 500;
+/** Attributes that make an element's text editable (selectors.ts), watched once it is scanned. */
+const EDITABLE_ATTRIBUTES = ['contenteditable', 'role'];
 /** A page whose load event is slow (big images) is scanned after this anyway. */
 const LOAD_WAIT_MS = 3000;
 
@@ -28,7 +33,8 @@ export interface MarkerOptions {
 }
 
 interface NodeMarks {
-  matches: TermMatch[];
+  /** The occurrences the marking policy keeps, each marked (painted) or not. */
+  matches: ReviewedMatch[];
   ranges: StaticRange[];
 }
 
@@ -41,11 +47,15 @@ export class PageMarker {
   private href: string;
   /** Set by each full scan (see `MarkerOptions.relevantByDefault`). */
   private relevant = false;
+  /** The first regions near the screen are scanned (`onScanned` was called) since the last navigation. */
   private scanned = false;
+  private regions: ScanRegions | undefined;
   private stopped = false;
   private waited = false;
   private scanner: PageScanner | undefined;
   private scannerLoad: Promise<void> | undefined;
+  /** Made anew for each page (URL): which terms each reading unit has marked. */
+  private policy: MarkingPolicy;
 
   constructor(
     /**
@@ -59,6 +69,7 @@ export class PageMarker {
   ) {
     this.highlights = new TermHighlights(doc);
     this.href = doc.location?.href ?? '';
+    this.policy = new MarkingPolicy(doc, this.href);
   }
 
   /** True when the page counts as being about Istio (always, except where a check is needed). */
@@ -66,9 +77,26 @@ export class PageMarker {
     return this.relevant;
   }
 
-  /** Whether a full scan has finished since the last navigation. */
+  /** Whether the whole page has been scanned since the last navigation. */
   get ready(): boolean {
-    return this.scanned && !this.queue.busy;
+    return this.scanned && !this.queue.busy && !this.regions?.hasRest;
+  }
+
+  /**
+   * Scans the regions the reader has not come near yet, within `budgetMs` (in slices, yielding
+   * between them): what "On this page" needs to count every term of the page. False when the
+   * marker has not started scanning (the page is still loading).
+   */
+  async scanRest(budgetMs: number): Promise<boolean> {
+    const scanner = this.scanner;
+    if (!scanner || !this.regions) return false;
+    for (const region of this.regions?.takeRest() ?? []) this.scanRegion(scanner, region);
+    const stopAt = performance.now() + budgetMs;
+    while (this.queue.busy && performance.now() < stopAt) {
+      this.queue.runNow(SLICE_MS);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return true;
   }
 
   start(): void {
@@ -97,7 +125,7 @@ export class PageMarker {
       return;
     }
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EDITABLE_ATTRIBUTES });
     // A history navigation may change the URL after (or without) the DOM swap it belongs to.
     this.urlWatch = setInterval(() => this.checkUrl(), URL_CHECK_MS);
     this.doc.defaultView?.addEventListener('popstate', this.checkUrl);
@@ -119,6 +147,7 @@ export class PageMarker {
     clearInterval(this.urlWatch);
     this.doc.defaultView?.removeEventListener('popstate', this.checkUrl);
     this.queue.cancel();
+    this.regions?.disconnect();
     this.marks.clear();
     this.highlights.detach();
   }
@@ -129,13 +158,13 @@ export class PageMarker {
     if (repaint) this.repaint();
   }
 
-  /** Terms on the page, most frequent first. */
+  /** Terms on the page, most frequent first: every occurrence the policy keeps, marked or not. */
   terms(): PageTerm[] {
     return tallyTerms([...this.marks].flatMap(([node, { matches }]) => (node.isConnected ? [matches] : [])));
   }
 
-  /** The matches already found in a text node, if it was scanned. */
-  matchesIn(node: Text): TermMatch[] | undefined {
+  /** The occurrences already found in a text node, if it was scanned. */
+  matchesIn(node: Text): ReviewedMatch[] | undefined {
     return this.marks.get(node)?.matches;
   }
 
@@ -147,26 +176,46 @@ export class PageMarker {
     const scanner = this.scanner;
     if (!scanner) return;
     this.queue.cancel();
+    this.regions?.disconnect();
     this.marks.clear();
     this.highlights.clear();
-    scanner.resetVisibility();
+    scanner.reset();
     this.scanned = false;
+    this.policy = new MarkingPolicy(this.doc, this.href);
     this.relevant = this.options.relevantByDefault(this.href);
-    const body = this.doc.body ?? this.doc.documentElement;
-    this.queue.push(scanner.job(body, (found) => this.record(found)), () => this.afterScan());
+    if (this.relevant && this.options.paint) this.highlights.attach();
+    let first = true;
+    this.regions = new ScanRegions(this.doc, (regions) => {
+      for (const region of regions) this.scanRegion(scanner, region);
+      // The first regions near the screen make the page's first marks.
+      if (first) {
+        first = false;
+        this.queue.whenIdle(() => this.afterScan());
+      }
+    });
+    this.regions.watch(this.doc.body ?? this.doc.documentElement);
   }
 
-  private record({ node, matches }: TextMatches): void {
+  private scanRegion(scanner: PageScanner, { root }: Region): void {
+    if (!root.isConnected) return;
+    this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+  }
+
+  private record({ node, matches, position }: TextMatches): void {
     this.forget(node);
-    const entry: NodeMarks = { matches, ranges: [] };
+    const reviewed = this.policy.review(node, matches, position);
+    if (reviewed.length === 0) return;
+    const entry: NodeMarks = { matches: reviewed, ranges: [] };
     this.marks.set(node, entry);
-    if (this.scanned && this.relevant && this.options.paint) this.paint(node, entry);
+    if (this.relevant && this.options.paint) this.paint(node, entry);
   }
 
   private afterScan(): void {
     this.scanned = true;
-    if (!this.relevant) this.relevant = this.looksRelevant();
-    this.repaint();
+    if (!this.relevant && this.looksRelevant()) {
+      this.relevant = true;
+      this.repaint();
+    }
     this.onScanned?.();
   }
 
@@ -191,6 +240,7 @@ export class PageMarker {
   private paint(node: Text, entry: NodeMarks): boolean {
     if (!this.highlights.supported) return false;
     for (const match of entry.matches) {
+      if (!match.marked) continue;
       const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
       if (!this.highlights.add(range)) return false;
       entry.ranges.push(range);
@@ -202,6 +252,7 @@ export class PageMarker {
     const scanner = this.scanner;
     if (!scanner || this.checkUrl()) return;
     const roots = new Set<Node>();
+    const changed = new Set<Node>();
     let removed = false;
     for (const record of records) {
       if (isOwnUi(record.target)) continue;
@@ -209,18 +260,26 @@ export class PageMarker {
         this.forget(record.target as Text);
         roots.add(record.target);
       }
+      if (record.type === 'attributes') {
+        // An element became editable: its marks go; one that stopped being is rescanned.
+        changed.add(record.target);
+        roots.add(record.target);
+      }
       for (const node of record.addedNodes) if (!isOwnUi(node)) roots.add(node);
       if (record.removedNodes.length > 0) removed = true;
     }
     if (removed) this.prune();
+    if (changed.size > 0) this.forgetWithin(changed);
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
-      this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+      // Added content is scanned when it comes near the screen, like the rest of the page.
+      if (this.regions && root.nodeType === Node.ELEMENT_NODE && !changed.has(root)) this.regions.watch(root);
+      else this.scanRegion(scanner, { root });
     }
   }
 
   private afterIncrementalScan(): void {
-    // A page can become about Istio as its comments load.
+    // A page can become about Istio as the reader scrolls or its comments load.
     if (this.scanned && !this.relevant && this.looksRelevant()) {
       this.relevant = true;
       this.repaint();
@@ -233,16 +292,21 @@ export class PageMarker {
     for (const node of this.marks.keys()) if (!node.isConnected) this.forget(node);
   }
 
+  private forgetWithin(roots: ReadonlySet<Node>): void {
+    for (const node of this.marks.keys()) if (hasAncestorIn(node, roots)) this.forget(node);
+  }
+
   private forget(node: Text): void {
     const entry = this.marks.get(node);
     if (!entry) return;
     for (const range of entry.ranges) this.highlights.delete(range);
+    this.policy.release(node, entry.matches);
     this.marks.delete(node);
   }
 }
 
 function isOwnUi(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === CARD_HOST_TAG.toUpperCase();
+  return isCardHost(node);
 }
 
 function hasAncestorIn(node: Node, roots: ReadonlySet<Node>): boolean {

@@ -3,7 +3,7 @@
  * panel of ours is connected, the page's terms go to it whenever what "On this page" depends on
  * changes: the address, the title, the question, or the marks' scan finishing.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { extensionUrl } from '../messaging/answer-page';
 import { PANEL_FEED_PORT } from '../messaging/panel-feed';
 import type { PageTerms } from '../messaging/protocol';
@@ -11,8 +11,9 @@ import type { PageTerms } from '../messaging/protocol';
 /** How often a connected panel's page is checked for a change (the marker checks the URL as often). */
 const CHECK_MS = 500;
 
-export function servePanelFeed(read: () => Promise<PageTerms>, signature: () => string): void {
-  browser.runtime.onConnect.addListener((port) => {
+/** Starts serving; the function it returns stops (an orphaned script's timers stop with its `lifetime`). */
+export function servePanelFeed(read: () => Promise<PageTerms>, signature: () => string, lifetime: { setInterval(run: () => void, ms: number): number }): () => void {
+  const serve = (port: Browser.runtime.Port) => {
     if (port.name !== PANEL_FEED_PORT) return;
     // Only our own extension pages (the side panel) may listen to the page.
     if (port.sender?.id !== browser.runtime.id || !port.sender.url?.startsWith(extensionUrl('/'))) {
@@ -34,10 +35,12 @@ export function servePanelFeed(read: () => Promise<PageTerms>, signature: () => 
       }, () => {});
     };
     check();
-    const timer = setInterval(check, CHECK_MS);
+    const timer = lifetime.setInterval(check, CHECK_MS);
     port.onDisconnect.addListener(() => {
       open = false;
       clearInterval(timer);
     });
-  });
+  };
+  browser.runtime.onConnect.addListener(serve);
+  return () => browser.runtime.onConnect.removeListener(serve);
 }

@@ -13,6 +13,8 @@ import { isInSkippedRegion, isSkippedElement } from './selectors';
 export interface TextMatches {
   node: Text;
   matches: TermMatch[];
+  /** Characters of text this scanner had read when it reached the node (in scan order). */
+  position: number;
 }
 
 /** A scan that can be resumed: `run` processes nodes until `deadline()` says stop. */
@@ -22,6 +24,23 @@ export interface ScanJob {
 }
 
 const MIN_TEXT = 2;
+/**
+ * A text node longer than this (a 5 MB `<pre>`) is matched a window at a time, the deadline
+ * checked between windows, so one node never makes a long task; and no node keeps more than
+ * MAX_MATCHES_PER_NODE matches (hover finds the rest on the spot, see hover.ts).
+ */
+const WINDOW_CHARS = 32_768;
+export const MAX_MATCHES_PER_NODE = 500;
+
+/** A long text node part-way through its windows. */
+interface LongText {
+  node: Text;
+  /** Where the node starts in the page's text (`TextMatches.position`). */
+  start: number;
+  /** How far into the node the windows have got. */
+  position: number;
+  matches: TermMatch[];
+}
 
 /** How often each term occurs in these matches, most frequent first. */
 export function tallyTerms(matchLists: Iterable<readonly TermMatch[]>): PageTerm[] {
@@ -34,6 +53,8 @@ export function tallyTerms(matchLists: Iterable<readonly TermMatch[]>): PageTerm
 
 export class PageScanner {
   private visible = new WeakMap<Element, boolean>();
+  /** Characters read since the last `reset`: where each node is in the page, for the policy. */
+  private read = 0;
 
   constructor(readonly matcher: TermMatcher) {}
 
@@ -41,22 +62,54 @@ export class PageScanner {
   scanText(node: Text): TermMatch[] {
     const data = node.data;
     if (data.length < MIN_TEXT) return [];
-    const matches = this.matcher.findAll(data);
+    return this.visibleOnly(node, this.matcher.findAll(data, MAX_MATCHES_PER_NODE));
+  }
+
+  private visibleOnly(node: Text, matches: TermMatch[]): TermMatch[] {
     if (matches.length === 0) return matches;
     return this.isVisible(node.parentElement) ? matches : [];
+  }
+
+  /** Matches the next window of a long node; true when the node is done (or its cap reached). */
+  private scanWindow(long: LongText): boolean {
+    const data = long.node.data;
+    const end = Math.min(data.length, long.position + WINDOW_CHARS);
+    let position = long.position;
+    // findAll's walk, from where the last window stopped (a term across the edge is found whole).
+    while (position < end && long.matches.length < MAX_MATCHES_PER_NODE) {
+      const match = this.matcher.matchAt(data, position);
+      if (match) long.matches.push(match);
+      position = match ? match.end : position + 1;
+    }
+    long.position = position;
+    return position >= data.length || long.matches.length >= MAX_MATCHES_PER_NODE;
+  }
+
+  /** Scans a text node, a window at a time if it is long; false when the deadline came first. */
+  private scanNode(long: LongText, deadline: () => boolean, onMatches: (found: TextMatches) => void): boolean {
+    while (!this.scanWindow(long)) if (deadline()) return false;
+    const matches = this.visibleOnly(long.node, long.matches);
+    if (matches.length > 0) onMatches({ node: long.node, matches, position: long.start });
+    return true;
+  }
+
+  /** Where a node starts in the page's text, as scanned; counts its characters as read. */
+  private begin(node: Text): number {
+    const start = this.read;
+    this.read += node.data.length;
+    return start;
   }
 
   /** A resumable scan of `root`'s subtree, reporting each text node with terms. */
   job(root: Node, onMatches: (found: TextMatches) => void): ScanJob {
     const doc = root.ownerDocument ?? (root as Document);
     if (root.nodeType === Node.TEXT_NODE) {
+      let long: LongText | undefined;
       return {
-        run: () => {
-          if (!isInSkippedRegion(root)) {
-            const matches = this.scanText(root as Text);
-            if (matches.length > 0) onMatches({ node: root as Text, matches });
-          }
-          return true;
+        run: (deadline) => {
+          if (isInSkippedRegion(root)) return true;
+          long ??= { node: root as Text, start: this.begin(root as Text), position: 0, matches: [] };
+          return this.scanNode(long, deadline, onMatches);
         },
       };
     }
@@ -69,12 +122,22 @@ export class PageScanner {
             ? NodeFilter.FILTER_REJECT
             : NodeFilter.FILTER_SKIP,
     });
+    let long: LongText | undefined;
     return {
       run: (deadline) => {
         let count = 0;
+        if (long && !this.scanNode(long, deadline, onMatches)) return false;
+        long = undefined;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const position = this.begin(node as Text);
+          if ((node as Text).data.length > WINDOW_CHARS) {
+            long = { node: node as Text, start: position, position: 0, matches: [] };
+            if (!this.scanNode(long, deadline, onMatches)) return false;
+            long = undefined;
+            continue;
+          }
           const matches = this.scanText(node as Text);
-          if (matches.length > 0) onMatches({ node: node as Text, matches });
+          if (matches.length > 0) onMatches({ node: node as Text, matches, position });
           // Checking the clock every node would cost more than the matching.
           if (++count % 16 === 0 && deadline()) return false;
         }
@@ -83,9 +146,10 @@ export class PageScanner {
     };
   }
 
-  /** Forgets cached visibility (after the page's layout may have changed). */
-  resetVisibility(): void {
+  /** Starts over for a new page: visibility is measured again and positions count from 0. */
+  reset(): void {
     this.visible = new WeakMap();
+    this.read = 0;
   }
 
   private isVisible(element: Element | null): boolean {

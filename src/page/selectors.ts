@@ -3,25 +3,41 @@
  * tests, not `Element.matches`, because they run for every element of very large pages.
  */
 
-/** The custom element that hosts our card; its shadow root is our UI, never page text. */
-export const CARD_HOST_TAG = 'istio-experts-card';
+/**
+ * The attribute on the element that hosts our card; its (closed) shadow root is our UI, never page
+ * text. The host is a plain `div`, not a custom element: a page can define any custom element name
+ * before we use it (and make `attachShadow` throw), but it cannot redefine `div`.
+ */
+export const CARD_HOST_ATTRIBUTE = 'data-istio-experts-card';
+export const CARD_HOST_TAG = 'div';
 
-/** Elements whose text is not page prose: code stays in (EnvoyFilter YAML is what people ask about). */
+export function isCardHost(node: Node | null | undefined): boolean {
+  return node?.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(CARD_HOST_ATTRIBUTE);
+}
+
+/**
+ * Elements whose text is not page prose: code stays in (EnvoyFilter YAML is what people ask
+ * about), navigation and footers go (menus, breadcrumbs and link lists are not read as text).
+ */
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
   'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'svg', 'MATH', 'math',
-  'HEAD', 'TITLE', CARD_HOST_TAG.toUpperCase(),
+  'HEAD', 'TITLE', 'NAV', 'FOOTER',
 ]);
+/** Navigation by role, and labelled side columns (a docs site's menu and its "On this page"). */
+const SKIPPED_ROLES = new Set(['navigation', 'contentinfo', 'menu', 'menubar', 'tablist']);
 
 /** Code editors: their text is what a person is typing, and their DOM is fragile. */
 const EDITOR_CLASSES = ['CodeMirror', 'cm-editor', 'monaco-editor', 'ace_editor'];
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
-  if (element.hasAttribute('hidden')) return true;
+  if (element.hasAttribute('hidden') || element.hasAttribute(CARD_HOST_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  if (element.getAttribute('role') === 'textbox') return true;
+  const role = element.getAttribute('role');
+  if (role === 'textbox' || (role !== null && SKIPPED_ROLES.has(role))) return true;
+  if (element.tagName === 'ASIDE' && element.hasAttribute('aria-label')) return true;
   const { classList } = element;
   return classList.length > 0 && EDITOR_CLASSES.some((name) => classList.contains(name));
 }
@@ -31,8 +47,21 @@ export function isInSkippedRegion(node: Node): boolean {
   for (let element = node.parentElement; element; element = element.parentElement) {
     if (isSkippedElement(element)) return true;
   }
-  return (node.getRootNode() as ShadowRoot).host?.tagName === CARD_HOST_TAG.toUpperCase();
+  return isCardHost((node.getRootNode() as ShadowRoot).host);
 }
+
+/** Text that is code: names are joined by `-` and `_` there, and lines are YAML. */
+export const CODE_ELEMENTS = 'pre, code, kbd, samp, tt';
+
+/**
+ * The reading units a term is marked once in (`markUnit`): a comment (GitHub, discussions), else
+ * the text under a heading. `block` is the paragraph-sized element whose text the sense checks
+ * read.
+ */
+export const MARK_UNIT = {
+  comment: '.comment-body, .js-comment-body, [data-testid="issue-body"], [data-testid="comment-body"], .timeline-comment, .post, .topic-body',
+  block: 'p, pre, blockquote, h1, h2, h3, h4, h5, h6, figcaption, summary, dd, dt, li, td, th',
+} as const;
 
 /** Closest element that reads as one unit of prose, for the sentence around a term. */
 export const CONTEXT_BLOCK = 'p, li, td, th, dd, dt, blockquote, pre, h1, h2, h3, h4, h5, h6, figcaption, summary';

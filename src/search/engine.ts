@@ -36,8 +36,12 @@ export interface Ranking {
   fuzzy: { minLength: number; distance: number; weight: number };
   prefix: { minLength: number; weight: number };
   bm25: { k: number; b: number; d: number };
-  /** When a result is a confident match (`SearchHit.confident`), calibrated on real questions. */
-  confidence: { scorePerInformation: number; coverage: number; relative: number };
+  /**
+   * When a result is a confident match (`SearchHit.confident`), calibrated on real questions: its
+   * strength, the score per unit of the query's information times its coverage to this power,
+   * reaches `strength`, and its score is at least `relative` times the best result's.
+   */
+  confidence: { strength: number; coverageExponent: number; relative: number };
 }
 
 /**
@@ -45,15 +49,15 @@ export interface Ranking {
  * targets (`npm run eval`, `npx tsx test/eval/tune.ts`).
  */
 export const RANKING: Ranking = {
-  boost: { question: 2, answer: 0.5, asks: 8, guests: 0.4 },
-  conceptBoost: 1.5,
+  boost: { question: 2, answer: 1, asks: 12, guests: 0.4 },
+  conceptBoost: 1,
   coveredWord: 0.5,
-  related: 0.4,
+  related: 0.25,
   contextBoost: 0.5,
   fuzzy: { minLength: 5, distance: 1, weight: 0.3 },
   prefix: { minLength: 3, weight: 0.6 },
-  bm25: { k: 1.5, b: 0.5, d: 0.5 },
-  confidence: { scorePerInformation: 24, coverage: 0.1, relative: 0.2 },
+  bm25: { k: 1.5, b: 0.75, d: 0.5 },
+  confidence: { strength: 34, coverageExponent: 0, relative: 0 },
 };
 
 export interface EngineOptions {
@@ -287,9 +291,8 @@ export class SearchEngine {
 
   /**
    * Each result with its coverage of the query and whether it is a confident match. The query's
-   * information is the sum of its terms' weights times their rarity; a confident result scores
-   * at least `confidence.scorePerInformation` for each unit of it (a long question must match
-   * more than a short one), covers `confidence.coverage` of it, and stays near the best result.
+   * information is the sum of its terms' weights times their rarity: a long question must match
+   * more than a short one, and a topic no answer knows ("brotli") weighs against every result.
    */
   private judged(results: MiniSearchResult[], weights: ReadonlyMap<string, number>): SearchHit[] {
     const information = new Map<string, number>();
@@ -306,10 +309,8 @@ export class SearchEngine {
     return results.map((result) => {
       const covered = [...new Set(result.queryTerms)].reduce((sum, term) => sum + (information.get(term) ?? 0), 0);
       const coverage = total > 0 ? covered / total : 0;
-      const confident = total > 0 &&
-        result.score / total >= confidence.scorePerInformation &&
-        coverage >= confidence.coverage &&
-        result.score >= best * confidence.relative;
+      const strength = total > 0 ? (result.score / total) * coverage ** confidence.coverageExponent : 0;
+      const confident = strength >= confidence.strength && result.score >= best * confidence.relative;
       return toHit(result, coverage, confident);
     });
   }

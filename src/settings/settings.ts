@@ -5,6 +5,7 @@
  * the same key without the storage library (`settings-reader.ts`).
  */
 import type { Lang } from '../data/types';
+import { parseSiteInput } from './site-input';
 import { BUILT_IN_SITES, type BuiltInSiteId } from './sites';
 
 export type AnswerLanguageSetting = 'auto' | Lang | 'both';
@@ -62,16 +63,12 @@ export function normalizeSettings(value: unknown): Settings {
   };
 }
 
-/** `example.com`, `https://example.com/path` → `https://example.com`; undefined if not a web origin. */
+/**
+ * `example.com`, `https://example.com/path` → `https://example.com`, `*.example.com` →
+ * `https://*.example.com`; undefined if it is not a site (see site-input.ts). On Firefox a port
+ * is dropped, as its match patterns do.
+ */
 export function normalizeOrigin(input: string): string | undefined {
-  const trimmed = input.trim();
-  if (trimmed === '') return undefined;
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    if (!url.hostname.includes('.') && url.hostname !== 'localhost') return undefined;
-    return url.origin;
-  } catch {
-    return undefined;
-  }
+  const site = parseSiteInput(input, { portsInPatterns: !import.meta.env.FIREFOX });
+  return site.ok ? site.origin : undefined;
 }

@@ -1,5 +1,6 @@
 /** Decides, for a page URL and the settings, whether terms are marked there and why not. */
 import type { Settings } from './settings';
+import { isOnSite } from './site-input';
 import { BUILT_IN_SITES, type BuiltInSiteId, MESH_GITHUB_ORGS } from './sites';
 
 export type SiteStatus =
@@ -8,18 +9,8 @@ export type SiteStatus =
   /** Only answers on demand (selection lookup, popup's "On this page"). */
   | { mode: 'passive'; reason: 'not-a-site' | 'site-off' | 'paused'; host: string; site?: BuiltInSiteId | 'custom' };
 
-/**
- * Whether a URL is on a site's origin as its match pattern (`originPattern`) sees it: same scheme
- * and host, and any port unless the origin names one. Every site, built in or added, is a set of
- * whole origins, so no match-pattern parser runs on every page.
- */
-function isOnOrigin(url: URL, origin: string): boolean {
-  const site = new URL(origin);
-  return site.protocol === url.protocol && site.hostname === url.hostname && (site.port === '' || site.port === url.port);
-}
-
 function builtInSiteOf(url: URL): BuiltInSiteId | undefined {
-  return BUILT_IN_SITES.find((site) => site.origins.some((origin) => isOnOrigin(url, origin)))?.id;
+  return BUILT_IN_SITES.find((site) => site.origins.some((origin) => isOnSite(url, origin)))?.id;
 }
 
 /** On github.com, pages outside the mesh organisations are marked only if they are about Istio. */
@@ -37,7 +28,7 @@ export function siteStatus(href: string, settings: Settings): SiteStatus {
   }
   const host = url.hostname;
   const builtIn = builtInSiteOf(url);
-  const custom = settings.customSites.some((origin) => isOnOrigin(url, origin));
+  const custom = settings.customSites.some((origin) => isOnSite(url, origin));
   const site = builtIn ?? (custom ? 'custom' : undefined);
   if (site === undefined) return { mode: 'passive', reason: 'not-a-site', host };
   if (settings.pausedHosts.includes(host)) return { mode: 'passive', reason: 'paused', host, site };

@@ -4,63 +4,18 @@
  * script costs), and with ours. Page load, main-thread time in the extension's scripts and its
  * longest task (from a Chrome performance trace), and how long until the marks are painted.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { extensionBuild } from '../e2e/harness/common';
+import type { BrowserContext, Page } from 'playwright-core';
 import { LARGE_PAGE_URLS, largeGithubIssue, largeIstioReference } from '../fixtures/large-pages';
+import { extensionScriptTime, openBenchContext as open, startTrace, type Variant } from './chromium-context';
 import { median, ms } from './stats';
 
 const RUNS = 5;
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: { data?: { url?: string; scriptName?: string } };
-}
-
-type Variant = 'none' | 'empty' | 'ours';
-
-/** The built extension, or a copy of it whose content script does nothing. */
-function extensionFor(variant: Exclude<Variant, 'none'>): string {
-  const built = extensionBuild('chrome-mv3');
-  if (variant === 'ours') return built;
-  const copy = mkdtempSync(join(tmpdir(), 'empty-content-'));
-  cpSync(built, copy, { recursive: true });
-  writeFileSync(join(copy, 'content-scripts/content.js'), '// emptied for the benchmark\n');
-  return copy;
-}
-
-async function open(variant: Variant, pages: Record<string, string>): Promise<BrowserContext> {
-  const withExtension = variant !== 'none';
-  const extension = withExtension ? extensionFor(variant) : '';
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
-    args: withExtension ? [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : FLAGS,
-    viewport: { width: 1280, height: 860 },
-  });
-  await context.route(/^https?:/, (route) => {
-    const body = pages[route.request().url()];
-    return body ? route.fulfill({ contentType: 'text/html; charset=utf-8', body }) : route.abort();
-  });
-  if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return context;
-}
 
 /** Loads the page under a trace; returns load time and the extension's script time on the main thread. */
 async function measure(context: BrowserContext, url: string, withMarks: boolean) {
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (payload) => events.push(...(payload.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' } as never);
+  const trace = await startTrace(cdp);
   await page.goto(url, { waitUntil: 'load' });
   const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
   let marks = 0;
@@ -79,25 +34,8 @@ async function measure(context: BrowserContext, url: string, withMarks: boolean)
   } else {
     await new Promise((resolve) => setTimeout(resolve, 1500));
   }
-  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await done;
+  const { total, longest } = extensionScriptTime(await trace.stop());
   await page.close();
-
-  // Script entry points (evaluation, callbacks) whose script is one of the extension's.
-  const ours = events
-    .filter((event) => event.ph === 'X' && (event.name === 'FunctionCall' || event.name === 'EvaluateScript' || event.name === 'v8.compile') && (event.args?.data?.url ?? '').startsWith('chrome-extension://'))
-    .sort((a, b) => a.ts - b.ts);
-  let total = 0;
-  let longest = 0;
-  let end = -1;
-  for (const event of ours) {
-    if (event.ts < end) continue; // nested in one already counted
-    const duration = (event.dur ?? 0) / 1000;
-    total += duration;
-    longest = Math.max(longest, duration);
-    end = event.ts + (event.dur ?? 0);
-  }
   return { load, total, longest, marks, marksReady };
 }
 

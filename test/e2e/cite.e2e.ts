@@ -11,7 +11,7 @@ import { loadDataset } from '../../src/data/load-files';
 import { citeAnswer } from '../../src/search/cite';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, closeOpenCard, fixtures, launch, openSidePanelFromPopup, poll, readCard, restOnMark, screenshotPath, type Session, type TestPage, waitForMarks,
+  BROWSERS, clickInCard, closeOpenCard, fixtures, launch, openSidePanelFromPopup, poll, readCard, hoverMark, screenshotPath, type Session, type TestPage, waitForMarks,
 } from './harness';
 
 const dataset = loadDataset();
@@ -122,7 +122,7 @@ describe.each(BROWSERS)('%s: citing an answer in a GitHub reply', (browser) => {
 
   it('copies from a card on the issue, opens the answer’s page from it, or says when the browser refuses the clipboard', async () => {
     await issue.bringToFront();
-    await restOnMark(issue, 'keepalive');
+    await hoverMark(issue, 'keepalive');
     await clickInCard(issue, '[data-answer-id="ep08-q01"] [data-action="copy-markdown"]');
     await poll(async () => /Copied: paste it into a GitHub comment/.test((await readCard(issue))?.text ?? ''), 5000, 'the card to say it copied');
     await closeOpenCard(issue);
@@ -131,7 +131,7 @@ describe.each(BROWSERS)('%s: citing an answer in a GitHub reply', (browser) => {
     const indexesAt = (url: string) => session.background<number[]>(`(globalThis.browser ?? chrome).tabs.query({}).then((tabs) => tabs.filter((tab) => tab.url === ${JSON.stringify(url)}).map((tab) => tab.index))`);
     const answerUrl = `${session.extensionOrigin}/answers.html#ep08-q01`;
     const before = (await indexesAt(answerUrl)).length;
-    await restOnMark(issue, 'keepalive');
+    await hoverMark(issue, 'keepalive');
     await clickInCard(issue, '[data-answer-id="ep08-q01"] [data-action="answer-page"]');
     const answerIndexes = await poll(async () => { const indexes = await indexesAt(answerUrl); return indexes.length > before ? indexes : null; }, 10_000, 'the answer page');
     const [issueIndex] = await indexesAt(ISSUE);
@@ -140,7 +140,7 @@ describe.each(BROWSERS)('%s: citing an answer in a GitHub reply', (browser) => {
     if (!session.setClipboardAccess) return;
     // The user's site setting refuses github.com the clipboard.
     await session.setClipboardAccess('https://github.com', false);
-    await restOnMark(issue, 'keepalive');
+    await hoverMark(issue, 'keepalive');
     await clickInCard(issue, '[data-answer-id="ep08-q01"] [data-action="copy-link"]');
     await poll(async () => /The browser refused the clipboard/.test((await readCard(issue))?.text ?? ''), 5000, 'the card to say the clipboard was refused');
     await closeOpenCard(issue);

@@ -6,14 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, fixtures, launch, markCount, markedTexts, pageHtml, poll, readCard, restOnMark, screenshotPath,
-  type Session, type TestPage, turboNavigate, waitForMarks, waitForNoCard,
+  BROWSERS, clickInCard, closeOpenCard, fixtures, focusInCard, hoverMark, launch, markCount, markedTexts, navigateInPage, pageHtml, poll, readCard, screenshotPath,
+  type Session, type TestPage, unmarkedPoint, waitForCard, waitForMarks, waitForNoCard,
 } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
 
-/** Rests the real mouse on a mark, as a reader would, and waits for the card. */
-const hover = restOnMark;
+const hover = hoverMark;
 
 describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
   let session: Session;
@@ -35,7 +34,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
 
     it('marks the terms of the discussion, including in code blocks', async () => {
       const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
-      for (const term of ['keepalive', 'envoyfilter', 'destinationrule', 'istiod', 'sidecar']) expect(marked, term).toContain(term);
+      for (const term of ['keepalive', 'envoyfilter', 'destinationrule', 'istiod', 'idle timeout']) expect(marked, term).toContain(term);
       const inCode = await page.evaluate(() => {
         const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
         return [...highlight].some((range) => range.startContainer.parentElement?.closest('pre') !== null);
@@ -58,6 +57,40 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       }));
       expect(fields.input).toBe('rate limiting sidecar');
       expect(fields.textarea).toContain('EnvoyFilter');
+    });
+
+    it('marks what a reader of the page may want: not Istio or its sidecar here, each term once per comment', async () => {
+      const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
+      for (const umbrella of ['istio', 'sidecar', 'envoy']) expect(marked, umbrella).not.toContain(umbrella);
+      // The first reply names keepalive three times: at most one mark there.
+      const opening = await page.evaluate(() => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
+        const comment = document.querySelectorAll('.js-comment-body')[1]!;
+        return {
+          occurrences: (comment.textContent!.match(/keep-?alive/gi) ?? []).length,
+          marks: [...highlight].filter((range) => comment.contains(range.startContainer) && /keep-?alive/i.test((range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset))).length,
+        };
+      });
+      expect(opening.occurrences).toBeGreaterThanOrEqual(3);
+      expect(opening.marks).toBeLessThanOrEqual(1);
+    });
+
+    it('opens a card on an unmarked repeat only with Shift held', async () => {
+      await closeOpenCard(page);
+      await page.mouseTo(5, 5);
+      const point = await unmarkedPoint(page, 'keepalive');
+      await page.mouseTo(point.x - 1, point.y);
+      await page.mouseTo(point.x, point.y);
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(await readCard(page)).toBeNull();
+      await page.keyDown('Shift');
+      try {
+        const card = await waitForCard(page);
+        expect(card.label).toMatch(/keep-?alive/i);
+      } finally {
+        await page.keyUp('Shift');
+      }
+      await closeOpenCard(page);
     });
 
     it('changes nothing in the page’s DOM', async () => {
@@ -101,10 +134,10 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       await hover(page, 'keepalive');
       await page.evaluate(() => getSelection()?.removeAllRanges());
       await session.shortcutLookup(FIXTURES.githubIssue503.url);
-      await poll(() => page.evaluate(() => document.activeElement?.tagName === 'ISTIO-EXPERTS-CARD'), 5000, 'focus in the card');
+      await poll(() => focusInCard(page), 5000, 'focus in the card');
       expect((await readCard(page))!.pinned).toBe(true);
       await page.press('Tab');
-      const focused = await page.evaluate(() => document.querySelector('istio-experts-card')?.shadowRoot?.activeElement?.tagName ?? null);
+      const focused = await page.inCard((root) => root.activeElement?.tagName ?? null, null);
       expect(['A', 'BUTTON']).toContain(focused);
       await page.press('Escape');
       await waitForNoCard(page);
@@ -114,13 +147,13 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
     it('closes an unpinned card when the pointer moves away, and never shows two', async () => {
       await hover(page, 'keepalive');
       await hover(page, 'EnvoyFilter');
-      expect(await page.evaluate(() => document.querySelectorAll('istio-experts-card').length)).toBe(1);
+      expect(await page.evaluate(() => document.querySelectorAll('[data-istio-experts-card]').length)).toBe(1);
       await page.mouseTo(20, 700);
       await waitForNoCard(page);
     });
 
     it('rescans after a Turbo-style navigation and keeps nothing of the old page', async () => {
-      await turboNavigate(page, FIXTURES.githubIssueLazy.url);
+      await navigateInPage(page, FIXTURES.githubIssueLazy.url);
       await poll(async () => (await markedTexts(page)).some((text) => /servicefence/i.test(text)), 10_000, 'marks on the new issue');
       const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
       for (const stale of ['keepalive', '503', 'idle timeout']) expect(marked, stale).not.toContain(stale);
@@ -137,7 +170,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
   it('marks an istio.io task and answers on hover', async () => {
     const page = await session.openPage(FIXTURES.istioRateLimit.url);
     await waitForMarks(page, 20);
-    const card = await hover(page, 'rate limiting', 'article, main');
+    const card = await hover(page, 'Local rate limiting', 'article, main');
     expect(card.answerIds.length).toBe(3);
     for (const id of card.answerIds) expect(RATE_LIMITING).toContain(id);
     await page.screenshot(screenshotPath(browser, 'hover-card-istio-light'));
@@ -180,7 +213,7 @@ describe('chromium: hover cards follow a dark page', () => {
     await session?.close();
   });
 
-  for (const [name, key, term] of [['github', 'githubIssue503Dark', 'keepalive'], ['istio', 'istioRateLimitDark', 'rate limiting']] as const) {
+  for (const [name, key, term] of [['github', 'githubIssue503Dark', 'keepalive'], ['istio', 'istioRateLimitDark', 'Local rate limiting']] as const) {
     it(`shows a dark card on the dark ${name} page`, async () => {
       const page = await session.openPage(FIXTURES[key].url);
       await waitForMarks(page, 10);

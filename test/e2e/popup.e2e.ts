@@ -210,7 +210,7 @@ describe.each(BROWSERS)('%s: the popup on real questions and a real issue', (bro
   it('lists, on a real issue, the one answer to its question and nothing it does not fit', async () => {
     expect(issue.expect).toEqual(['ep03-q09']);
     const page = await session.openPage(issue.url);
-    await waitForMarks(page, 3);
+    await waitForMarks(page, 1);
     const popup = await openPopup(session, `?tab=${await session.tabIdOf(issue.url)}`);
     await popup.waitFor(() => document.querySelector('#page-heading') !== null && document.querySelectorAll('[role="option"]').length > 0);
     const listed = await optionIds(popup);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  axeViolations, BROWSERS, clickInCard, fixtures, launch, openSidePanelFromPopup, type PanelPage, poll, restOnMark, screenshotPath, type Session, type TestPage, turboNavigate,
+  axeViolations, BROWSERS, clickInCard, fixtures, launch, openSidePanelFromPopup, type PanelPage, poll, hoverMark, screenshotPath, type Session, type TestPage, navigateInPage,
   waitForMarks,
 } from './harness';
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
@@ -109,7 +109,7 @@ describe.each(BROWSERS)('%s: the side panel', (browser) => {
   });
 
   it('follows a GitHub navigation that does not load the page (Turbo)', async () => {
-    await turboNavigate(issue, FIXTURES.githubIssueLazy.url);
+    await navigateInPage(issue, FIXTURES.githubIssueLazy.url);
     await panel.waitFor(() => [...document.querySelectorAll('.chip')].some((chip) => /Lazy xDS loading|Slime/i.test(chip.textContent ?? '')), 15_000);
     const shown = await readPanel(panel);
     expect(shown.title).toMatch(/lazy xDS loading/);
@@ -149,7 +149,7 @@ describe.each(BROWSERS)('%s: the side panel', (browser) => {
   it('opens from a card’s “Open in side panel” (Firefox: the card says how, and the panel shows it when opened)', async () => {
     await session.closeSidePanel();
     await issue.bringToFront();
-    const card = await restOnMark(issue, 'keepalive');
+    const card = await hoverMark(issue, 'keepalive');
     expect(card.text).toContain('Open in side panel');
     await clickInCard(issue, '[data-action="side-panel"]');
     if (browser === 'firefox') {

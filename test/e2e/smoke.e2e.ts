@@ -3,6 +3,7 @@
  * lists the episodes and opens an answer, and nothing errs or touches the network.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIN_CHROME, MIN_FIREFOX } from '../../src/build/targets';
 import { BROWSERS, launch, screenshotPath, type Session } from './harness';
 
 describe.each(BROWSERS)('%s: the built extension', (browser) => {
@@ -17,6 +18,14 @@ describe.each(BROWSERS)('%s: the built extension', (browser) => {
   it('starts its background and answers a message', async () => {
     const manifest = await session.background<{ name: string; manifest_version: number }>('(globalThis.browser ?? chrome).runtime.getManifest()');
     expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('declares the oldest browser the build runs in (its compile target)', async () => {
+    const manifest = await session.background<{ minimum_chrome_version?: string; browser_specific_settings?: { gecko?: { strict_min_version?: string } } }>(
+      '(globalThis.browser ?? chrome).runtime.getManifest()',
+    );
+    const declared = browser === 'chromium' ? manifest.minimum_chrome_version : manifest.browser_specific_settings?.gecko?.strict_min_version;
+    expect(declared).toBe(browser === 'chromium' ? String(MIN_CHROME) : `${MIN_FIREFOX}.0`);
   });
 
   it('leaves the glossary’s spellings in storage, for pages to read without waking it', async () => {

@@ -48,9 +48,9 @@ for (const r of ranked.slice(0, 8)) console.log(`  best     ${rankingLabel(r.ran
 
 const engine = new SearchEngine(dataset);
 const candidates: Ranking['confidence'][] = [];
-for (let scorePerInformation = 8; scorePerInformation <= 60; scorePerInformation += 2)
-  for (const coverage of [0, 0.1, 0.2, 0.3, 0.4])
-    for (const relative of [0, 0.2, 0.4, 0.6]) candidates.push({ scorePerInformation, coverage, relative });
+for (const coverageExponent of [0, 0.25, 0.5, 1])
+  for (let strength = 8; strength <= 40; strength += 1)
+    for (const relative of [0, 0.3]) candidates.push({ strength, coverageExponent, relative });
 
 const judged = candidates
   .map((confidence) => {
@@ -59,7 +59,7 @@ const judged = candidates
   })
   .sort((a, b) => Math.min(b.quietRate, b.confidentHitRate) - Math.min(a.quietRate, a.confidentHitRate) || b.quietRate + b.confidentHitRate - (a.quietRate + a.confidentHitRate));
 const now = confidenceScores(tuning, (query) => engine.search(query, { limit: 5 }));
-const confidenceLabel = (c: Ranking['confidence']) => `scorePerInformation=${c.scorePerInformation} coverage=${c.coverage} relative=${c.relative}`;
+const confidenceLabel = (c: Ranking['confidence']) => `strength=${c.strength} coverageExponent=${c.coverageExponent} relative=${c.relative}`;
 console.log('\nconfidence, tuning half');
 console.log(`  current  ${confidenceLabel(RANKING.confidence)}  quiet=${fmt(now.quietRate)} confident-hit=${fmt(now.confidentHitRate)}`);
 for (const r of judged.slice(0, 8)) console.log(`  best     ${confidenceLabel(r.confidence)}  quiet=${fmt(r.quietRate)} confident-hit=${fmt(r.confidentHitRate)}`);

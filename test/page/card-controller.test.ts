@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardData } from '../../src/messaging/protocol';
+import { textAnchor } from '../../src/page/anchors';
 import type { CardHandlers, CardState, CardUi } from '../../src/page/card-api';
 import { CardController, CLOSE_GRACE_MS, type CardRequest } from '../../src/page/card-controller';
+import { trusted } from '../helpers/events';
 
 const data: CardData = { terms: [], answers: [], total: 0, query: 'sidecar' };
 const rect = new DOMRect(100, 100, 60, 16);
@@ -80,10 +82,10 @@ describe('CardController', () => {
     await controller.show(request('b'));
     expect(controller.isOpen).toBe(true);
     expect(ui.states.at(-1)!.anchor).toBe(anchor);
-    window.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    window.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true })));
     expect(controller.isOpen).toBe(false);
     await controller.show(request('c'), { pinned: true });
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(controller.isOpen).toBe(false);
   });
 
@@ -119,11 +121,32 @@ describe('CardController', () => {
     ui.host.tabIndex = -1;
     ui.host.focus();
     expect(document.activeElement).toBe(ui.host);
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(controller.isOpen).toBe(false);
     expect(document.activeElement).toBe(button);
     button.remove();
     ui.host.remove();
+  });
+
+  it('ignores the keys and clicks a page script dispatches', async () => {
+    await controller.show(request('a'), { pinned: true });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    window.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(controller.isOpen).toBe(true);
+    window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape' })));
+    expect(controller.isOpen).toBe(false);
+  });
+
+  it('closes a card whose text has left the page, pinned or not', async () => {
+    const text = document.createTextNode('sidecar');
+    document.body.append(text);
+    await controller.show({ ...request('a'), anchor: textAnchor(text, 0, 7) }, { pinned: true });
+    controller.closeIfDetached();
+    expect(controller.isOpen).toBe(true);
+    // A single-page navigation swaps the body out.
+    text.remove();
+    controller.closeIfDetached();
+    expect(controller.isOpen).toBe(false);
   });
 
   it('opens the popup on the card’s query', async () => {

@@ -5,7 +5,8 @@ import { TermMatcher } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
 import { termAtPoint } from '../../src/page/hover';
 import { PageMarker } from '../../src/page/page-marker';
-import { PageScanner } from '../../src/page/scanner';
+import { MAX_MATCHES_PER_NODE, PageScanner } from '../../src/page/scanner';
+import type { TermMatch } from '../../src/glossary/matcher';
 import { loadFixture } from '../fixtures/pages';
 
 const matcher = new TermMatcher(matcherTerms(loadDataset().glossary));
@@ -67,6 +68,55 @@ describe('PageScanner', () => {
   });
 });
 
+describe('PageScanner on a huge text node', () => {
+  /** `length` characters of prose without terms, with `terms` written at the given offsets. */
+  function textWith(length: number, terms: [offset: number, term: string][]): string {
+    let text = 'lorem ipsum dolor sit amet '.repeat(Math.ceil(length / 27)).slice(0, length);
+    for (const [offset, term] of terms) text = `${text.slice(0, offset)} ${term} ${text.slice(offset + term.length + 2)}`;
+    return text;
+  }
+
+  function scanNode(text: string): { matches: TermMatch[][]; slices: number } {
+    document.body.innerHTML = '<pre id="log"></pre>';
+    document.getElementById('log')!.textContent = text;
+    const matches: TermMatch[][] = [];
+    const job = new PageScanner(matcher).job(document.body, (found) => matches.push(found.matches));
+    let slices = 1;
+    // A deadline that has always passed: each slice does the least it may.
+    while (!job.run(() => true)) slices++;
+    return { matches, slices };
+  }
+
+  it('matches a 5 MB node a window at a time, yielding between windows, and loses no term at a window’s edge', () => {
+    // Terms across the first windows' edges (every 32 Ki characters), and one at the very end.
+    const text = textWith(5_000_000, [[32_768 - 5, 'EnvoyFilter'], [65_536 - 1, 'DestinationRule'], [2_500_000, 'sidecar'], [4_999_980, 'istiod']]);
+    const { matches, slices } = scanNode(text);
+    expect(slices).toBeGreaterThan(100);
+    expect(matches).toHaveLength(1);
+    expect(matches[0]).toEqual(matcher.findAll(text));
+    expect(matches[0]!.map((match) => text.slice(match.start, match.end))).toEqual(['EnvoyFilter', 'DestinationRule', 'sidecar', 'istiod']);
+  });
+
+  it('keeps at most MAX_MATCHES_PER_NODE matches of a node, the first ones', () => {
+    const text = 'the sidecar retried, EnvoyFilter applied, istiod pushed\n'.repeat(90_000);
+    const { matches } = scanNode(text);
+    expect(matches[0]).toHaveLength(MAX_MATCHES_PER_NODE);
+    expect(matches[0]).toEqual(matcher.findAll(text, MAX_MATCHES_PER_NODE));
+  });
+
+  it('windows a huge text node added on its own (a log streaming in)', () => {
+    document.body.innerHTML = '<pre id="log"></pre>';
+    const node = document.createTextNode(textWith(200_000, [[150_000, 'sidecar']]));
+    document.getElementById('log')!.append(node);
+    const found: TermMatch[][] = [];
+    const job = new PageScanner(matcher).job(node, (result) => found.push(result.matches));
+    let slices = 1;
+    while (!job.run(() => true)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    expect(found.flat().map((match) => node.data.slice(match.start, match.end))).toEqual(['sidecar']);
+  });
+});
+
 describe('PageMarker', () => {
   it('counts the page’s terms and forgets removed ones', async () => {
     document.body.innerHTML = '<main><p id="a">Envoy sidecar memory, sidecar again.</p><p id="b">rate limiting with EnvoyFilter</p></main>';
@@ -113,6 +163,23 @@ describe('Hover without the CSS Custom Highlight API', () => {
 });
 
 describe('PageMarker while the page changes', () => {
+  it('forgets the marks of text that becomes editable, and finds them again when it stops', async () => {
+    document.body.innerHTML = '<main><p id="a">The sidecar keepalive.</p><p id="b">An EnvoyFilter.</p></main>';
+    const marker = await markerAfterFirstScan();
+    const a = document.getElementById('a')!;
+    expect(marker.matchesIn(a.firstChild as Text)).toHaveLength(2);
+    a.setAttribute('contenteditable', 'true');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(marker.matchesIn(a.firstChild as Text)).toBeUndefined();
+    expect(marker.terms().map((term) => term.termId)).toEqual(['envoyfilter']);
+    document.getElementById('b')!.setAttribute('role', 'textbox');
+    a.removeAttribute('contenteditable');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(marker.matchesIn(a.firstChild as Text)).toHaveLength(2);
+    expect(marker.terms().map((term) => term.termId).sort()).toEqual(['keepalive', 'sidecar']);
+    marker.stop();
+  });
+
   it('finishes its first scan even when content arrives during it (lazily loaded comments)', async () => {
     document.body.innerHTML = `<main>${'<p>Envoy sidecar, rate limiting.</p>'.repeat(400)}</main>`;
     let scanned = false;

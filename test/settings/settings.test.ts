@@ -32,6 +32,8 @@ describe('normalizeSettings', () => {
     expect(normalizeOrigin('ftp://example.com')).toBeUndefined();
     expect(normalizeOrigin('javascript:alert(1)')).toBeUndefined();
     expect(normalizeOrigin('   ')).toBeUndefined();
+    expect(normalizeOrigin('*.example.com')).toBe('https://*.example.com');
+    expect(normalizeOrigin('https://%2A.example.com')).toBeUndefined();
   });
 });
 

@@ -7,17 +7,37 @@ import { useEffect, useState } from 'preact/hooks';
 import dataset from 'virtual:dataset';
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
+import { addSite as addSiteTo, type AddSiteOutcome, FEW_SITES_LEFT, sitesLeft } from '../../settings/adding-sites';
 import {
   type AnswerLanguageSetting,
   DEFAULT_SETTINGS,
   HOVER_DELAY,
   HOVER_MODIFIERS,
   type HoverModifier,
-  normalizeOrigin,
   type Settings,
 } from '../../settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '../../settings/settings-item';
 import { BUILT_IN_SITES, originPattern } from '../../settings/sites';
+
+/** What the page says after "Add site". */
+function addSiteMessage(outcome: AddSiteOutcome, input: string): string {
+  switch (outcome.kind) {
+    case 'added':
+      return outcome.portDropped ? t('sitePortDropped', outcome.origin, outcome.portDropped) : t('siteAdded', outcome.origin);
+    case 'refused':
+      return outcome.reason === 'wildcard' ? t('siteWildcard', input) : t('siteInvalid', input);
+    case 'exists':
+      return t('siteExists', outcome.origin);
+    case 'full':
+      return t('sitesFull');
+    case 'denied':
+      return t('sitePermissionDenied', outcome.origin);
+    case 'request-failed':
+      return t('sitePermissionFailed', outcome.origin, outcome.error);
+    case 'save-failed':
+      return t('siteSaveFailed', outcome.origin, outcome.error);
+  }
+}
 
 const LANGUAGE_OPTIONS: { value: AnswerLanguageSetting; label: () => string }[] = [
   { value: 'auto', label: () => t('langAuto') },
@@ -49,31 +69,39 @@ export function OptionsApp() {
   }, []);
 
   if (!settings) return null;
-  const save = (change: (current: Settings) => Settings) => void updateSettings(change).then(setSettings);
+  // storage.sync refuses writes past its quotas (size, writes per minute): the page says so.
+  const save = (change: (current: Settings) => Settings): Promise<boolean> =>
+    updateSettings(change).then(
+      (saved) => {
+        setSettings(saved);
+        return true;
+      },
+      (error: unknown) => {
+        setMessage(t('saveFailed', error instanceof Error ? error.message : String(error)));
+        return false;
+      },
+    );
 
-  // The permission request must be the first thing the click does (it needs the user gesture).
+  // addSite asks for the permission before it awaits anything: the request needs the user's click.
   const addSite = (event: Event) => {
     event.preventDefault();
-    const origin = normalizeOrigin(newSite);
-    if (!origin) {
-      setMessage(t('siteInvalid', newSite));
-      return;
-    }
-    void browser.permissions.request({ origins: [originPattern(origin)] }).then((granted) => {
-      if (!granted) {
-        setMessage(t('sitePermissionDenied', origin));
-        return;
+    const input = newSite;
+    void addSiteTo(input, settings, { permissions: browser.permissions, save: updateSettings }, { portsInPatterns: !import.meta.env.FIREFOX }).then((outcome) => {
+      setMessage(addSiteMessage(outcome, input));
+      if (outcome.kind === 'added') {
+        setNewSite('');
+        void loadSettings().then(setSettings);
       }
-      save((current) => ({ ...current, customSites: [...current.customSites, origin] }));
-      setNewSite('');
-      setMessage(t('siteAdded', origin));
     });
   };
 
   const removeSite = (origin: string) => {
-    save((current) => ({ ...current, customSites: current.customSites.filter((site) => site !== origin) }));
-    void browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+    void save((current) => ({ ...current, customSites: current.customSites.filter((site) => site !== origin) })).then((saved) => {
+      if (saved) void browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+    });
   };
+
+  const roomLeft = sitesLeft(settings);
 
   return (
     <div class="options theme" data-scheme="auto">
@@ -120,6 +148,7 @@ export function OptionsApp() {
               <button type="submit" class="button">{t('addSite')}</button>
             </div>
           </form>
+          {roomLeft < FEW_SITES_LEFT && <p class="hint" id="sites-room">{roomLeft === 0 ? t('sitesFull') : t('sitesRoomLeft', roomLeft)}</p>}
           {message && <p class="status" role="status">{message}</p>}
           {settings.pausedHosts.length > 0 && (
             <>

@@ -3,13 +3,55 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { extensionBuild, FixtureServer, poll, requireBinary } from './common';
+import { cardFunction, extensionBuild, FixtureServer, LOCATE_CARD_HOST, poll, requireBinary } from './common';
 import type { PanelPage, Session, SessionOptions, TestPage } from './session';
 
 const CHROMIUM = '/usr/bin/chromium';
 
 class ChromiumPage implements TestPage {
+  private cdp: Promise<CDPSession> | undefined;
+  /** The harness's isolated world in the top frame, made again after a navigation. */
+  private world: { contextId: number; loaderId: string } | undefined;
+
   constructor(readonly page: Page) {}
+
+  private async harnessWorld(cdp: CDPSession): Promise<number> {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string; loaderId: string } } };
+    const { id, loaderId } = frameTree.frame;
+    if (this.world?.loaderId !== loaderId) {
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: id, worldName: 'e2e-harness' });
+      this.world = { contextId: executionContextId, loaderId };
+    }
+    return this.world.contextId;
+  }
+
+  async inCard<A, T>(fn: (root: ShadowRoot, arg: A) => T, arg: A, frame?: string): Promise<T | null> {
+    this.cdp ??= this.page.context().newCDPSession(this.page);
+    const cdp = await this.cdp;
+    const contextId = await this.harnessWorld(cdp);
+    const objectGroup = 'e2e-harness';
+    const { result: host } = await cdp.send('Runtime.evaluate', { expression: `(${LOCATE_CARD_HOST})(${JSON.stringify(frame ?? null)})`, contextId, objectGroup });
+    if (!host.objectId) return null;
+    // DOM.describeNode with `pierce` sees closed shadow roots; the root is then resolved in our world.
+    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 0, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const resolved = await cdp
+      .send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId: contextId, objectGroup })
+      // A frame's card lives in the frame's document, outside our top-level world.
+      .catch(() => cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup }));
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: resolved.object.objectId!,
+      functionDeclaration: `function (json) { return (${cardFunction(fn as never)})(this, json); }`,
+      arguments: [{ value: JSON.stringify(arg ?? null) }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => {});
+    if (exceptionDetails) throw new Error(`in the card: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return JSON.parse(result.value as string) as T;
+  }
+
   get url(): string {
     return this.page.url();
   }
@@ -215,7 +257,7 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
     else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   });
 
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const blank = context.pages()[0];
   let cdpSession: CDPSession | undefined;
@@ -331,6 +373,14 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
       if (!tab) throw new Error(`no tab at ${url}`);
       await cdp.send('Extensions.triggerAction' as never, { id: new URL(extensionOrigin).host, targetId: tab.targetId } as never);
       await cdp.detach();
+    },
+    async reloadExtension() {
+      const next = context.waitForEvent('serviceworker', { predicate: (started) => started !== worker && started.url().startsWith(extensionOrigin), timeout: 15_000 });
+      // Loading the same unpacked directory again is how Chromium updates it (same id, onInstalled 'update').
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked' as never, { path: extension } as never);
+      await cdp.detach();
+      worker = await next;
     },
     async close() {
       await blank?.close().catch(() => {});

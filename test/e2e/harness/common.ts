@@ -60,3 +60,20 @@ export async function poll<T>(read: () => Promise<T>, timeoutMs: number, what = 
     await new Promise((resolveTimer) => setTimeout(resolveTimer, 50));
   }
 }
+
+/** The attribute of the card's host (src/page/selectors.ts), as the harness finds it. */
+export const CARD_HOST = '[data-istio-experts-card]';
+
+/**
+ * Finds the card's host in the page (or in the same-origin iframe `frame` selects): run in the
+ * harness's own world, so it is a function of the page's DOM only.
+ */
+export const LOCATE_CARD_HOST = `(frame) => {
+  const doc = frame ? document.querySelector(frame)?.contentDocument : document;
+  return doc?.documentElement?.querySelector(':scope > ${CARD_HOST}') ?? null;
+}`;
+
+/** `fn(root, arg)` as a function of the root and the argument's JSON, giving the result's JSON. */
+export function cardFunction(fn: (root: ShadowRoot, arg: never) => unknown): string {
+  return `async function (root, json) { const result = await (${fn.toString()})(root, JSON.parse(json)); return JSON.stringify(result === undefined ? null : result); }`;
+}

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
-import { extensionBuild, FixtureServer, poll, requireBinary } from './common';
+import puppeteer, { type Browser, type Frame, type KeyInput, type Page } from 'puppeteer-core';
+import { cardFunction, extensionBuild, FixtureServer, LOCATE_CARD_HOST, poll, requireBinary } from './common';
 import type { PanelPage, Session, SessionOptions, TestPage } from './session';
 
 const FIREFOX = '/usr/bin/firefox-esr';
@@ -15,10 +15,69 @@ const KEYWORD = 'iqa';
 /** Script in the browser window itself (chrome scope, `--remote-allow-system-access`). */
 type ChromeScript = <T>(expression: string) => Promise<T>;
 
+/** WebDriver BiDi as puppeteer speaks it, for the commands it has no API for. */
+interface Bidi {
+  send(method: string, params: unknown): Promise<{ result: Record<string, unknown> }>;
+}
+interface BidiRemoteValue {
+  type: string;
+  value?: unknown;
+}
+interface BidiEvaluateResult {
+  type: 'success' | 'exception';
+  result?: BidiRemoteValue & { value?: { shadowRoot?: { sharedId?: string } | null } };
+  exceptionDetails?: { text: string };
+}
+
+const bidiOf = (browser: Browser): Bidi => (browser as unknown as { connection: Bidi }).connection;
+/** puppeteer's frame is a BiDi browsing context; this is its id. */
+const contextOf = (frame: Frame): string => (frame as unknown as { _id: string })._id;
+
+function evaluated(reply: { result: Record<string, unknown> }, what: string): BidiRemoteValue {
+  const outcome = reply.result as unknown as BidiEvaluateResult;
+  if (outcome.type === 'exception') throw new Error(`${what}: ${outcome.exceptionDetails?.text}`);
+  return outcome.result!;
+}
+
 class FirefoxPage implements TestPage {
   /** Set once the session can run chrome-scope script: emulation BiDi does not offer Firefox. */
   chrome: ChromeScript | undefined;
   constructor(readonly page: Page) {}
+
+  async inCard<A, T>(fn: (root: ShadowRoot, arg: A) => T, arg: A, frame?: string): Promise<T | null> {
+    const bidi = bidiOf(this.page.browser());
+    let target = this.page.mainFrame();
+    if (frame) {
+      const child = await (await this.page.$(frame))?.contentFrame();
+      if (!child) return null;
+      target = child;
+    }
+    // A sandbox: the harness's own realm over the page, out of reach of the page's script.
+    const realm = { context: contextOf(target), sandbox: 'e2e-harness' };
+    const host = evaluated(
+      await bidi.send('script.callFunction', {
+        functionDeclaration: LOCATE_CARD_HOST,
+        arguments: [{ type: 'null' }],
+        target: realm,
+        awaitPromise: false,
+        // Node values carry their shadow root, closed ones included.
+        serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+      }),
+      'finding the card',
+    ) as BidiEvaluateResult['result'];
+    const rootId = host?.type === 'node' ? host.value?.shadowRoot?.sharedId : undefined;
+    if (!rootId) return null;
+    const result = evaluated(
+      await bidi.send('script.callFunction', {
+        functionDeclaration: cardFunction(fn as never),
+        arguments: [{ sharedId: rootId }, { type: 'string', value: JSON.stringify(arg ?? null) }],
+        target: realm,
+        awaitPromise: true,
+      }),
+      'in the card',
+    );
+    return JSON.parse(result.value as string) as T;
+  }
 
   /** `intercept`: serve fixtures and refuse the network (web pages; extension pages need neither). */
   static async open(browser: Browser, fixtures: FixtureServer, errors: string[], intercept: boolean, background = false): Promise<FirefoxPage> {
@@ -213,15 +272,29 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
     return control;
   };
 
-  /** A message in @webext-core/messaging's wire format, from an extension page to the background. */
-  const sendToBackground = async (type: string, data: unknown): Promise<void> => {
-    const page = await controlPage();
-    const reply = await page.evaluateWith(
-      ({ type, data }) => (globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<{ err?: unknown }> } } }).browser.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }),
-      { type, data },
-    );
-    if (reply?.err) throw new Error(`background ${type} failed: ${JSON.stringify(reply.err)}`);
+  /**
+   * Runs an expression in the browser window's chrome (WebDriver BiDi gives it with
+   * `--remote-allow-system-access`): how the tests reach Firefox's own context menu and the
+   * extension's keyboard shortcut, which a page's input does not trigger.
+   */
+  const inBrowserWindow = async <T>(expression: string): Promise<T> => {
+    const bidi = bidiOf(browser);
+    const tree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const window = (tree.result.contexts as { context: string }[])[0]!.context;
+    const value = evaluated(await bidi.send('script.evaluate', { expression, target: { context: window }, awaitPromise: true }), 'in the browser window');
+    return value.value as T;
   };
+
+  const pageAt = async (url: string): Promise<Page> => {
+    const page = (await browser.pages()).find((candidate) => candidate.url() === url);
+    if (!page) throw new Error(`no tab at ${url}`);
+    return page;
+  };
+
+  /** The `<key>` Firefox made for the extension's lookup shortcut (Alt+Shift+E in wxt.config.ts). */
+  const SHORTCUT_KEY = `[...document.querySelectorAll('keyset[id="ext-keyset-id-${GECKO_ID.replace(/[^a-z0-9_-]/gi, '_')}"] > key')].find((key) => key.getAttribute('key') === 'E' && key.getAttribute('modifiers') === 'alt,shift')`;
+  /** Our item in the page's context menu (id `ask-istio-experts` in context-menu.ts). */
+  const MENU_ITEM = `document.getElementById('contentAreaContextMenu').querySelector('menuitem[id$="-menuitem-_ask-istio-experts"]')`;
 
   const session: Session = {
     browserName: 'firefox',
@@ -252,13 +325,45 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
         `a tab at ${url}`,
       );
     },
-    // As the menu's click does, the lookup names the frame it was made in (the top one unless
-    // told); without a frame the background would guess it, as it does for the shortcut.
-    async contextMenuLookup(url, selectionText, frameId = 0) {
-      await sendToBackground('lookupSelection', { tabId: await session.tabIdOf(url), text: selectionText, frameId });
+    // The real menu: a right click on the selection (in the page or a same-origin frame), then our
+    // item in the menu Firefox opens. Firefox hands the extension the selection's text and frame.
+    async contextMenuLookup(url) {
+      const page = await pageAt(url);
+      await page.bringToFront();
+      const point = await page.evaluate(() => {
+        const frames = [window, ...[...document.querySelectorAll('iframe')].flatMap((frame) => (frame.contentWindow ? [frame.contentWindow] : []))];
+        for (const view of frames) {
+          const selection = view.getSelection();
+          if (!selection || selection.isCollapsed) continue;
+          const range = selection.getRangeAt(0);
+          const start = range.startContainer;
+          (start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement)?.scrollIntoView({ block: 'start' });
+          const offset = view === window ? { x: 0, y: 0 } : view.frameElement!.getBoundingClientRect();
+          const rect = [...range.getClientRects()].find((box) => box.width > 2 && box.bottom > 0 && box.top < view.innerHeight);
+          if (rect) return { x: offset.x + rect.left + Math.min(8, rect.width / 2), y: offset.y + rect.top + rect.height / 2 };
+        }
+        return null;
+      });
+      if (!point) throw new Error('no selection to right-click');
+      await page.mouse.click(point.x, point.y, { button: 'right' });
+      await poll(() => inBrowserWindow<boolean>(`document.getElementById('contentAreaContextMenu').state === 'open' && ${MENU_ITEM}?.hidden === false`), 5000, 'the context menu with our item');
+      await inBrowserWindow(`(() => { const menu = document.getElementById('contentAreaContextMenu'); menu.activateItem(${MENU_ITEM}); })()`);
     },
+    // The shortcut's own command, on the tab in front, as pressing Alt+Shift+E there runs it.
     async shortcutLookup(url) {
-      await sendToBackground('lookupSelection', { tabId: await session.tabIdOf(url) });
+      await (await pageAt(url)).bringToFront();
+      await inBrowserWindow(`${SHORTCUT_KEY}.doCommand()`);
+    },
+    async reloadExtension() {
+      const old = await controlPage();
+      control = undefined;
+      // Firefox closes the extension's pages as it reloads it, the control page included.
+      await old.evaluate('browser.runtime.reload()').catch(() => {});
+      await old.close().catch(() => {});
+      await poll(() => session.background<boolean>('browser.storage.local.get("glossaryTerms").then((items) => items.glossaryTerms !== undefined)').catch(() => {
+        control = undefined;
+        return false;
+      }), 15_000, 'the reloaded extension');
     },
     async sidePanel() {
       const page = await controlPage();

@@ -11,7 +11,7 @@ import { launchFirefox } from './firefox';
 import type { BrowserName, Fixture, PanelPage, Session, SessionOptions, TestPage } from './session';
 
 export type { BrowserName, PanelPage, Session, TestPage } from './session';
-export { artifactPath, poll } from './common';
+export { artifactPath, CARD_HOST, poll } from './common';
 
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
@@ -24,6 +24,35 @@ export function fixtures(...keys: FixtureKey[]): Fixture[] {
 }
 
 export const screenshotPath = (browser: BrowserName, name: string) => artifactPath(`${browser}-${name}.png`);
+
+/**
+ * Scrolls to the first occurrence of `text` that is not painted (a repeat the marking policy
+ * leaves unmarked) and returns the centre of its first line box, for the mouse to rest on.
+ */
+export async function unmarkedPoint(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluateWith(async (text) => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-term');
+    const painted = [...(highlight ?? [])];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (node.parentElement?.closest('textarea, [contenteditable], [hidden], script, style')) continue;
+      for (let at = node.data.indexOf(text); at >= 0; at = node.data.indexOf(text, at + 1)) {
+        if (painted.some((mark) => mark.startContainer === node && mark.startOffset === at)) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const rect = range.getClientRects()[0];
+        if (rect && rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`no unmarked "${text}"`);
+  return point;
+}
 
 /** Number of painted term marks on the page. */
 export function markCount(page: TestPage): Promise<number> {
@@ -39,13 +68,38 @@ export function markedTexts(page: TestPage): Promise<string[]> {
   });
 }
 
+/**
+ * Scrolls through the whole page a screen at a time, as a reader does, and back to the top: the
+ * extension scans what comes near the screen, so a test that needs every mark reads it first.
+ */
+export async function scrollThrough(page: TestPage): Promise<void> {
+  // A tab in the background renders nothing: no scrolling, no observer reports, no marks.
+  await page.bringToFront();
+  // (No named functions in here: the test runner would wrap them in a helper the page lacks.)
+  await page.evaluate(async () => {
+    for (let top = 0; top < document.documentElement.scrollHeight; top += innerHeight) {
+      scrollTo(0, top);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    scrollTo(0, 0);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  });
+}
+
 /** Waits until at least `atLeast` marks are painted and their number has settled. */
 export async function waitForMarks(page: TestPage, atLeast = 1): Promise<number> {
   let previous = -1;
+  const started = Date.now();
+  let scrolled = false;
   return poll(async () => {
     const count = await markCount(page);
     const settled = count >= atLeast && count === previous;
     previous = count;
+    // Marks come as the reader scrolls: fewer than wanted after a moment, read the page through.
+    if (!settled && !scrolled && count < atLeast && Date.now() - started > 1000) {
+      scrolled = true;
+      await scrollThrough(page);
+    }
     return settled ? count : 0;
   }, 15_000, `${atLeast} marks`);
 }
@@ -90,30 +144,40 @@ export interface CardProbe {
   scheme: string | null;
 }
 
-/** The in-page card as the user sees it (read through its open shadow root), or null. */
-export function readCard(page: TestPage): Promise<CardProbe | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('istio-experts-card');
-    const card = host?.shadowRoot?.querySelector('[role="dialog"]');
+/** The in-page card as the user sees it (read through its closed shadow root, see `TestPage.inCard`), or null. */
+export function readCard(page: TestPage, frame?: string): Promise<CardProbe | null> {
+  return page.inCard(
+    (root) => {
+      const card = root.querySelector('[role="dialog"]');
+      if (!card) return null;
+      return {
+        label: card.getAttribute('aria-label'),
+        role: card.getAttribute('role'),
+        pinned: card.querySelector('[aria-pressed="true"]') !== null,
+        answerIds: [...card.querySelectorAll('[data-answer-id]')].map((element) => element.getAttribute('data-answer-id') ?? ''),
+        text: (card as HTMLElement).innerText,
+        scheme: card.getAttribute('data-scheme'),
+        loading: card.querySelector('[role="status"]') !== null,
+      };
+    },
+    null,
+    frame,
+  ).then((card) => {
     if (!card) return null;
-    return {
-      label: card.getAttribute('aria-label'),
-      role: card.getAttribute('role'),
-      pinned: card.querySelector('[aria-pressed="true"]') !== null,
-      answerIds: [...card.querySelectorAll('[data-answer-id]')].map((element) => element.getAttribute('data-answer-id') ?? ''),
-      text: (card as HTMLElement).innerText,
-      scheme: card.getAttribute('data-scheme'),
-    };
+    const { loading: _loading, ...probe } = card;
+    return probe;
   });
 }
 
 /** Waits for a card whose answers have arrived. */
-export async function waitForCard(page: TestPage, timeoutMs = 10_000): Promise<CardProbe> {
-  await page.waitFor(() => {
-    const card = document.querySelector('istio-experts-card')?.shadowRoot?.querySelector('[role="dialog"]');
-    return card !== null && card !== undefined && card.querySelector('[role="status"]') === null;
-  }, timeoutMs);
-  return (await readCard(page))!;
+export async function waitForCard(page: TestPage, timeoutMs = 10_000, frame?: string): Promise<CardProbe> {
+  return poll<CardProbe | null>(async () => {
+    const loaded = await page.inCard((root) => {
+      const card = root.querySelector('[role="dialog"]');
+      return card !== null && card.querySelector('[role="status"]') === null;
+    }, null, frame);
+    return loaded ? readCard(page, frame) : null;
+  }, timeoutMs, 'a card with its answers') as Promise<CardProbe>;
 }
 
 /** Waits until no card is open. */
@@ -128,25 +192,56 @@ export async function closeOpenCard(page: TestPage): Promise<void> {
   await waitForNoCard(page, 'the previous card to close');
 }
 
+/** The viewport box of an element inside the card, or null. */
+export function boxInCard(page: TestPage, selector: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return page.inCard((root, selector) => {
+    const element = root.querySelector(selector);
+    if (!element) return null;
+    const { x, y, width, height } = element.getBoundingClientRect();
+    return { x, y, width, height };
+  }, selector);
+}
+
 /** Clicks an element inside the card (its centre, with the real mouse). */
 export async function clickInCard(page: TestPage, selector: string): Promise<void> {
-  const point = await page.evaluateWith((selector) => {
-    const element = document.querySelector('istio-experts-card')?.shadowRoot?.querySelector(selector);
-    if (!element) return null;
-    const rect = element.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, selector);
-  if (!point) throw new Error(`no ${selector} in the card`);
-  await page.mouseClick(point.x, point.y);
+  const box = await boxInCard(page, selector);
+  if (!box) throw new Error(`no ${selector} in the card`);
+  await page.mouseClick(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Whether focus is in the card: the page sees only its host as the active element. */
+export function focusInCard(page: TestPage): Promise<boolean> {
+  return page.evaluate(() => document.activeElement?.hasAttribute('data-istio-experts-card') === true);
 }
 
 /** The page's DOM as serialized HTML, without our card host (present only while a card is open). */
 export function pageHtml(page: TestPage): Promise<string> {
   return page.evaluate(() => {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('istio-experts-card').forEach((host) => host.remove());
+    clone.querySelectorAll('[data-istio-experts-card]').forEach((host) => host.remove());
     return clone.outerHTML;
   });
+}
+
+/** Rests the real mouse on a mark, as a reader would, and waits for the card. */
+export async function hoverMark(page: TestPage, text: string, within?: string): Promise<CardProbe> {
+  await closeOpenCard(page);
+  await page.mouseTo(5, 5);
+  const point = await markPoint(page, text, within);
+  await page.mouseTo(point.x - 1, point.y);
+  await page.mouseTo(point.x, point.y);
+  return waitForCard(page);
+}
+
+/** A GitHub Turbo-style navigation: the URL is pushed and the body swapped for the other page's, without a load. */
+export async function navigateInPage(page: TestPage, url: string): Promise<void> {
+  await page.evaluateWith(async (url) => {
+    const html = await (await fetch(url)).text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    history.pushState({}, '', url);
+    document.title = next.title;
+    document.body.replaceWith(document.adoptNode(next.body));
+  }, url);
 }
 
 /** Selects the text of an element (in a frame, if given) the way a user's drag would. */
@@ -167,27 +262,6 @@ export function selectText(page: TestPage, selector: string, frameSelector?: str
     },
     { selector, frameSelector },
   );
-}
-
-/** Rests the real mouse on a mark, as a reader would (closing any open card first), and waits for the card. */
-export async function restOnMark(page: TestPage, text: string, within?: string): Promise<CardProbe> {
-  await closeOpenCard(page);
-  await page.mouseTo(5, 5);
-  const point = await markPoint(page, text, within);
-  await page.mouseTo(point.x - 1, point.y);
-  await page.mouseTo(point.x, point.y);
-  return waitForCard(page);
-}
-
-/** A GitHub navigation without a load, as Turbo makes it: the next page's body swapped in, its address pushed. */
-export async function turboNavigate(page: TestPage, url: string): Promise<void> {
-  await page.evaluateWith(async (url) => {
-    const html = await (await fetch(url)).text();
-    const next = new DOMParser().parseFromString(html, 'text/html');
-    history.pushState({}, '', url);
-    document.title = next.title;
-    document.body.replaceWith(document.adoptNode(next.body));
-  }, url);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -30,6 +30,13 @@ export interface TestPage {
   selectOption(selector: string, value: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number): Promise<T>;
+  /**
+   * Runs `fn` on the shadow root of the open card (of the same-origin iframe `frame` selects, else
+   * of the page), or gives null when no card is open. The root is closed, so page script cannot
+   * reach it; the harness does through the browser's protocol (CDP, WebDriver BiDi), from a world
+   * of its own that the page's script cannot tamper with. `fn` and its result travel as JSON.
+   */
+  inCard<A, T>(fn: (root: ShadowRoot, arg: A) => T, arg: A, frame?: string): Promise<T | null>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** The page as it prints (`@media print`). */
@@ -76,12 +83,17 @@ export interface Session {
   /** The browser's id for the tab showing `url`. */
   tabIdOf(url: string): Promise<number>;
   /**
-   * Runs what the context menu item does for a selection in the tab showing `url`. Chromium
-   * dispatches the real `contextMenus.onClicked` event; Firefox (whose events cannot be
-   * dispatched from outside) sends the background the message that runs the same handler.
+   * Chooses the context menu item for the selection in the tab showing `url`. Firefox opens its
+   * real menu with a right click on the selection and activates our item; Chromium (whose menus
+   * headless tests cannot open) dispatches the `contextMenus.onClicked` event the click would,
+   * with this text and frame.
    */
   contextMenuLookup(url: string, selectionText: string, frameId?: number): Promise<void>;
-  /** Runs what the keyboard shortcut does (the frame with the selection is found by the extension). */
+  /**
+   * Runs the keyboard shortcut on the tab showing `url` (the extension finds the frame with the
+   * selection): Firefox runs the key command it registered for it, Chromium dispatches
+   * `commands.onCommand`.
+   */
   shortcutLookup(url: string): Promise<void>;
   /**
    * Clicks the toolbar button for the tab showing `url`, which grants `activeTab` there as a
@@ -117,6 +129,11 @@ export interface Session {
   omnibox(text: string): Promise<OmniboxSuggestion[]>;
   /** Presses Enter on the text as typed (`'typed'`) or on one of its suggestions. */
   omniboxEnter(text: string, choice: number | 'typed', disposition?: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;
+  /**
+   * Reloads the extension in the running browser, as an update or a reinstall does, and waits
+   * for its new background; open tabs keep the scripts the old one left in them.
+   */
+  reloadExtension(): Promise<void>;
   addFixtures(fixtures: Fixture[]): void;
   /** Requests that were not fixtures (there should be none: the extension is offline). */
   readonly unexpectedRequests: string[];

@@ -1,0 +1,321 @@
+/**
+ * Which term occurrences a page gets: the marking policy, in one place. A mark is worth it where
+ * a hover helps the reader of that page.
+ *
+ * 1. Never inside identifiers: URLs, hostnames and other dotted names (`*.svc.cluster.local`,
+ *    `gateway.networking.k8s.io`, stat and filter names), file paths, shell variables, Envoy
+ *    cluster names (`outbound|9080||…`), `key=value` label selectors, and in code, parts of a
+ *    longer name, YAML keys and label values. Such an occurrence is not the term at all: it is
+ *    neither marked nor counted, and a hover there opens nothing.
+ * 2. Aliases with other senses are checked by their context (`SENSES`): MCP next to "Model Context
+ *    Protocol", VM in "Wasm VM", PASSTHROUGH as a TLS mode, an application's init containers,
+ *    CNI plugins in general, RDS the AWS database… A rejected occurrence is not counted either.
+ * 3. Not the page's own product, nor umbrella words on their home site (`umbrellaTerms`): counted
+ *    for "On this page", not marked.
+ * 4. Each term once per reading unit (`markUnit`): a comment, else a section (the text under a
+ *    heading). Its first occurrence is marked, so every distinct term stays reachable; the
+ *    repeats are counted and open a card when the pointer rests on them with Shift held
+ *    (`ReviewedMatch.marked`), and it is marked again only `REMARK_DISTANCE` after its last
+ *    mark. Once per paragraph left 37 marks per 1000 words on the real pages (`npm run marks`),
+ *    once per section 22 (GitHub's short comments 40); with the distance, under the aim of 20.
+ */
+import type { TermMatch } from '../glossary/matcher';
+import { MESH_GITHUB_ORGS } from '../settings/sites';
+import { CODE_ELEMENTS, MARK_UNIT } from './selectors';
+
+export interface ReviewedMatch extends TermMatch {
+  /** Painted: the first occurrence of its term in its reading unit, and not an umbrella word. */
+  marked: boolean;
+  /** Where a marked occurrence is in the page's text (`MarkingPolicy.release` needs it). */
+  at?: number;
+}
+
+export type IdentifierKind = 'url' | 'shell-variable' | 'envoy-name' | 'key-value' | 'dotted-name' | 'path' | 'name-part' | 'multi-line' | 'yaml-key' | 'label-value';
+
+/** What ends a token: whitespace, quotes, brackets and CJK punctuation. */
+const TOKEN_END = new Set([...' \t\n\r\f\v\u00a0\u3000"\'`()<>[]{},;，。、：；（）《》“”‘’「」'].map((char) => char.charCodeAt(0)));
+/** A token longer than this either way is a name, a hash or minified text, not prose. */
+const MAX_TOKEN_SIDE = 120;
+const LABEL_KEY = /(^|[./-])(name|app|istio|version|rev|revision|namespace|host|hosts|subset|cluster|service|serviceaccount)$/i;
+
+/**
+ * The kind of identifier the match `[start, end)` of `text` sits in, if any. `inCode`: the text
+ * is code (pre, code), where names are joined by `-` and `_` and lines are YAML.
+ */
+export function identifierAround(text: string, start: number, end: number, inCode: boolean): IdentifierKind | undefined {
+  if (inCode && /[\r\n]/.test(text.slice(start, end))) return 'multi-line';
+  let from = start;
+  let to = end;
+  while (from > 0 && !TOKEN_END.has(text.charCodeAt(from - 1))) if (start - --from > MAX_TOKEN_SIDE) return 'name-part';
+  while (to < text.length && !TOKEN_END.has(text.charCodeAt(to))) if (++to - end > MAX_TOKEN_SIDE) return 'name-part';
+  const before = text.slice(from, start);
+  // A sentence's own punctuation after the term is not part of a name.
+  const after = text.slice(end, to).replace(/[.:!?]+$/, '');
+  const token = before + text.slice(start, end) + after;
+  if (token.includes('://') || /^www\./i.test(token) || /@[\w-]+\./.test(token)) return 'url';
+  if (before.includes('$')) return 'shell-variable';
+  if (token.includes('|')) return 'envoy-name';
+  // `key=value`, also when the value is quoted: `response_code="503"`.
+  if (token.includes('=') || /[=:]["']$/.test(text.slice(Math.max(0, from - 2), from))) return 'key-value';
+  if (/[\w-]\.$/.test(before) || /^\.[\w-]/.test(after)) return 'dotted-name';
+  if (/[\w]:$/.test(before) || /^:[\w/]/.test(after)) return 'key-value';
+  if (token.includes('/') && (/^(\/|\.\.?\/|~\/)/.test(token) || (token.match(/\//g)?.length ?? 0) >= 2 || /\/[\w-]+\.\w+$|^[\w-]+\.[\w.-]+\//.test(token))) return 'path';
+  // snake_case and namespaced names: `ISTIO_META_DNS_CAPTURE`, `istio_requests_total`.
+  if (/_$/.test(before) || /^_/.test(after)) return 'name-part';
+  if (!inCode) return undefined;
+  if (/[\w-]$/.test(before) || /^[\w-]/.test(after)) return 'name-part';
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const at = start - lineStart;
+  // `key: value`, the key one or more words (`control plane version: 1.13.4` in a tool's output).
+  const pair = /^(\s*(?:-\s+)?)([\w./-]+(?: [\w./-]+)*):(?:\s+(.*))?$/.exec(line);
+  if (pair) {
+    const keyStart = pair[1]!.length;
+    if (at >= keyStart && at < keyStart + pair[2]!.length) return 'yaml-key';
+    if (pair[3] !== undefined && LABEL_KEY.test(pair[2]!) && at >= line.length - pair[3].length) return 'label-value';
+  }
+  return undefined;
+}
+
+/** Where an occurrence is read, for the sense checks. */
+export interface MatchContext {
+  surface: string;
+  /** The text of the line before and after the match (within its text node). */
+  before: string;
+  after: string;
+  /** Its reading unit's text (bounded). */
+  unit: string;
+  /** The page's title and top heading, what the page is about. */
+  headline: string;
+  host: string;
+}
+
+interface SenseRule {
+  termId: string;
+  /** Which spellings the rule is about (all of the term's, when absent). */
+  surface?: RegExp;
+  /** True when the occurrence means something else. */
+  otherSense(context: MatchContext): boolean;
+}
+
+const isEnvoySite = (host: string) => host === 'envoyproxy.io' || host === 'www.envoyproxy.io';
+
+/** Aliases with other frequent senses, and how their context tells (`SENSES_BY_TERM` looks them up). */
+export const SENSES: readonly SenseRule[] = [
+  // Envoy's MCP filter and agent gateways speak the Model Context Protocol, not Istio's MCP.
+  { termId: 'mcp', otherSense: ({ unit, headline }) => /model context protocol|\bLLMs?\b|\bAI agents?\b|agentgateway/i.test(`${headline}\n${unit}`) },
+  // A Wasm VM, the JVM, V8: a runtime, not a virtual machine workload.
+  { termId: 'virtual-machine', surface: /^VMs?$/, otherSense: ({ before, after, unit, headline }) => /\b(wasm|webassembly|v8|java|jvm|javascript|lua|wamr|wavm|null|plugin)\s*$/i.test(before) || /^\s*(runtime|sandbox|instance of the plugin)/i.test(after) || (/\b(wasm|webassembly)\b/i.test(`${headline}\n${unit}`) && !/virtual machine|WorkloadEntry|WorkloadGroup/i.test(unit)) },
+  // GKE's Workload Identity is a product feature, not an Istio workload.
+  { termId: 'workload', otherSense: ({ after }) => /^\s+identity\b/i.test(after) },
+  // The HTTP connection manager's filter chain is its HTTP filters, not a listener's filter chain.
+  { termId: 'filter-chain', surface: /^filter chains?$/i, otherSense: ({ before }) => /\b(http|connection manager|hcm|http_filters?)\s*$/i.test(before) },
+  // PASSTHROUGH as a TLS mode belongs to TLS passthrough, not to the passthrough cluster.
+  { termId: 'outbound-traffic-policy', surface: /^passthrough$/i, otherSense: ({ surface, before, after, unit }) => surface === 'PASSTHROUGH' || /\b(tls|mode|sni)\W*$/i.test(before) || /^\W*(mode|tls)\b/i.test(after) || (/\b(tls|sni)\b/i.test(unit) && !/cluster|ALLOW_ANY|REGISTRY_ONLY|outboundTrafficPolicy/i.test(unit)) },
+  // Istio's init container redirects traffic; an application's init containers are its own.
+  { termId: 'init-container', surface: /^init ?containers?$/i, otherSense: ({ before, unit }) => /\b(application'?s?|app'?s?|your|own|user|other|its)\s+$/i.test(before) || !/istio-init|iptables|istio-validation|redirect|intercept|sidecar|istio/i.test(unit) },
+  // CNI plugins in general (Calico, Cilium, "your CNI plugin") are not istio-cni.
+  { termId: 'istio-cni', surface: /^CNI plugins?$/i, otherSense: ({ before, unit }) => !/\bistio\W*$/i.test(before) && !/istio[- ]cni/i.test(unit) },
+  // RDS the AWS database, not Envoy's Route Discovery Service.
+  { termId: 'rds', otherSense: ({ unit }) => /\b(AWS|Amazon|database|MySQL|Postgres|PostgreSQL|Aurora)\b/i.test(unit) },
+  // On Envoy's own docs an "Envoy filter" is any filter, not Istio's EnvoyFilter resource.
+  { termId: 'envoyfilter', surface: /\s/, otherSense: ({ host, unit }) => isEnvoySite(host) || !/\bistio\b|\bCRD\b|\bpatch|envoyfilter/i.test(unit) },
+  // CPU throttling is not rate limiting.
+  { termId: 'rate-limiting', surface: /^throttling$/i, otherSense: ({ before }) => /\b(cpu|thread|io|disk)\s+$/i.test(before) },
+  // JavaScript's or SQL's strict mode.
+  { termId: 'mtls-mode', surface: /^strict mode$/i, otherSense: ({ unit }) => !/mtls|peerauthentication|\btls\b|mutual/i.test(unit) },
+  // "The ambient DNS" is the host's resolver, not ambient mode.
+  { termId: 'ambient-mode', surface: /^ambient$/i, otherSense: ({ after }) => /^\s+(dns|resolver|light|temperature|noise|occlusion)\b/i.test(after) },
+  // Inbound and outbound are plain words on Envoy's docs.
+  { termId: 'inbound-traffic', surface: /^inbound$/i, otherSense: ({ host }) => isEnvoySite(host) },
+  { termId: 'outbound-traffic', surface: /^outbound$/i, otherSense: ({ host }) => isEnvoySite(host) },
+  // A canary revision of the control plane is a canary upgrade, not a canary release.
+  { termId: 'canary-release', surface: /^(金丝雀|灰度)$/, otherSense: ({ unit, headline }) => /revision|修订|控制平面|控制面|istiod|升级/i.test(`${headline}\n${unit}`) },
+];
+
+/** What every reader of Istio's own pages knows: the product, its proxy and where they run. */
+const ISTIO_HOME: ReadonlySet<string> = new Set(['istio', 'service-mesh', 'kubernetes', 'envoy', 'sidecar']);
+/** Envoy's own docs: the product and the two words every page of them uses. */
+const ENVOY_HOME: ReadonlySet<string> = new Set(['envoy', 'upstream-downstream']);
+
+const SENSES_BY_TERM = new Map<string, SenseRule[]>();
+for (const rule of SENSES) SENSES_BY_TERM.set(rule.termId, [...(SENSES_BY_TERM.get(rule.termId) ?? []), rule]);
+
+/** Words too general for a card anywhere (searched and counted, never marked). */
+const GENERAL_TERMS: ReadonlySet<string> = new Set(['microservices']);
+
+/**
+ * Terms a page's reader needs no card for: its own product and the umbrella words of its home
+ * site ("Istio" on istio.io and in the istio organisation's issues, "Envoy" on envoyproxy.io).
+ */
+export function umbrellaTerms(href: string): ReadonlySet<string> {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return new Set();
+  }
+  const host = url.hostname.replace(/^www\./, '');
+  if (host === 'istio.io' || host === 'preliminary.istio.io' || host === 'discuss.istio.io') return ISTIO_HOME;
+  if (host === 'envoyproxy.io') return ENVOY_HOME;
+  if (host === 'github.com') {
+    const owner = url.pathname.split('/')[1]?.toLowerCase() ?? '';
+    if (owner === 'envoyproxy') return ENVOY_HOME;
+    if ((MESH_GITHUB_ORGS as readonly string[]).includes(owner)) return ISTIO_HOME;
+  }
+  return new Set();
+}
+
+const UNIT_TEXT_CHARS = 2000;
+
+/**
+ * In code, plain lowercase words ("keepalive", "queries per second") are a tool's output or a
+ * comment, not a name worth a card; names are kept: `VirtualService`, `EDS`, `istioctl`, `istio-proxy`.
+ */
+function isPlainWords(surface: string, termId: string): boolean {
+  return /^[a-z]+( [a-z]+)*$/.test(surface) && !PROGRAMS.has(termId);
+}
+
+/** Programs whose lowercase name in code is the program itself (`$ istioctl analyze`). */
+const PROGRAMS: ReadonlySet<string> = new Set(['istioctl', 'istiod', 'ztunnel', 'helm', 'envoy']);
+
+const HEADING = /^H[1-3]$/;
+
+/**
+ * The reading unit a term is marked once in: a comment (GitHub, discussions), else the section
+ * under the nearest heading (h1–h3) before it, else the page. `sections` memoizes per element,
+ * so a page costs one walk however many terms it has.
+ */
+export function markUnit(element: Element, sections = new WeakMap<Element, Element | Document>()): Element | Document {
+  return element.closest(MARK_UNIT.comment) ?? sectionStart(element, sections);
+}
+
+/** The heading that starts the section an element is in (or the document, before any heading). */
+function sectionStart(element: Element, memo: WeakMap<Element, Element | Document>): Element | Document {
+  const known = memo.get(element);
+  if (known) return known;
+  let start: Element | Document;
+  if (HEADING.test(element.tagName)) start = element;
+  else {
+    const previous = element.previousElementSibling;
+    if (previous) start = lastHeadingIn(previous) ?? sectionStart(previous, memo);
+    else start = element.parentElement ? sectionStart(element.parentElement, memo) : element.ownerDocument;
+  }
+  memo.set(element, start);
+  return start;
+}
+
+function lastHeadingIn(element: Element): Element | undefined {
+  if (HEADING.test(element.tagName)) return element;
+  if (element.childElementCount === 0) return undefined;
+  const headings = element.querySelectorAll('h1, h2, h3');
+  return headings[headings.length - 1];
+}
+
+/**
+ * A term is marked again only this far (in characters of page text, about 250 English words)
+ * after its last mark, even in a new unit: short comments and sections that repeat a term do
+ * not underline it in each.
+ */
+export const REMARK_DISTANCE = 1500;
+
+/** One page's policy: it remembers which terms each unit has marked, until the next navigation. */
+export class MarkingPolicy {
+  private readonly markedIn = new WeakMap<Element | Document, Set<string>>();
+  /** Where (in characters of page text) each term was last marked. */
+  private readonly lastMarked = new Map<string, number>();
+  private readonly units = new WeakMap<Element, Element | Document>();
+  private readonly sections = new WeakMap<Element, Element | Document>();
+  private readonly umbrella: ReadonlySet<string>;
+  private readonly host: string;
+  private headlineText: string | undefined;
+
+  constructor(private readonly doc: Document, href: string) {
+    this.umbrella = umbrellaTerms(href);
+    this.host = (() => {
+      try {
+        return new URL(href).hostname;
+      } catch {
+        return '';
+      }
+    })();
+  }
+
+  /**
+   * The occurrences that are the term, in the sense the glossary means, each marked or not.
+   * `position`: where the node's text starts in the page's text (scans go in document order).
+   */
+  review(node: Text, matches: readonly TermMatch[], position = 0): ReviewedMatch[] {
+    const parent = node.parentElement;
+    if (!parent || matches.length === 0) return [];
+    const inCode = parent.closest(CODE_ELEMENTS) !== null;
+    const reviewed: ReviewedMatch[] = [];
+    for (const match of matches) {
+      if (identifierAround(node.data, match.start, match.end, inCode)) continue;
+      if (!this.fitsSense(node, parent, match)) continue;
+      const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(node.data.slice(match.start, match.end), match.termId));
+      const at = position + match.start;
+      const marked = markable && this.shouldMark(parent, match.termId, at);
+      reviewed.push(marked ? { ...match, marked, at } : { ...match, marked });
+    }
+    return reviewed;
+  }
+
+  /**
+   * Forgets the marks of a node the marker no longer shows (its text changed, it became
+   * editable, it left the page), so that the next occurrence of those terms can be marked.
+   */
+  release(node: Text, reviewed: readonly ReviewedMatch[]): void {
+    const parent = node.parentElement;
+    const unit = parent ? this.units.get(parent) : undefined;
+    for (const match of reviewed) {
+      if (!match.marked) continue;
+      if (unit) this.markedIn.get(unit)?.delete(match.termId);
+      if (this.lastMarked.get(match.termId) === match.at) this.lastMarked.delete(match.termId);
+    }
+  }
+
+  private fitsSense(node: Text, parent: Element, match: TermMatch): boolean {
+    const forTerm = SENSES_BY_TERM.get(match.termId);
+    if (!forTerm) return true;
+    const surface = node.data.slice(match.start, match.end);
+    const rules = forTerm.filter((rule) => !rule.surface || rule.surface.test(surface));
+    if (rules.length === 0) return true;
+    const lineStart = node.data.lastIndexOf('\n', match.start - 1) + 1;
+    const lineEnd = node.data.indexOf('\n', match.end);
+    const context: MatchContext = {
+      surface,
+      before: node.data.slice(Math.max(lineStart, match.start - 80), match.start),
+      after: node.data.slice(match.end, Math.min(lineEnd < 0 ? node.data.length : lineEnd, match.end + 80)),
+      unit: ((parent.closest(MARK_UNIT.block) ?? parent).textContent ?? '').slice(0, UNIT_TEXT_CHARS),
+      headline: this.headline(),
+      host: this.host,
+    };
+    return !rules.some((rule) => rule.otherSense(context));
+  }
+
+  /** The first occurrence of a term in its unit, far enough from its last mark. */
+  private shouldMark(parent: Element, termId: string, at: number): boolean {
+    const unit = this.unitOf(parent);
+    let marked = this.markedIn.get(unit);
+    if (!marked) this.markedIn.set(unit, (marked = new Set()));
+    if (marked.has(termId)) return false;
+    const last = this.lastMarked.get(termId);
+    if (last !== undefined && Math.abs(at - last) < REMARK_DISTANCE) return false;
+    marked.add(termId);
+    this.lastMarked.set(termId, at);
+    return true;
+  }
+
+  private unitOf(parent: Element): Element | Document {
+    let unit = this.units.get(parent);
+    if (!unit) this.units.set(parent, (unit = markUnit(parent, this.sections)));
+    return unit;
+  }
+
+  private headline(): string {
+    this.headlineText ??= `${this.doc.title}\n${this.doc.querySelector('h1')?.textContent ?? ''}`.slice(0, 500);
+    return this.headlineText;
+  }
+}
