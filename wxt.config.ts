@@ -34,7 +34,14 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+I' },
       },
+      // Three suggested shortcuts of the four Chromium allows an extension.
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenSidePanel__',
+      },
     },
+    // Not "istio": typed with a space it would take every "istio …" search from the user's search engine (README).
+    omnibox: { keyword: 'iqa' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

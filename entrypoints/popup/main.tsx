@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../src/ui/styles/tokens.css';
-import '../../src/ui/popup/popup.css';
+import '../../src/ui/search/search.css';
 import { PopupApp } from '../../src/ui/popup/App';
 
 document.documentElement.lang = navigator.language;

@@ -6,11 +6,8 @@
 import type { Browser } from 'wxt/browser';
 import { contentMessaging } from '../messaging/protocol';
 import { frameWithSelection, injectContentScript } from '../messaging/injection';
-import { MAX_LOOKUP_CHARS } from '../messaging/validate';
+import { MAX_LOOKUP_CHARS, MAX_QUERY_CHARS } from '../messaging/validate';
 import { openPopup } from './popup-opener';
-
-/** What travels to the popup when the card cannot be shown. */
-const POPUP_QUERY_CHARS = 300;
 
 export async function lookupSelection(tab: Browser.tabs.Tab | undefined, selection?: string, frameId?: number): Promise<void> {
   const tabId = tab?.id;
@@ -24,5 +21,5 @@ export async function lookupSelection(tab: Browser.tabs.Tab | undefined, selecti
   } catch {
     // Fall through: the page does not take scripts.
   }
-  if (text?.trim()) await openPopup({ query: text.slice(0, POPUP_QUERY_CHARS) });
+  if (text?.trim()) await openPopup({ query: text.slice(0, MAX_QUERY_CHARS) });
 }

@@ -4,6 +4,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Lang } from '../data/types';
+import type { Citation } from '../search/cite';
 import type { Range } from '../search/highlight';
 
 export type AnswerLanguage = Lang | 'both';
@@ -78,6 +79,22 @@ export interface PopupRequest {
   answerId?: string;
 }
 
+/** What a card asks the side panel to show (as the popup: a query and the answer to expand). */
+export type PanelRequest = PopupRequest;
+
+/** Whether the side panel opened; Firefox opens it only from its own controls (`shortcut`). */
+export interface PanelOutcome {
+  opened: boolean;
+  /** The keyboard shortcut that opens the panel, when one is set. */
+  shortcut?: string;
+}
+
+/** An answer to quote, in the reader's language (`src/search/cite.ts`). */
+export interface CiteRequest {
+  answerId: string;
+  lang: AnswerLanguage;
+}
+
 interface BackgroundProtocol {
   termCard(request: TermCardRequest): CardData | undefined;
   lookup(request: LookupRequest): CardData;
@@ -87,6 +104,12 @@ interface BackgroundProtocol {
   glossaryTerms(): string;
   /** Injects the card UI into the sender's frame (it is loaded only when a first card opens). */
   loadCardUi(): void;
+  /** Opens the side panel of the card's window on a query (a card's "Open in side panel"). */
+  openSidePanel(request: PanelRequest): PanelOutcome;
+  /** The Markdown quote and source link of an answer, for a card's "Copy as Markdown" and "Copy link". */
+  citeAnswer(request: CiteRequest): Citation;
+  /** Opens an answer on the answer page, in a tab next to the card's. */
+  openAnswerPage(request: { answerId: string }): void;
 }
 
 interface ContentProtocol {

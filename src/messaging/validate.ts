@@ -10,7 +10,7 @@ import type { AnswerLanguage, PopupRequest } from './protocol';
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; windowId?: number; index?: number };
   frameId?: number;
 }
 
@@ -25,7 +25,7 @@ export class MessageRefused extends Error {
 }
 
 function refuse(reason: string): never {
-  throw new MessageRefused(reason);
+  throw new MessageRefused(`refused: ${reason}`);
 }
 
 function isOwnExtension(sender: Sender): boolean {
@@ -46,6 +46,19 @@ export function contentScriptSender(sender: Sender): ContentSender {
   return { tabId, frameId: sender.frameId ?? 0 };
 }
 
+/** The tab of a content script's message, for what opens next to it (the side panel, the answer page). */
+export function contentScriptTab(sender: Sender): ContentSender & { windowId: number; index: number } {
+  const { tabId, frameId } = contentScriptSender(sender);
+  const { windowId, index } = sender.tab ?? {};
+  if (windowId === undefined || index === undefined) refuse('not from a tab in a window');
+  return { tabId, frameId, windowId, index };
+}
+
+/** A message from our content script or one of our pages; never from another extension or a page. */
+export function requireOwnExtension(sender: Sender): void {
+  if (!isOwnExtension(sender)) refuse('not from this extension');
+}
+
 /** A message to a content script, from our background or one of our pages. */
 export function requireExtensionSender(sender: Sender): void {
   if (!isOwnExtension(sender)) refuse('not from this extension');
@@ -54,6 +67,8 @@ export function requireExtensionSender(sender: Sender): void {
 
 /** Looked-up text is cut to this wherever it travels (the menu hands over megabytes); the engine bounds it further. */
 export const MAX_LOOKUP_CHARS = 4000;
+/** A query handed to the popup or the side panel is cut to this (a search box's worth). */
+export const MAX_QUERY_CHARS = 300;
 /** The sentence around a hovered term (see hover.ts), with room to spare. */
 export const MAX_CONTEXT_CHARS = 1000;
 
@@ -63,6 +78,10 @@ const ANSWER_ID = /^ep\d{2}-q\d{2}$/;
 
 export function answerLanguage(value: unknown): AnswerLanguage {
   return ANSWER_LANGUAGES.includes(value as AnswerLanguage) ? (value as AnswerLanguage) : refuse('bad language');
+}
+
+export function answerId(value: unknown): string {
+  return typeof value === 'string' && ANSWER_ID.test(value) ? value : refuse('bad answer id');
 }
 
 export function termId(value: unknown): string {
@@ -84,7 +103,5 @@ export function record(value: unknown): Record<string, unknown> {
 export function popupRequest(value: unknown, maxQuery: number): PopupRequest {
   const data = record(value);
   const query = text(data.query, maxQuery);
-  if (data.answerId === undefined) return { query };
-  if (typeof data.answerId !== 'string' || !ANSWER_ID.test(data.answerId)) refuse('bad answer id');
-  return { query, answerId: data.answerId };
+  return data.answerId === undefined ? { query } : { query, answerId: answerId(data.answerId) };
 }

@@ -3,7 +3,8 @@
  * is injected into the page's isolated world only when a first card opens, which keeps the
  * content script that runs on every page small; the two meet on this global.
  */
-import type { AnswerLanguage, CardData } from '../messaging/protocol';
+import type { AnswerLanguage, CardData, PanelOutcome } from '../messaging/protocol';
+import type { Citation } from '../search/cite';
 
 /** Where the card points: a term, a point of a selection (see anchors.ts). */
 export interface CardAnchor {
@@ -37,6 +38,11 @@ export interface CardHandlers {
   /** The close button; also called by the UI when the card's anchor has left the page. */
   onClose(): void;
   onOpenPopup(query: string, answerId?: string): void;
+  /** "Open in side panel": whether it opened (Firefox opens it only from its own controls). */
+  onOpenSidePanel(query: string): Promise<PanelOutcome>;
+  /** An answer's Markdown quote and source link ("Copy as Markdown", "Copy link"). */
+  onCite(answerId: string): Promise<Citation>;
+  onOpenAnswerPage(answerId: string): void;
 }
 
 export interface CardUi {

@@ -4,7 +4,8 @@
  * it, and a pinned card closes on Escape, its close button or a click elsewhere. The answers are
  * asked of the background when the card opens; a late reply for an older card is dropped.
  */
-import type { AnswerLanguage, CardData } from '../messaging/protocol';
+import type { AnswerLanguage, CardData, PanelOutcome } from '../messaging/protocol';
+import type { Citation } from '../search/cite';
 import { anchorConnected, type CardAnchor, type CardHandlers, type CardState, type CardUi } from './card-api';
 import { pointInRects, type PointerPosition } from './hover';
 
@@ -26,6 +27,9 @@ export interface CardEnvironment {
   lang(): AnswerLanguage;
   scheme(): 'light' | 'dark';
   openPopup(query: string, answerId?: string): void;
+  openSidePanel(query: string): Promise<PanelOutcome>;
+  cite(answerId: string): Promise<Citation>;
+  openAnswerPage(answerId: string): void;
 }
 
 interface OpenCard {
@@ -161,6 +165,14 @@ export class CardController {
         this.env.openPopup(query, answerId);
         this.close();
       },
+      // The panel shows what the card did: the card gives way to it (and stays where it could not open).
+      onOpenSidePanel: async (query) => {
+        const outcome = await this.env.openSidePanel(query);
+        if (outcome.opened) this.close();
+        return outcome;
+      },
+      onCite: (answerId) => this.env.cite(answerId),
+      onOpenAnswerPage: (answerId) => this.env.openAnswerPage(answerId),
     };
   }
 

@@ -22,6 +22,7 @@ import { HoverWatcher, LONG_TEXT_CHARS, matchesAround, termAtPoint } from './hov
 import { SLICE_MS } from './idle';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { PageMarker } from './page-marker';
+import { servePanelFeed } from './panel-feed';
 import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { PageScanner, tallyTerms } from './scanner';
@@ -52,6 +53,7 @@ export class ContentApp {
   private hover: HoverWatcher | undefined;
   private readonly listeners = new AbortController();
   private unwatchSettings: (() => void) | undefined;
+  private stopPanelFeed: (() => void) | undefined;
 
   constructor(
     private settings: Settings,
@@ -62,11 +64,14 @@ export class ContentApp {
       lang: () => this.answerLanguage(),
       scheme: () => pageScheme(document),
       openPopup: (query, answerId) => {
-        // Only the user's click in the card opens the popup (the card takes only trusted events,
-        // see mount.tsx); a click without the page's user activation is not one.
-        if (navigator.userActivation && !navigator.userActivation.isActive) return;
-        if (!this.lifetime.isValid) return;
+        if (!this.userActed()) return;
         void backgroundMessaging.sendMessage('openPopup', { query, ...(answerId ? { answerId } : {}) }).catch(() => {});
+      },
+      openSidePanel: async (query) => (this.userActed() ? backgroundMessaging.sendMessage('openSidePanel', { query }) : { opened: false }),
+      cite: (answerId) => backgroundMessaging.sendMessage('citeAnswer', { answerId, lang: this.answerLanguage() }),
+      openAnswerPage: (answerId) => {
+        if (!this.userActed()) return;
+        void backgroundMessaging.sendMessage('openAnswerPage', { answerId }).catch(() => {});
       },
     });
   }
@@ -119,6 +124,12 @@ export class ContentApp {
       const selected = request.text === undefined ? undefined : text(request.text, MAX_LOOKUP_CHARS, false);
       return ready.then(() => this.showLookup(selected));
     });
+    // The side panel beside this page hears of every change "On this page" depends on.
+    this.stopPanelFeed = servePanelFeed(
+      () => ready.then(() => this.pageTerms()),
+      () => `${location.href}\n${document.title}\n${pageQuestion(document)}\n${this.marker?.ready === true}`,
+      this.lifetime,
+    );
   }
 
   /**
@@ -147,7 +158,7 @@ export class ContentApp {
     this.cards.dispose();
     this.listeners.abort();
     // An invalidated context may refuse even these calls: its listeners then die with it.
-    for (const unlisten of [() => this.unwatchSettings?.(), () => contentMessaging.removeAllListeners()]) {
+    for (const unlisten of [() => this.unwatchSettings?.(), () => this.stopPanelFeed?.(), () => contentMessaging.removeAllListeners()]) {
       try {
         unlisten();
       } catch {
@@ -259,6 +270,15 @@ export class ContentApp {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     return { ...page, terms: tallyTerms(found) };
+  }
+
+  /**
+   * Whether a card's button press was the user's: the card takes only trusted events (mount.tsx),
+   * and a click without the page's user activation is not one. An orphaned script acts no more.
+   */
+  private userActed(): boolean {
+    if (navigator.userActivation && !navigator.userActivation.isActive) return false;
+    return this.lifetime.isValid;
   }
 
   private answerLanguage(): AnswerLanguage {

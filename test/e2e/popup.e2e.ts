@@ -2,18 +2,15 @@
  * The popup as a person uses it: typing in English or Chinese, the keyboard alone, the language
  * switch, "On this page" for an open GitHub issue, accessibility in both themes, and screenshots.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-files';
 import { SearchEngine } from '../../src/search/engine';
 import { realHalf } from '../eval/real-queries';
 import { FIXTURES } from '../fixtures/pages';
 import { realPages } from '../fixtures/real-pages';
-import { BROWSERS, fixtures, launch, markCount, poll, screenshotPath, type Session, type TestPage, waitForMarks } from './harness';
+import { axeViolations, BROWSERS, fixtures, launch, markCount, poll, screenshotPath, type Session, type TestPage, waitForMarks } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const optionIds = (popup: TestPage) => popup.evaluate(() => [...document.querySelectorAll('[role="option"]:not([hidden])')].map((option) => option.id.replace(/^results-/, '')));
 const activeOption = (popup: TestPage) => popup.evaluate(() => document.querySelector('input[role="combobox"]')!.getAttribute('aria-activedescendant'));
@@ -158,13 +155,7 @@ describe('chromium: the popup on a GitHub issue, accessibility and screenshots',
       const popup = await openPopup(session, `?tab=${tabId}`);
       await popup.setColorScheme(scheme);
       await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
-      await popup.evaluate(axeSource);
-      const audit = async () =>
-        popup.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-          return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+      const audit = () => axeViolations(popup);
       expect(await audit()).toEqual([]);
       await search(popup, 'sidecar memory');
       expect(await audit()).toEqual([]);

@@ -29,6 +29,13 @@ function fakeUi() {
   return ui satisfies CardUi & { host: HTMLElement };
 }
 
+/** The side panel, citations and the answer page: not what these tests are about. */
+const SURFACES = {
+  openSidePanel: async () => ({ opened: true }),
+  cite: async () => ({ markdown: '', link: '' }),
+  openAnswerPage() {},
+};
+
 const request = (key: string, load: () => Promise<CardData | undefined> = async () => data): CardRequest => ({ key, anchor, kind: 'hover', load });
 
 describe('CardController', () => {
@@ -38,7 +45,7 @@ describe('CardController', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     ui = fakeUi();
-    controller = new CardController({ loadUi: async () => ui, lang: () => 'en', scheme: () => 'light', openPopup: (query) => opened.push(query) });
+    controller = new CardController({ loadUi: async () => ui, lang: () => 'en', scheme: () => 'light', openPopup: (query) => opened.push(query), ...SURFACES });
   });
   afterEach(() => {
     controller.dispose();
@@ -147,5 +154,18 @@ describe('CardController', () => {
     ui.handlers!.onOpenPopup('sidecar');
     expect(opened).toContain('sidecar');
     expect(controller.isOpen).toBe(false);
+  });
+
+  it('gives way to the side panel when it opens, and stays when it could not', async () => {
+    const outcomes = [{ opened: false, shortcut: 'Alt+Shift+S' }, { opened: true }];
+    const asked: string[] = [];
+    controller.dispose();
+    controller = new CardController({ loadUi: async () => ui, lang: () => 'en', scheme: () => 'light', openPopup() {}, ...SURFACES, openSidePanel: async (query) => (asked.push(query), outcomes.shift()!) });
+    await controller.show(request('a'));
+    expect(await ui.handlers!.onOpenSidePanel('sidecar')).toEqual({ opened: false, shortcut: 'Alt+Shift+S' });
+    expect(controller.isOpen).toBe(true);
+    expect(await ui.handlers!.onOpenSidePanel('sidecar')).toEqual({ opened: true });
+    expect(controller.isOpen).toBe(false);
+    expect(asked).toEqual(['sidecar', 'sidecar']);
   });
 });

@@ -31,7 +31,8 @@ describe('the card in the page', () => {
     const english = messages as Record<string, { message: string }>;
     fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string[]) =>
       english[key]?.message.replace(/\$(\d)/g, (_, index: string) => substitutions?.[Number(index) - 1] ?? '') ?? '') as typeof fakeBrowser.i18n.getMessage;
-    handlers = { onPointerEnter: vi.fn(), onPointerLeave: vi.fn(), onPin: vi.fn(), onClose: vi.fn(), onOpenPopup: vi.fn<CardHandlers['onOpenPopup']>() };
+    handlers = { onPointerEnter: vi.fn(), onPointerLeave: vi.fn(), onPin: vi.fn(), onClose: vi.fn(), onOpenPopup: vi.fn<CardHandlers['onOpenPopup']>(),
+      onOpenSidePanel: vi.fn<CardHandlers['onOpenSidePanel']>(), onCite: vi.fn<CardHandlers['onCite']>(), onOpenAnswerPage: vi.fn<CardHandlers['onOpenAnswerPage']>() };
   });
   afterEach(() => {
     vi.restoreAllMocks();

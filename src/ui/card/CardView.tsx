@@ -2,11 +2,13 @@
  * The in-page card, for a hovered term and for looked-up text alike: the term and its
  * definition, the best expert answers, "all N answers" in the popup and the official docs.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnswerSummary, CardData } from '../../messaging/protocol';
 import type { CardHandlers, CardState } from '../../page/card-api';
 import { AnswerSummaryView, TranslatedBadge } from '../AnswerSummary';
 import { langsOf, t } from '../../i18n';
+import { CiteActions } from '../answer/CiteActions';
+import { SidePanelIcon } from '../icons';
 
 const PinIcon = () => (
   <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M9.6 1.4a1 1 0 0 1 1.4 0l3.6 3.6a1 1 0 0 1 0 1.4l-1.2 1.2a1 1 0 0 1-1 .25l-2.1 2.1.3 2.6a1 1 0 0 1-.3.8l-.6.6a.75.75 0 0 1-1.06 0L6.2 11.5l-3.7 3.7a.75.75 0 1 1-1.06-1.06l3.7-3.7-2.45-2.45a.75.75 0 0 1 0-1.06l.6-.6a1 1 0 0 1 .8-.3l2.6.3 2.1-2.1a1 1 0 0 1 .25-1z" /></svg>
@@ -19,11 +21,17 @@ const CloseIcon = () => (
  * The answers: close matches first; the others are only the nearest answers. A lookup lists them
  * under that heading; a hover card folds them away, leaving the definition and the docs link.
  */
-function CardAnswers({ data, kind, lang, onOpen }: { data: CardData; kind: CardState['kind']; lang: CardState['lang']; onOpen(answerId: string): void }) {
+function CardAnswers({ data, kind, lang, handlers }: { data: CardData; kind: CardState['kind']; lang: CardState['lang']; handlers: CardHandlers }) {
+  // Each answer opens in the popup; under it, ways to cite it and its own page.
   const button = (answer: AnswerSummary) => (
-    <button type="button" class="answer" key={answer.id} data-answer-id={answer.id} data-confident={String(answer.confident === true)} onClick={() => onOpen(answer.id)}>
-      <AnswerSummaryView answer={answer} lang={lang} />
-    </button>
+    <div class="answer-row" key={answer.id} data-answer-id={answer.id} data-confident={String(answer.confident === true)}>
+      <button type="button" class="answer" onClick={() => handlers.onOpenPopup(data.query, answer.id)}>
+        <AnswerSummaryView answer={answer} lang={lang} />
+      </button>
+      <CiteActions cite={() => handlers.onCite(answer.id)}>
+        <button type="button" class="link-button small" data-action="answer-page" onClick={() => handlers.onOpenAnswerPage(answer.id)}>{t('answerPage')} ↗</button>
+      </CiteActions>
+    </div>
   );
   const close = data.answers.filter((answer) => answer.confident !== false);
   const nearest = data.answers.filter((answer) => answer.confident === false);
@@ -43,6 +51,27 @@ function CardAnswers({ data, kind, lang, onOpen }: { data: CardData; kind: CardS
           {nearest.map(button)}
         </details>
       )}
+    </>
+  );
+}
+
+/**
+ * "Open in side panel". Where the browser will not open it from a page (Firefox: only its own
+ * controls may), the card says how to, and the panel will show this when it opens.
+ */
+function SidePanelButton({ query, handlers }: { query: string; handlers: CardHandlers }) {
+  const [hint, setHint] = useState<string>();
+  const open = async () => {
+    const outcome = await handlers.onOpenSidePanel(query).catch(() => ({ opened: false, shortcut: undefined }));
+    if (!outcome.opened) setHint(outcome.shortcut ? t('sidePanelHint', outcome.shortcut) : t('sidePanelHintNoShortcut'));
+  };
+  return (
+    <>
+      <button type="button" class="link-button side-panel" data-action="side-panel" onClick={() => void open()}>
+        <SidePanelIcon /> {t('openSidePanel')}
+      </button>
+      {/* In the card from the start, so that a screen reader announces the hint when it comes. */}
+      <p class="hint" aria-live="polite">{hint}</p>
     </>
   );
 }
@@ -107,7 +136,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
       <div class="card-body">
         {!data && <div class="status" role="status">{t('loading')}</div>}
         {data && data.answers.length === 0 && <div class="status">{t('noAnswers')}</div>}
-        {data && <CardAnswers data={data} kind={kind} lang={lang} onOpen={(answerId) => handlers.onOpenPopup(data.query, answerId)} />}
+        {data && <CardAnswers data={data} kind={kind} lang={lang} handlers={handlers} />}
       </div>
       <footer class="card-foot">
         <div class="card-actions">
@@ -116,6 +145,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
               {kind === 'hover' && !data.related ? (data.total === 1 ? t('theOnlyAnswer') : t('allAnswers', data.total)) : t('openInPopup')} →
             </button>
           )}
+          {data && data.total > 0 && <SidePanelButton query={data.query} handlers={handlers} />}
           {term?.docsUrl && <a href={term.docsUrl} target="_blank" rel="noopener noreferrer">{t('officialDocs')} ↗</a>}
         </div>
         <div class="credit">{t('cardFooter')}{lang !== 'zh' && <> · <TranslatedBadge /></>}</div>

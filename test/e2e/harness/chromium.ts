@@ -1,10 +1,10 @@
 /// <reference types="chrome" />
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { cardFunction, extensionBuild, FixtureServer, LOCATE_CARD_HOST, poll, requireBinary } from './common';
-import type { Session, SessionOptions, TestPage } from './session';
+import type { PanelPage, Session, SessionOptions, TestPage } from './session';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -101,11 +101,122 @@ class ChromiumPage implements TestPage {
   async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
     await this.page.emulateMedia({ colorScheme: scheme });
   }
+  async emulatePrint(on: boolean): Promise<void> {
+    await this.page.emulateMedia({ media: on ? 'print' : 'screen' });
+  }
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
   }
   async close(): Promise<void> {
     await this.page.close();
+  }
+}
+
+/** Keys the panel tests press, as CDP describes them. */
+const KEYS: Record<string, { key: string; code: string; keyCode: number }> = {
+  Enter: { key: 'Enter', code: 'Enter', keyCode: 13 },
+  Escape: { key: 'Escape', code: 'Escape', keyCode: 27 },
+  Tab: { key: 'Tab', code: 'Tab', keyCode: 9 },
+  Backspace: { key: 'Backspace', code: 'Backspace', keyCode: 8 },
+  ArrowDown: { key: 'ArrowDown', code: 'ArrowDown', keyCode: 40 },
+  ArrowUp: { key: 'ArrowUp', code: 'ArrowUp', keyCode: 38 },
+  '/': { key: '/', code: 'Slash', keyCode: 191 },
+};
+
+/**
+ * The side panel: a page target Playwright does not list (it is no tab), driven over CDP through
+ * the browser's session (`Target.sendMessageToTarget`): real mouse and keyboard input, screenshots.
+ */
+class ChromiumPanelPage implements PanelPage {
+  readonly trustedInput = true;
+  private sequence = 0;
+  private readonly pending = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
+
+  private constructor(private readonly cdp: CDPSession, private readonly sessionId: string, errors: string[]) {
+    cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+      if (event.sessionId !== this.sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; method?: string; params?: Record<string, unknown> };
+      if (message.id !== undefined) {
+        this.pending.get(message.id)?.(message as never);
+        this.pending.delete(message.id);
+      } else if (message.method === 'Runtime.exceptionThrown') {
+        errors.push(`side panel error: ${JSON.stringify((message.params as { exceptionDetails?: { exception?: { description?: string } } }).exceptionDetails?.exception?.description)}`);
+      } else if (message.method === 'Runtime.consoleAPICalled' && message.params?.type === 'error') {
+        errors.push(`side panel console: ${JSON.stringify(message.params.args)}`);
+      }
+    });
+  }
+
+  static async attach(cdp: CDPSession, targetId: string, errors: string[]): Promise<ChromiumPanelPage> {
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+    const panel = new ChromiumPanelPage(cdp, sessionId, errors);
+    await panel.send('Runtime.enable');
+    await panel.send('Page.enable');
+    return panel;
+  }
+
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const id = ++this.sequence;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, (reply) => (reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result as T)));
+      void this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never).catch(reject);
+    });
+  }
+
+  private async run<T>(expression: string): Promise<T> {
+    const reply = await this.send<{ result: { value?: T }; exceptionDetails?: { exception?: { description?: string }; text: string } }>('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+      userGesture: true,
+    });
+    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    return reply.result.value as T;
+  }
+
+  evaluate<T>(fn: string | (() => T)): Promise<T> {
+    return this.run<T>(typeof fn === 'string' ? fn : `(${fn.toString()})()`);
+  }
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T> {
+    return this.run<T>(`(${fn.toString()})(${JSON.stringify(arg)})`);
+  }
+  waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+    return poll(() => this.evaluate(fn) as Promise<T>, timeoutMs, `side panel: ${fn.toString().slice(0, 120)}`);
+  }
+  async click(selector: string): Promise<void> {
+    const point = await this.evaluateWith((selector) => {
+      const element = document.querySelector(selector);
+      if (!element) return null;
+      element.scrollIntoView({ block: 'nearest' });
+      const rect = element.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, selector);
+    if (!point) throw new Error(`no ${selector} in the side panel`);
+    for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased']) {
+      await this.send('Input.dispatchMouseEvent', { type, x: point.x, y: point.y, button: 'left', clickCount: type === 'mouseMoved' ? 0 : 1 });
+    }
+  }
+  async type(text: string): Promise<void> {
+    for (const char of text) {
+      await this.send('Input.dispatchKeyEvent', { type: 'keyDown', key: char, text: char, unmodifiedText: char });
+      await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key: char });
+    }
+  }
+  async press(name: string): Promise<void> {
+    const key = KEYS[name];
+    if (!key) throw new Error(`no key ${name} in the panel's key map`);
+    const text = name === 'Enter' ? '\r' : name === '/' ? '/' : undefined;
+    await this.send('Input.dispatchKeyEvent', { type: text ? 'keyDown' : 'rawKeyDown', key: key.key, code: key.code, windowsVirtualKeyCode: key.keyCode, ...(text ? { text } : {}) });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, code: key.code, windowsVirtualKeyCode: key.keyCode });
+  }
+  async capture(): Promise<string> {
+    return (await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png' })).data;
+  }
+  async screenshot(path: string): Promise<void> {
+    writeFileSync(path, Buffer.from(await this.capture(), 'base64'));
+  }
+  async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
   }
 }
 
@@ -149,6 +260,9 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const blank = context.pages()[0];
+  let cdpSession: CDPSession | undefined;
+  const browserSession = async () => (cdpSession ??= await context.browser()!.newBrowserCDPSession());
+  const panels = new Map<string, ChromiumPanelPage>();
 
   const session: Session = {
     browserName: 'chromium',
@@ -195,6 +309,62 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
         (tabId) => chrome.tabs.get(tabId).then((tab) => (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('lookup-selection', tab)),
         tabId,
       );
+    },
+    async omnibox(text) {
+      return worker.evaluate(async (text) => {
+        const suggestions = await new Promise<{ content: string; description: string }[]>((resolve) =>
+          (chrome.omnibox.onInputChanged as unknown as { dispatch(text: string, suggest: (found: unknown) => void): void }).dispatch(text, (found) => resolve(found as never)),
+        );
+        // Chromium's parser has the last word on the markup (it refuses a malformed description).
+        for (const { description } of suggestions) await chrome.omnibox.setDefaultSuggestion({ description });
+        return suggestions;
+      }, text);
+    },
+    async omniboxEnter(text, choice, disposition = 'currentTab') {
+      const content = choice === 'typed' ? text : (await session.omnibox(text))[choice]?.content;
+      if (content === undefined) throw new Error(`no suggestion ${choice} for ${text}`);
+      await worker.evaluate(({ content, disposition }) => (chrome.omnibox.onInputEntered as unknown as { dispatch(...args: unknown[]): void }).dispatch(content, disposition), { content, disposition });
+    },
+    async setClipboardAccess(origin, allowed) {
+      const cdp = await browserSession();
+      await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: allowed ? 'granted' : 'denied', origin } as never);
+    },
+    async sidePanel() {
+      const cdp = await browserSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string; type: string }[] };
+      const target = targetInfos.find((info) => info.type === 'page' && info.url.startsWith(`${extensionOrigin}/sidepanel.html`));
+      if (!target) return null;
+      let panel = panels.get(target.targetId);
+      if (!panel) {
+        panel = await ChromiumPanelPage.attach(cdp, target.targetId, errors);
+        panels.set(target.targetId, panel);
+      }
+      return panel;
+    },
+    async closeSidePanel() {
+      await worker.evaluate('chrome.windows.getLastFocused().then((window) => chrome.sidePanel.close({ windowId: window.id })).catch(() => {})');
+      await poll(async () => (await session.sidePanel()) === null, 5000, 'the side panel to close');
+    },
+    async screenshotBesidePanel(tab, path) {
+      const panel = await session.sidePanel();
+      if (!panel) throw new Error('no side panel is open');
+      const size = await panel.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+      // The tab's own metrics, not its window's: resizing the window would resize the panel too.
+      const page = (tab as ChromiumPage).page;
+      const cdp = await context.newCDPSession(page);
+      const width = 1280 - size.width;
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: size.height, deviceScaleFactor: 1, mobile: false });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const left = ((await cdp.send('Page.captureScreenshot', { format: 'png' })) as { data: string }).data;
+      const right = await (panel as ChromiumPanelPage).capture();
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await cdp.detach();
+      // Composed in a tab of the same size as the others (a new viewport size would resize the window).
+      const composer = await context.newPage();
+      await composer.setContent(`<body style="margin:0"><img src="data:image/png;base64,${left}" width="${width}" height="${size.height}"><img src="data:image/png;base64,${right}" width="${size.width}" height="${size.height}" style="position:absolute;left:${width}px;top:0;box-shadow:-1px 0 #d1d9e0"></body>`);
+      await composer.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+      await composer.screenshot({ path, clip: { x: 0, y: 0, width: width + size.width, height: size.height } });
+      await composer.close();
     },
     async clickToolbarButton(url) {
       const cdp = await context.browser()!.newBrowserCDPSession();

@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type KeyInput, type Page } from 'puppeteer-core';
 import { cardFunction, extensionBuild, FixtureServer, LOCATE_CARD_HOST, poll, requireBinary } from './common';
-import type { Session, SessionOptions, TestPage } from './session';
+import type { PanelPage, Session, SessionOptions, TestPage } from './session';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 /** The gecko id in wxt.config.ts, and the internal UUID we pin so extension URLs are known. */
 const GECKO_ID = 'istio-expert-answers@istio-big-talk.example';
 const EXTENSION_UUID = '6c1b2c36-9b0e-4c55-a1b6-0e4f3cbb7a11';
+/** The manifest's `omnibox.keyword`. */
+const KEYWORD = 'iqa';
+
+/** Script in the browser window itself (chrome scope, `--remote-allow-system-access`). */
+type ChromeScript = <T>(expression: string) => Promise<T>;
 
 /** WebDriver BiDi as puppeteer speaks it, for the commands it has no API for. */
 interface Bidi {
@@ -35,6 +40,8 @@ function evaluated(reply: { result: Record<string, unknown> }, what: string): Bi
 }
 
 class FirefoxPage implements TestPage {
+  /** Set once the session can run chrome-scope script: emulation BiDi does not offer Firefox. */
+  chrome: ChromeScript | undefined;
   constructor(readonly page: Page) {}
 
   async inCard<A, T>(fn: (root: ShadowRoot, arg: A) => T, arg: A, frame?: string): Promise<T | null> {
@@ -147,14 +154,81 @@ class FirefoxPage implements TestPage {
   async screenshot(path: string, options: { fullPage?: boolean } = {}): Promise<void> {
     await this.page.screenshot({ path: path as `${string}.png`, fullPage: options.fullPage ?? false });
   }
+  /**
+   * Puppeteer emulates media only over CDP: here the tab's browsing context is told, as Firefox's
+   * devtools do (`prefersColorSchemeOverride`, `mediumOverride`).
+   */
+  private async override(property: 'prefersColorSchemeOverride' | 'mediumOverride', value: string): Promise<void> {
+    const url = await this.page.evaluate(() => location.href);
+    await this.chrome!<void>(`(() => {
+      const browser = [gBrowser.selectedBrowser, ...gBrowser.browsers].find((candidate) => candidate.currentURI.spec === ${JSON.stringify(url)});
+      browser.browsingContext.${property} = ${JSON.stringify(value)};
+    })()`);
+  }
   async setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
-    await this.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await this.override('prefersColorSchemeOverride', scheme);
+  }
+  async emulatePrint(on: boolean): Promise<void> {
+    await this.override('mediumOverride', on ? 'print' : '');
   }
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
   }
   async close(): Promise<void> {
     await this.page.close();
+  }
+}
+
+/**
+ * Firefox's sidebar: WebDriver BiDi lists no context for it, so it is read from the control page
+ * (an extension page in the same process) through `extension.getViews({ type: 'sidebar' })`, and
+ * driven with DOM events there.
+ */
+class FirefoxSidebar implements PanelPage {
+  readonly trustedInput = false;
+  constructor(private readonly control: () => Promise<FirefoxPage>) {}
+
+  /** Runs a function's source with the sidebar's document and window in place of the control page's. */
+  private async run<T>(source: string, arg?: unknown): Promise<T> {
+    const page = await this.control();
+    return page.evaluate<T>(`(() => {
+      const view = browser.extension.getViews({ type: 'sidebar' })[0];
+      if (!view) throw new Error('no sidebar is open');
+      return ((document, window, location, getComputedStyle, getSelection) => (${source})(${arg === undefined ? '' : JSON.stringify(arg)}))(view.document, view, view.location, view.getComputedStyle.bind(view), view.getSelection.bind(view));
+    })()`);
+  }
+
+  evaluate<T>(fn: string | (() => T)): Promise<T> {
+    return this.run<T>(typeof fn === 'string' ? `() => (${fn})` : fn.toString());
+  }
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T> {
+    return this.run<T>(fn.toString(), arg);
+  }
+  waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+    return poll(() => this.evaluate(fn) as Promise<T>, timeoutMs, `sidebar: ${fn.toString().slice(0, 120)}`);
+  }
+  async click(selector: string): Promise<void> {
+    const clicked = await this.evaluateWith((selector) => {
+      const element = document.querySelector(selector) as HTMLElement | null;
+      element?.focus();
+      element?.click();
+      return element !== null;
+    }, selector);
+    if (!clicked) throw new Error(`no ${selector} in the sidebar`);
+  }
+  async type(text: string): Promise<void> {
+    await this.evaluateWith((text) => {
+      const input = document.activeElement as HTMLInputElement;
+      input.value += text;
+      input.dispatchEvent(new window.InputEvent('input', { bubbles: true, data: text, inputType: 'insertText' }));
+    }, text);
+  }
+  async press(key: string): Promise<void> {
+    await this.evaluateWith((key) => {
+      const target = document.activeElement ?? document.body;
+      const event = new window.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      if (target.dispatchEvent(event) && key === 'Enter' && target instanceof window.HTMLButtonElement) target.click();
+    }, key);
   }
 }
 
@@ -230,11 +304,13 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
     addFixtures: (more) => fixtures.add(more),
     async openPage(url) {
       const page = await FirefoxPage.open(browser, fixtures, errors, true);
+      page.chrome = chromeEvaluate;
       await page.goto(url);
       return page;
     },
     async openExtensionPage(path) {
       const page = await FirefoxPage.open(browser, fixtures, errors, false);
+      page.chrome = chromeEvaluate;
       await page.goto(`${extensionOrigin}/${path}`);
       return page;
     },
@@ -289,9 +365,72 @@ export async function launchFirefox(options: SessionOptions = {}): Promise<Sessi
         return false;
       }), 15_000, 'the reloaded extension');
     },
+    async sidePanel() {
+      const page = await controlPage();
+      const open = await page.evaluate<boolean>("browser.extension.getViews({ type: 'sidebar' }).some((view) => view.document.readyState === 'complete')");
+      return open ? sidebar : null;
+    },
+    async omnibox(text) {
+      // BiDi hands back objects in its own serialization: a JSON string is read back as JSON.
+      return JSON.parse(await chromeEvaluate<string>(`(async () => {
+        gURLBar.focus();
+        gURLBar.search(${JSON.stringify(`${KEYWORD} ${text}`)});
+        await gURLBar.lastQueryContextPromise;
+        // The heuristic row is the text as typed; the extension's suggestions carry its keyword.
+        return gURLBar.view.visibleResults.filter((result) => !result.heuristic && result.payload.keyword === ${JSON.stringify(KEYWORD)})
+          .map((result) => ({ content: result.payload.content.replace(/^${KEYWORD} /, ''), description: result.payload.title }));
+      })().then(JSON.stringify)`)) as { content: string; description: string }[];
+    },
+    async omniboxEnter(text, choice, disposition = 'currentTab') {
+      if (disposition !== 'currentTab') throw new Error('Firefox tests press Enter in the current tab');
+      await chromeEvaluate<void>(`(async () => {
+        gURLBar.focus();
+        gURLBar.search(${JSON.stringify(`${KEYWORD} ${text}`)});
+        await gURLBar.lastQueryContextPromise;
+        const results = gURLBar.view.visibleResults;
+        const ours = results.filter((result) => !result.heuristic && result.payload.keyword === ${JSON.stringify(KEYWORD)});
+        gURLBar.view.selectedRowIndex = ${choice === 'typed' ? `results.findIndex((result) => result.heuristic)` : `results.indexOf(ours[${choice}])`};
+        gURLBar.handleCommand();
+      })()`);
+    },
+    async closeSidePanel() {
+      await chromeEvaluate<void>('(window.SidebarController ?? window.SidebarUI).hide()');
+      await poll(async () => (await session.sidePanel()) === null, 5000, 'the sidebar to close');
+    },
+    async pressCommand(name) {
+      // The shortcut's key element, fired as a key press fires it (handling user input): what
+      // Firefox does when the keys are pressed. BiDi's key input reaches pages, not the browser's keys.
+      const page = await controlPage();
+      const shortcut = await page.evaluate<string>(`browser.commands.getAll().then((all) => all.find((command) => command.name === ${JSON.stringify(name)})?.shortcut ?? '')`);
+      if (!shortcut) throw new Error(`the command ${name} has no shortcut`);
+      const parts = shortcut.split('+');
+      const key = parts.pop()!;
+      const modifiers = parts.map((part) => ({ Alt: 'alt', Shift: 'shift', Ctrl: 'accel', Command: 'accel', MacCtrl: 'control' })[part] ?? part.toLowerCase()).sort().join(',');
+      const fired = await chromeEvaluate<boolean>(`(() => {
+        const keys = [...document.querySelectorAll('keyset[id^="ext-keyset-id-"] key')];
+        const match = keys.find((element) => element.getAttribute('key')?.toUpperCase() === ${JSON.stringify(key.toUpperCase())} && (element.getAttribute('modifiers') ?? '').split(',').sort().join(',') === ${JSON.stringify(modifiers)});
+        if (!match) return false;
+        const handle = window.windowUtils.setHandlingUserInput(true);
+        try { match.doCommand(); } finally { handle.destruct(); }
+        return true;
+      })()`);
+      if (!fired) throw new Error(`no key element for ${shortcut}`);
+    },
     async close() {
       await browser.close();
     },
   };
+  const sidebar = new FirefoxSidebar(controlPage);
+  /** Script in the browser window itself (chrome scope; `--remote-allow-system-access`). */
+  async function chromeEvaluate<T>(expression: string): Promise<T> {
+    const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: Record<string, unknown> }> } }).connection;
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const context = (tree.result.contexts as { context: string; url: string }[]).find((candidate) => candidate.url === 'chrome://browser/content/browser.xhtml')?.context;
+    if (!context) throw new Error('no browser window');
+    const reply = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
+    const result = reply.result as { type: string; result?: { value?: T }; exceptionDetails?: { text: string } };
+    if (result.type !== 'success') throw new Error(`chrome script failed: ${result.exceptionDetails?.text}`);
+    return result.result?.value as T;
+  }
   return session;
 }

@@ -2,13 +2,15 @@
  * What a scenario needs: a session in either browser, fixture pages, and probes that read the
  * extension's marks and card the way a user sees them (through the page, not our internals).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type FixtureKey, loadFixture } from '../../fixtures/pages';
 import { artifactPath, poll } from './common';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, Fixture, Session, SessionOptions, TestPage } from './session';
+import type { BrowserName, Fixture, PanelPage, Session, SessionOptions, TestPage } from './session';
 
-export type { BrowserName, Session, TestPage } from './session';
+export type { BrowserName, PanelPage, Session, TestPage } from './session';
 export { artifactPath, CARD_HOST, poll } from './common';
 
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -260,4 +262,37 @@ export function selectText(page: TestPage, selector: string, frameSelector?: str
     },
     { selector, frameSelector },
   );
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe's serious and critical violations in a page (or the side panel), each as
+ * "rule: the first few elements"; `include` narrows it to some selectors (those present).
+ */
+export async function axeViolations(page: Pick<TestPage, 'evaluate' | 'evaluateWith'>, include?: string[]): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluateWith(async (include) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const context = include ? { include: include.filter((selector) => document.querySelector(selector)).map((selector) => [selector]) } : document;
+    const { violations } = await axe.run(context, { resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+  }, include ?? null);
+}
+
+/**
+ * Opens the side panel with the popup's button, for the tab showing `url`, and comes back to
+ * that tab once the popup has gone (it gives way to the panel): the panel then follows it.
+ */
+export async function openSidePanelFromPopup(session: Session, url: string, page: TestPage): Promise<PanelPage> {
+  const path = `popup.html?tab=${await session.tabIdOf(url)}`;
+  const popup = await session.openExtensionPage(path);
+  await popup.waitFor(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+  await popup.click('.header .icon-button');
+  const panel = (await poll(() => session.sidePanel(), 10_000, 'the side panel to open'))!;
+  await popup.close().catch(() => {});
+  const popupUrl = JSON.stringify(`${session.extensionOrigin}/${path}`);
+  await poll(async () => !(await session.background<boolean>(`(globalThis.browser ?? chrome).tabs.query({}).then((tabs) => tabs.some((tab) => tab.url === ${popupUrl}))`)), 5000, 'the popup to go');
+  await page.bringToFront();
+  return panel;
 }

@@ -39,8 +39,35 @@ export interface TestPage {
   inCard<A, T>(fn: (root: ShadowRoot, arg: A) => T, arg: A, frame?: string): Promise<T | null>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** The page as it prints (`@media print`). */
+  emulatePrint(on: boolean): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The extension's side panel as a test reads and drives it. Chromium's is a page of its own,
+ * reached over CDP, with real input and screenshots; Firefox's sidebar is not reachable by
+ * WebDriver BiDi, so it is read through the extension (`extension.getViews`) and driven with
+ * DOM events (`trustedInput` false).
+ */
+export interface PanelPage {
+  readonly trustedInput: boolean;
+  evaluate<T>(fn: string | (() => T)): Promise<T>;
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T>;
+  waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number): Promise<T>;
+  click(selector: string): Promise<void>;
+  /** Types into the focused element. */
+  type(text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Chromium only. */
+  screenshot?(path: string): Promise<void>;
+  setColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
+}
+
+export interface OmniboxSuggestion {
+  content: string;
+  description: string;
 }
 
 export interface Session {
@@ -73,6 +100,35 @@ export interface Session {
    * user's click would (Chromium only: CDP `Extensions.triggerAction`).
    */
   clickToolbarButton?(url: string): Promise<void>;
+  /** The side panel (Chromium) or sidebar (Firefox) of the extension while it is open, else null. */
+  sidePanel(): Promise<PanelPage | null>;
+  /** Closes the side panel, as the user's close button would. */
+  closeSidePanel(): Promise<void>;
+  /**
+   * Runs an extension command as the browser does when its shortcut is pressed: Firefox fires the
+   * command's key element while handling user input. Chromium has no way to press a browser
+   * shortcut from outside (CDP's input goes to a page), so it is undefined there.
+   */
+  pressCommand?(name: string): Promise<void>;
+  /**
+   * The open side panel beside the page it follows, as the window shows them (Chromium): the tab
+   * is laid out in the width the panel leaves it, and both are captured into one image.
+   */
+  screenshotBesidePanel?(page: TestPage, path: string): Promise<void>;
+  /**
+   * Grants or refuses an origin the clipboard, as a user's site setting does (Chromium, CDP
+   * `Browser.setPermission`; extension pages are not subject to it).
+   */
+  setClipboardAccess?(origin: string, allowed: boolean): Promise<void>;
+  /**
+   * Types the omnibox keyword and `text` in the address bar and reads the suggestions. Firefox:
+   * its real address bar (chrome scope). Chromium, whose address bar no protocol reaches: the
+   * extension's own `omnibox.onInputChanged` listener, fed as the browser feeds it, each
+   * description then checked by Chromium's own parser (`setDefaultSuggestion` refuses bad XML).
+   */
+  omnibox(text: string): Promise<OmniboxSuggestion[]>;
+  /** Presses Enter on the text as typed (`'typed'`) or on one of its suggestions. */
+  omniboxEnter(text: string, choice: number | 'typed', disposition?: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;
   /**
    * Reloads the extension in the running browser, as an update or a reinstall does, and waits
    * for its new background; open tabs keep the scripts the old one left in them.

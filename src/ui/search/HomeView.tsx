@@ -9,10 +9,12 @@ import type { Lang } from '../../data/types';
 import { t } from '../../i18n';
 import { loadSettings, updateSettings } from '../../settings/settings-item';
 import { siteStatus, type SiteStatus } from '../../settings/site-status';
-import { episodeDate } from '../dates';
+import { answerPagePath } from '../../messaging/answer-page';
+import { episodeDate, guestWithOrganization } from '../dates';
 import { Markdown } from '../Markdown';
-import type { View } from './App';
-import type { PageContext } from './page-context';
+import { browser } from 'wxt/browser';
+import { sidePanelShortcut } from '../../messaging/side-panel';
+import { isPageContext, type PageState, type Unreadable } from './page-context';
 
 const termsById = new Map(dataset.glossary.map((term) => [term.id, term]));
 const answersPerEpisode = new Map<number, number>();
@@ -21,12 +23,16 @@ const answersPerTerm = new Map<string, number>();
 for (const entry of dataset.qa) for (const id of entry.terms) answersPerTerm.set(id, (answersPerTerm.get(id) ?? 0) + 1);
 const PAGE_TERMS_SHOWN = 10;
 
-export function HomeView({ view, page, recent, lang, list, onView, onSearch, onClearRecent }: {
+export type View = { kind: 'home' } | { kind: 'episode'; number: number } | { kind: 'terms' };
+
+export function HomeView({ view, page, recent, lang, list, showPageTitle = false, onView, onSearch, onClearRecent }: {
   view: View;
-  page: PageContext | null | undefined;
+  page: PageState;
   recent: readonly string[];
   lang: Lang;
   list: ComponentChildren;
+  /** Name the page "On this page" is about (the side panel, which follows the tab). */
+  showPageTitle?: boolean;
   onView(view: View): void;
   onSearch(query: string): void;
   onClearRecent(): void;
@@ -34,7 +40,7 @@ export function HomeView({ view, page, recent, lang, list, onView, onSearch, onC
   if (view.kind === 'episode') return <EpisodeView number={view.number} lang={lang} list={list} onBack={() => onView({ kind: 'home' })} />;
   return (
     <>
-      <OnThisPage page={page} lang={lang} list={list} onSearch={onSearch} />
+      <OnThisPage page={page} lang={lang} list={list} showTitle={showPageTitle} onSearch={onSearch} />
       {recent.length > 0 && (
         <section class="section" aria-labelledby="recent-heading">
           <div class="section-head">
@@ -60,13 +66,17 @@ export function HomeView({ view, page, recent, lang, list, onView, onSearch, onC
   );
 }
 
-function OnThisPage({ page, lang, list, onSearch }: { page: PageContext | null | undefined; lang: Lang; list: ComponentChildren; onSearch(query: string): void }) {
+function OnThisPage({ page, lang, list, showTitle, onSearch }: { page: PageState; lang: Lang; list: ComponentChildren; showTitle: boolean; onSearch(query: string): void }) {
   if (page === undefined) return <section class="section"><p class="muted" role="status">{t('readingPage')}</p></section>;
-  if (page === null || page.terms.length === 0) {
+  if (page === null) return <section class="section"><p class="muted">{t('openOnPage')}</p></section>;
+  if (!isPageContext(page)) return <UnreadablePage reason={page.unreadable} />;
+  const title = showTitle && page.title.trim() !== '' ? <p class="page-title" title={page.title}>{page.title}</p> : null;
+  if (page.terms.length === 0) {
     return (
       <section class="section">
-        {page && <PauseToggle url={page.url} />}
-        <p class="muted">{page ? t('noTermsOnPage') : t('openOnPage')}</p>
+        {title}
+        <PauseToggle url={page.url} />
+        <p class="muted">{t('noTermsOnPage')}</p>
       </section>
     );
   }
@@ -76,6 +86,7 @@ function OnThisPage({ page, lang, list, onSearch }: { page: PageContext | null |
         <h2 id="page-heading">{t('onThisPage')}</h2>
         <PauseToggle url={page.url} />
       </div>
+      {title}
       <div class="chips" aria-label={t('termsOnPage')} role="group">
         {page.terms.slice(0, PAGE_TERMS_SHOWN).flatMap(({ termId, count }) => {
           const term = termsById.get(termId);
@@ -88,6 +99,31 @@ function OnThisPage({ page, lang, list, onSearch }: { page: PageContext | null |
         })}
       </div>
       {list}
+    </section>
+  );
+}
+
+/** A tab that cannot be read: why, and what still works (search, browsing, a way to allow the site). */
+function UnreadablePage({ reason }: { reason: Unreadable }) {
+  const [shortcut, setShortcut] = useState<string>();
+  useEffect(() => {
+    if (reason === 'not-allowed' || reason === 'unknown') void sidePanelShortcut().then(setShortcut);
+  }, [reason]);
+  const message = {
+    'browser-page': () => t('pageBrowserPage'),
+    store: () => t('pageStore'),
+    'extension-page': () => t('pageExtension'),
+    'not-allowed': () => (shortcut ? t('pageNotAllowed', shortcut) : t('pageNotAllowedNoShortcut')),
+    unknown: () => (shortcut ? t('pageUnknown', shortcut) : t('pageUnknownNoShortcut')),
+  }[reason]();
+  return (
+    <section class="section unreadable" data-unreadable={reason}>
+      <p class="muted" role="status">{message}</p>
+      {(reason === 'not-allowed' || reason === 'unknown') && (
+        <p>
+          <button type="button" class="link-button small" onClick={() => void browser.runtime.openOptionsPage()}>{t('openSettings')}</button>
+        </p>
+      )}
     </section>
   );
 }
@@ -161,8 +197,9 @@ function EpisodeView({ number, lang, list, onBack }: { number: number; lang: Lan
       <button type="button" class="link-button small" onClick={onBack}>← {t('back')}</button>
       <h2 id="episode-heading" class="episode-heading">{t('episodeNumber', number)}: {episode.title[lang]}</h2>
       <p class="meta">
-        {episode.guests.map((guest) => `${guest.name[lang]} (${guest.organization[lang]})`).join(', ')} · {episodeDate(episode, lang)} ·{' '}
-        <a href={episode.replayUrl} target="_blank" rel="noopener noreferrer">{t('replay')} ↗</a>
+        {episode.guests.map((guest) => guestWithOrganization(guest, lang)).join(lang === 'zh' ? '，' : ', ')} · {episodeDate(episode, lang)} ·{' '}
+        <a href={episode.replayUrl} target="_blank" rel="noopener noreferrer">{t('replay')} ↗</a> ·{' '}
+        <a href={answerPagePath({ episode: number })} target="_blank" rel="noopener">{t('answerPage')} ↗</a>
       </p>
       <details class="episode-about">
         <summary>{t('aboutEpisode')}</summary>

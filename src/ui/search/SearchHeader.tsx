@@ -1,5 +1,5 @@
-/** The search box (an ARIA combobox over the result list) and the answer language switch. */
-import type { Ref } from 'preact';
+/** The search box (an ARIA combobox over the result list) and the answer language switch; shared by the popup, the side panel and the answer page. */
+import type { ComponentChildren, Ref } from 'preact';
 import { t } from '../../i18n';
 import type { AnswerLanguage } from '../../messaging/protocol';
 
@@ -9,7 +9,7 @@ const LANGUAGES: { value: AnswerLanguage; label: string; title: () => string }[]
   { value: 'both', label: '中/EN', title: () => t('langBothTitle') },
 ];
 
-export function SearchHeader({ inputRef, query, lang, expanded, listId, activeDescendant, onQuery, onKeyDown, onLang }: {
+export function SearchHeader({ inputRef, query, lang, expanded, listId, activeDescendant, onQuery, onKeyDown, onLang, actions, autoFocus = true }: {
   inputRef: Ref<HTMLInputElement>;
   query: string;
   lang: AnswerLanguage;
@@ -19,6 +19,9 @@ export function SearchHeader({ inputRef, query, lang, expanded, listId, activeDe
   onQuery(text: string): void;
   onKeyDown(event: KeyboardEvent): void;
   onLang(lang: AnswerLanguage): void;
+  /** Buttons after the language switch (the popup's "Open in side panel"). */
+  actions?: ComponentChildren;
+  autoFocus?: boolean;
 }) {
   return (
     <header class="header">
@@ -37,7 +40,7 @@ export function SearchHeader({ inputRef, query, lang, expanded, listId, activeDe
           aria-activedescendant={activeDescendant}
           placeholder={t('searchPlaceholder')}
           value={query}
-          autoFocus
+          autoFocus={autoFocus}
           spellcheck={false}
           autoComplete="off"
           maxLength={2000}
@@ -53,6 +56,7 @@ export function SearchHeader({ inputRef, query, lang, expanded, listId, activeDe
           </button>
         ))}
       </div>
+      {actions}
     </header>
   );
 }

@@ -1,5 +1,5 @@
 import dataset from 'virtual:dataset';
-import { t } from '../../i18n';
+import { t } from '../i18n';
 
 /** Attribution and licence of the data (CC BY-NC-SA 4.0 requires both). */
 export function Footer() {

@@ -1,11 +1,17 @@
-/** The whole answer: both languages as chosen, its links, the replay, and the terms it mentions. */
+/**
+ * The whole answer, in the popup and the side panel: both languages as chosen, its links, the
+ * replay, the terms it mentions, and the ways to cite it or read it on the answer page.
+ */
 import dataset from 'virtual:dataset';
 import type { AnswerLanguage } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
-import { episodeDate } from '../dates';
+import { episodeDate, guestWithOrganization } from '../dates';
 import { langsOf, t } from '../../i18n';
 import { TranslatedBadge } from '../AnswerSummary';
 import { Markdown } from '../Markdown';
+import { answerPagePath } from '../../messaging/answer-page';
+import { citeAnswer } from '../../search/cite';
+import { CiteActions } from './CiteActions';
 
 const qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
 const termsById = new Map(dataset.glossary.map((term) => [term.id, term]));
@@ -33,12 +39,15 @@ export function AnswerDetail({ answerId, lang, highlight, onSearchTerm }: {
         </div>
       ))}
       <p class="episode-line">
-        {t('episodeNumber', episode.number)}: {episode.title[primary]} · {episode.guests.map((guest) => `${guest.name[primary]} (${guest.organization[primary]})`).join(', ')} · {episodeDate(episode, primary)}
+        {t('episodeNumber', episode.number)}: {episode.title[primary]} · {episode.guests.map((guest) => guestWithOrganization(guest, primary)).join(primary === 'zh' ? '，' : ', ')} · {episodeDate(episode, primary)}
       </p>
       <p class="links">
         <a href={episode.replayUrl} target="_blank" rel="noopener noreferrer">{t('replay')} ↗</a>
         <a href={dataset.info.source.url} target="_blank" rel="noopener noreferrer">{t('sourcePage')} ↗</a>
       </p>
+      <CiteActions cite={() => citeAnswer(dataset, entry.id, lang)}>
+        <a class="small" href={answerPagePath({ answerId: entry.id })} target="_blank" rel="noopener">{t('answerPage')} ↗</a>
+      </CiteActions>
       {terms.length > 0 && (
         <div class="term-list" role="group" aria-label={t('termsMentioned')}>
           {terms.map((term) => (

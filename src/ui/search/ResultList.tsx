@@ -3,12 +3,14 @@
  * opens an answer: the list then shows that option only, and the full answer follows it in a
  * region of its own, outside the listbox, where its links can be reached with Tab.
  */
+import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../data/types';
 import type { AnswerLanguage, AnswerSummary } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
 import { AnswerSummaryView } from '../AnswerSummary';
 import { t } from '../../i18n';
-import { AnswerDetail } from './AnswerDetail';
+import { AnswerDetail } from '../answer/AnswerDetail';
+import { SEARCH_LIMIT } from './results';
 
 export interface ResultItem {
   summary: AnswerSummary;
@@ -18,6 +20,16 @@ export interface ResultItem {
 }
 
 export const optionId = (listId: string, answerId: string) => `${listId}-${answerId}`;
+
+/** "3 close matches", "No close match", "Top 20 of 31 close matches": above a query's results. */
+export function ResultCount({ total, children }: { total: number; children?: ComponentChildren }) {
+  return (
+    <p class="count" role="status">
+      {total === 0 ? t('noCloseMatchCount') : total === 1 ? t('resultCountOne') : total > SEARCH_LIMIT ? t('resultCountTop', SEARCH_LIMIT, total) : t('resultCount', total)}
+      {children}
+    </p>
+  );
+}
 
 export function ResultList({ id, label, items, lang, active, expanded, onActivate, onToggle, onSearchTerm }: {
   id: string;

@@ -1,0 +1,194 @@
+/**
+ * The search surface the popup and the side panel share: search as you type, "On this page"
+ * before anything is typed, browsing by episode and by term, recent searches, the answer
+ * language switch, and the whole answer under its result. What is searched and opened (the
+ * query, the view, the open answer) belongs to the surface: the popup restores its last query,
+ * the side panel keeps one per tab.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import dataset from 'virtual:dataset';
+import { t } from '../../i18n';
+import type { AnswerLanguage } from '../../messaging/protocol';
+import { answerSummary, pageAnswers } from '../../search/cards';
+import type { SearchEngine } from '../../search/engine';
+import { TranslatedBadge } from '../AnswerSummary';
+import { useRecentSearches } from './history';
+import { HomeView, type View } from './HomeView';
+import { isPageContext, type PageState } from './page-context';
+import { listKeyDown } from './list-keys';
+import { optionId, ResultCount, type ResultItem, ResultList } from './ResultList';
+import { resultItems, searchResults } from './results';
+import { SearchHeader } from './SearchHeader';
+
+export interface SearchState {
+  query: string;
+  view: View;
+  /** The answer open under its result. */
+  expanded: string | undefined;
+}
+
+export const EMPTY_SEARCH: SearchState = { query: '', view: { kind: 'home' }, expanded: undefined };
+
+const RESULTS_ID = 'results';
+const PAGE_ANSWERS = 8;
+/** A query counts as a search worth remembering after this long without typing. */
+const RECENT_AFTER_MS = 1500;
+
+export function SearchView({ surface, engine, page, lang, onLang, state, onState, onEscape, headerActions, showPageTitle = false }: {
+  /** Names the timing marks `npm run bench` reads (`popup:input` → `popup:results-rendered`). */
+  surface: 'popup' | 'panel';
+  engine: SearchEngine | undefined;
+  page: PageState;
+  lang: AnswerLanguage;
+  onLang(lang: AnswerLanguage): void;
+  state: SearchState;
+  onState(change: (current: SearchState) => SearchState): void;
+  /** Escape with nothing left to clear (the popup closes). */
+  onEscape?: () => void;
+  /** Buttons beside the language switch. */
+  headerActions?: ComponentChildren;
+  showPageTitle?: boolean;
+}) {
+  const { query, view, expanded } = state;
+  const [active, setActive] = useState(0);
+  const { recent, remember, clear } = useRecentSearches();
+  const input = useRef<HTMLInputElement>(null);
+  const set = (change: Partial<SearchState>) => onState((current) => ({ ...current, ...change }));
+
+  useEffect(() => {
+    if (query.trim() === '') return;
+    const timer = setTimeout(() => remember(query), RECENT_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const searching = query.trim() !== '';
+  const [items, total] = useMemo<[ResultItem[], number]>(() => {
+    if (!engine) return [[], 0];
+    if (searching) {
+      const { items, total } = searchResults(engine, query, lang);
+      return [items, total];
+    }
+    if (view.kind === 'episode') {
+      const entries = dataset.qa.filter((entry) => entry.episode === view.number);
+      return [entries.map((entry) => ({ summary: answerSummary(engine, entry.id, lang) })), entries.length];
+    }
+    if (isPageContext(page)) {
+      const hits = pageAnswers(engine, page, PAGE_ANSWERS);
+      return [resultItems(engine, hits, lang), hits.length];
+    }
+    return [[], 0];
+  }, [engine, query, searching, view, page, lang]);
+
+  // Timings for `npm run bench`: from a keystroke (popup:input) to its results in the DOM.
+  useLayoutEffect(() => {
+    if (items.length > 0) performance.mark(`${surface}:results-rendered`);
+  }, [items]);
+
+  // A new list starts at its top, closed (unless the request named an answer to open).
+  useEffect(() => {
+    const index = expanded === undefined ? -1 : items.findIndex((item) => item.summary.id === expanded);
+    setActive(Math.max(0, index));
+    if (index < 0 && expanded !== undefined && engine) set({ expanded: undefined });
+  }, [items]);
+
+  const search = (text: string) => {
+    set({ query: text, expanded: undefined, view: { kind: 'home' } });
+    input.current?.focus();
+  };
+
+  const toggle = (answerId: string) => {
+    onState((current) => ({ ...current, expanded: current.expanded === answerId ? undefined : answerId }));
+    if (searching) remember(query);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const moved = listKeyDown(event, {
+      count: items.length,
+      setActive,
+      onMove: () => set({ expanded: undefined }),
+      onEnter: () => {
+        const item = items[active];
+        if (item) toggle(item.summary.id);
+      },
+    });
+    if (moved || event.key !== 'Escape') return;
+    event.preventDefault();
+    if (expanded !== undefined) set({ expanded: undefined });
+    else if (query !== '') set({ query: '' });
+    else if (view.kind !== 'home') set({ view: { kind: 'home' } });
+    else onEscape?.();
+  };
+
+  // "/" focuses the search box from anywhere in the surface.
+  useEffect(() => {
+    const onSlash = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.target === input.current || (event.target as HTMLElement | null)?.closest?.('input, textarea')) return;
+      event.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    document.addEventListener('keydown', onSlash);
+    return () => document.removeEventListener('keydown', onSlash);
+  }, []);
+
+  const activeItem = items[active];
+  const listLabel = searching ? t('resultsFor', query.trim()) : view.kind === 'episode' ? t('episodeNumber', view.number) : t('onThisPageAnswers');
+  const showList = items.length > 0;
+  const list = (
+    <ResultList
+      id={RESULTS_ID}
+      label={listLabel}
+      items={items}
+      lang={lang}
+      active={active}
+      expanded={expanded}
+      onActivate={setActive}
+      onToggle={toggle}
+      onSearchTerm={search}
+    />
+  );
+
+  return (
+    <>
+      <SearchHeader
+        inputRef={input}
+        query={query}
+        lang={lang}
+        expanded={showList}
+        listId={RESULTS_ID}
+        activeDescendant={showList && activeItem ? optionId(RESULTS_ID, activeItem.summary.id) : undefined}
+        onQuery={(text) => {
+          performance.mark(`${surface}:input`);
+          set({ query: text, expanded: undefined });
+        }}
+        onKeyDown={onKeyDown}
+        onLang={onLang}
+        actions={headerActions}
+      />
+      {/* Focusable so the keyboard can scroll it: the options themselves are not focus targets. */}
+      <main class="content" aria-busy={!engine} tabIndex={0} aria-label={t('resultsRegion')}>
+        {searching && engine && items.length === 0 && <p class="empty" role="status">{t('noResults', query.trim())}</p>}
+        {!searching && (
+          <HomeView
+            view={view}
+            page={page}
+            recent={recent}
+            lang={lang === 'zh' ? 'zh' : 'en'}
+            showPageTitle={showPageTitle}
+            onView={(next) => set({ view: next, expanded: undefined })}
+            onSearch={search}
+            onClearRecent={clear}
+            list={showList ? list : engine && isPageContext(page) && view.kind !== 'episode' ? <p class="muted" role="status">{t('noPageAnswers')}</p> : null}
+          />
+        )}
+        {searching && showList && (
+          <>
+            <ResultCount total={total}>{lang !== 'zh' && <> · <TranslatedBadge /> {t('translationShort')}</>}</ResultCount>
+            {list}
+          </>
+        )}
+      </main>
+    </>
+  );
+}
