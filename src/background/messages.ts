@@ -4,8 +4,8 @@
  */
 import { backgroundMessaging } from '../messaging/protocol';
 import { injectCardUi } from '../messaging/injection';
-import { answerLanguage, contentScriptSender, MAX_CONTEXT_CHARS, MAX_LOOKUP_CHARS, popupRequest, record, termId, text } from '../messaging/validate';
-import { lookupCard, termCard } from '../search/cards';
+import { answerLanguage, contentScriptSender, extensionPageSender, MAX_CONTEXT_CHARS, MAX_LOOKUP_CHARS, MAX_QUERY_CHARS, popupRequest, record, termId, text } from '../messaging/validate';
+import { listHits, lookupCard, termCard } from '../search/cards';
 import { getEngine } from './engine';
 import { openPopup } from './popup-opener';
 
@@ -28,5 +28,11 @@ export function registerMessageHandlers(): void {
   backgroundMessaging.onMessage('loadCardUi', async ({ sender }) => {
     const { tabId, frameId } = contentScriptSender(sender);
     await injectCardUi(tabId, frameId);
+    // A card follows: the engine's index is loaded now, not when its answers are asked for.
+    setTimeout(() => getEngine().loadIndex(), 0);
+  });
+  backgroundMessaging.onMessage('listHits', ({ data, sender }) => {
+    extensionPageSender(sender);
+    return listHits(getEngine(), text(record(data).query, MAX_QUERY_CHARS));
   });
 }

@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Lang } from '../data/types';
 import type { Citation } from '../search/cite';
+import type { SearchHit } from '../search/engine';
 import type { Range } from '../search/highlight';
 
 export type AnswerLanguage = Lang | 'both';
@@ -104,6 +105,8 @@ interface BackgroundProtocol {
   glossaryTerms(): string;
   /** Injects the card UI into the sender's frame (it is loaded only when a first card opens). */
   loadCardUi(): void;
+  /** A search list's hits for a query (`listHits`), for the popup's first results while its own index loads. */
+  listHits(request: { query: string }): SearchHit[];
   /** Opens the side panel of the card's window on a query (a card's "Open in side panel"). */
   openSidePanel(request: PanelRequest): PanelOutcome;
   /** The Markdown quote and source link of an answer, for a card's "Copy as Markdown" and "Copy link". */

@@ -54,6 +54,11 @@ export function contentScriptTab(sender: Sender): ContentSender & { windowId: nu
   return { tabId, frameId, windowId, index };
 }
 
+/** A message from one of our pages (the popup, the side panel), never from a content script. */
+export function extensionPageSender(sender: Sender): void {
+  if (!isOwnExtension(sender) || !isExtensionPage(sender)) refuse('not from a page of this extension');
+}
+
 /** A message from our content script or one of our pages; never from another extension or a page. */
 export function requireOwnExtension(sender: Sender): void {
   if (!isOwnExtension(sender)) refuse('not from this extension');

@@ -43,6 +43,7 @@ interface OpenCard {
 export class CardController {
   private open: OpenCard | undefined;
   private ui: CardUi | undefined;
+  private uiLoading: Promise<CardUi> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
   private readonly listeners = new AbortController();
@@ -99,6 +100,11 @@ export class CardController {
     return true;
   }
 
+  /** Loads the card UI ahead of the first card (see `ContentApp.prepareOnApproach`). */
+  prepare(): void {
+    void this.loadUi().catch(() => {});
+  }
+
   /** The pointer rested on no term (or on another one while this card is pinned). */
   restedElsewhere(): void {
     if (this.open && !this.open.state.pinned && !this.open.pointerInside) this.scheduleClose();
@@ -134,9 +140,16 @@ export class CardController {
     this.listeners.abort();
   }
 
-  private async loadUi(): Promise<CardUi> {
-    this.ui ??= await this.env.loadUi();
-    return this.ui;
+  /** One load at a time: the approach's and the first card's are the same. */
+  private loadUi(): Promise<CardUi> {
+    this.uiLoading ??= this.env.loadUi().then(
+      (ui) => (this.ui = ui),
+      (error: unknown) => {
+        this.uiLoading = undefined;
+        throw error;
+      },
+    );
+    return this.uiLoading;
   }
 
   private rerender(change: Partial<CardState>): void {

@@ -54,6 +54,7 @@ export class ContentApp {
   private readonly listeners = new AbortController();
   private unwatchSettings: (() => void) | undefined;
   private stopPanelFeed: (() => void) | undefined;
+  private cardPrepared = false;
 
   constructor(
     private settings: Settings,
@@ -188,7 +189,12 @@ export class ContentApp {
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
     if (this.hover) this.hover.update(hoverOptions);
-    else this.hover = new HoverWatcher(hoverOptions, (sample) => this.onRest(sample.x, sample.y, sample.shiftKey), (sample) => this.cards.pointerMoved(sample));
+    else {
+      this.hover = new HoverWatcher(hoverOptions, (sample) => this.onRest(sample.x, sample.y, sample.shiftKey), (sample) => {
+        this.cards.pointerMoved(sample);
+        this.prepareOnApproach(sample.x, sample.y);
+      });
+    }
   }
 
   private stopMarking(): void {
@@ -209,6 +215,18 @@ export class ContentApp {
     if (!this.scanner) return [];
     const found = node.data.length > LONG_TEXT_CHARS ? matchesAround(this.scanner.matcher, node.data, offset) : this.scanner.matcher.findAll(node.data, 50);
     return new MarkingPolicy(document, location.href).review(node, found);
+  }
+
+  /**
+   * The first time the pointer comes onto a mark, the card UI is loaded (and the background's
+   * engine made) while the hover delay runs, so the first card opens as fast as later ones. Until
+   * then each move (one per frame) looks for a mark under the pointer; after it, none does.
+   */
+  private prepareOnApproach(x: number, y: number): void {
+    if (this.cardPrepared || !this.marker?.isRelevant || !this.lifetime.isValid) return;
+    if (termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset))?.match.marked !== true) return;
+    this.cardPrepared = true;
+    this.cards.prepare();
   }
 
   /**

@@ -16,6 +16,11 @@ function termInfo(dataset: Dataset, termId: string): TermInfo | undefined {
   return { id: term.id, name: term.name, definition: term.definition, ...(term.docsUrl ? { docsUrl: term.docsUrl } : {}) };
 }
 
+/** What a search list (popup, side panel) asks of the engine for a query: every hit, as you type. */
+export function listHits(engine: SearchEngine, query: string): SearchHit[] {
+  return engine.search(query, { asYouType: true, limit: Infinity });
+}
+
 /** A result as lists show it; without a hit (browsing) the preview is the answer's opening. */
 export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLanguage, hit?: Pick<SearchHit, 'matchedTerms' | 'confident'>): AnswerSummary {
   const matchedTerms = hit?.matchedTerms ?? [];

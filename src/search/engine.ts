@@ -164,7 +164,9 @@ export function addOrResults(first: MiniSearchResult[], second: MiniSearchResult
 
 export class SearchEngine {
   readonly matcher: TermMatcher;
-  private readonly index: MiniSearch<IndexedDoc>;
+  /** Made on first use (`index`): everything else the engine does needs none. */
+  private loadedIndex: MiniSearch<IndexedDoc> | undefined;
+  private readonly serializedIndex: string | undefined;
   private readonly qaById: Map<string, LinkedQa>;
   private readonly plain = new Map<string, { zh: string; en: string }>();
   private readonly plainTokens = new Map<string, Token[]>();
@@ -179,13 +181,33 @@ export class SearchEngine {
     this.relatedTerms = new Map(dataset.glossary.map((term) => [term.id, term.related ?? []]));
     this.matcher = new TermMatcher(matcherTerms(dataset.glossary));
     this.qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
-    const options = this.indexOptions();
-    if (serializedIndex) {
-      this.index = MiniSearch.loadJSON<IndexedDoc>(serializedIndex, options);
-    } else {
-      this.index = new MiniSearch<IndexedDoc>(options);
-      this.index.addAll(SearchEngine.documents(dataset));
+    this.serializedIndex = serializedIndex;
+  }
+
+  /**
+   * Whether the index is loaded. Loading it is most of what making an engine costs (a prebuilt
+   * one: tens of milliseconds), so a page can show what needs no index first (`loadIndex`).
+   */
+  get indexLoaded(): boolean {
+    return this.loadedIndex !== undefined;
+  }
+
+  /** Loads the index now, if it is not yet; `search` and the others would on first use. */
+  loadIndex(): void {
+    void this.index;
+  }
+
+  private get index(): MiniSearch<IndexedDoc> {
+    if (!this.loadedIndex) {
+      const options = this.indexOptions();
+      if (this.serializedIndex) {
+        this.loadedIndex = MiniSearch.loadJSON<IndexedDoc>(this.serializedIndex, options);
+      } else {
+        this.loadedIndex = new MiniSearch<IndexedDoc>(options);
+        this.loadedIndex.addAll(SearchEngine.documents(this.dataset));
+      }
     }
+    return this.loadedIndex;
   }
 
   /** The documents as indexed; also what the baseline in `npm run eval` indexes. */

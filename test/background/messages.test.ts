@@ -69,6 +69,16 @@ describe('the background’s message handlers', () => {
     expect(open.mock.calls[0]![0].answerId).toBe('ep08-q01');
   });
 
+  it('give our pages a search list’s hits, as the popup’s own index would, and no content script', async () => {
+    const popup: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const reply = await deliver('listHits', { query: 'rate limiting' }, popup);
+    const hits = reply.res as { id: string; confident: boolean }[];
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.slice(0, 3).every((hit) => /^ep\d{2}-q\d{2}$/.test(hit.id))).toBe(true);
+    expect((await deliver('listHits', { query: 'rate limiting' }, CONTENT_SCRIPT)).err?.message).toMatch(/not from a page of this extension/);
+    expect((await deliver('listHits', { query: 7 }, popup)).err?.message).toMatch(/not text/);
+  });
+
   it('inject the card UI into the sender’s own frame only', async () => {
     const inject = vi.spyOn(injection, 'injectCardUi').mockResolvedValue();
     await deliver('loadCardUi', { tabId: 99, frameId: 3 }, { ...CONTENT_SCRIPT, frameId: 2 });

@@ -154,7 +154,7 @@ describe.each(BROWSERS)('%s: the side panel', (browser) => {
     await clickInCard(issue, '[data-action="side-panel"]');
     if (browser === 'firefox') {
       // Firefox opens its sidebar only from its own controls: the card says which, and stays.
-      await issue.waitFor(() => /Alt\+Shift\+S/.test((document.querySelector('istio-experts-card')?.shadowRoot?.querySelector('.hint') as HTMLElement | null)?.innerText ?? ''));
+      await poll(() => issue.inCard((root) => /Alt\+Shift\+S/.test((root.querySelector('.hint') as HTMLElement | null)?.innerText ?? ''), null), 10_000, 'the shortcut in the card’s hint');
       expect(await session.sidePanel()).toBeNull();
       await session.pressCommand!('open-side-panel');
     }

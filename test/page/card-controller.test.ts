@@ -52,6 +52,25 @@ describe('CardController', () => {
     vi.useRealTimers();
   });
 
+  it('loads the UI once for the approach and the first card, and again after a failed load', async () => {
+    let loads = 0;
+    let fail = true;
+    const load = async () => {
+      loads++;
+      if (fail) throw new Error('no UI');
+      return ui;
+    };
+    const prepared = new CardController({ loadUi: load, lang: () => 'en', scheme: () => 'light', openPopup() {}, ...SURFACES });
+    prepared.prepare();
+    await vi.waitFor(() => expect(loads).toBe(1));
+    fail = false;
+    prepared.prepare();
+    await prepared.show(request('a'));
+    expect(loads).toBe(2);
+    expect(ui.states.at(-1)?.data).toEqual(data);
+    prepared.dispose();
+  });
+
   it('renders a loading card, then the answers', async () => {
     await controller.show(request('a'));
     expect(ui.states.map((state) => state.data)).toEqual([undefined, data]);

@@ -121,6 +121,18 @@ describe('SearchEngine', () => {
   });
 });
 
+describe('the engine’s index', () => {
+  it('loads on first use only, and a prebuilt one answers as the built one does', () => {
+    const prebuilt = new SearchEngine(dataset, { serializedIndex: engine.serialize() });
+    expect(prebuilt.indexLoaded).toBe(false);
+    // What needs no index works without loading it.
+    expect(prebuilt.plainQuestion('ep02-q02').en).toMatch(/sidecar/i);
+    expect(prebuilt.indexLoaded).toBe(false);
+    expect(prebuilt.search('sidecar memory').map((hit) => hit.id)).toEqual(engine.search('sidecar memory').map((hit) => hit.id));
+    expect(prebuilt.indexLoaded).toBe(true);
+  });
+});
+
 describe('addOrResults', () => {
   // The fuzzy pass searches only the words that matched nothing; its results must rank as if
   // all words had been one OR search (MiniSearch scales a sum by the number of terms matched).

@@ -16,8 +16,18 @@ import { EMPTY_SEARCH, type SearchState, SearchView } from '../search/SearchView
 import { useShippedEngine } from '../search/use-engine';
 import { SidePanelIcon } from '../icons';
 
+/** What the popup opens on: a waiting request (a card's "all answers"), the address's query, or the last one. */
+async function openingQuery(params: URLSearchParams): Promise<{ query: string; answerId?: string | undefined }> {
+  const pending = await takePendingPopup().catch(() => null);
+  if (pending) return { query: pending.query, answerId: pending.answerId };
+  if (params.has('q')) return { query: params.get('q')!, answerId: params.get('answer') ?? undefined };
+  return { query: await lastQueryItem.getValue() };
+}
+
 export function PopupApp({ params }: { params: URLSearchParams }) {
-  const engine = useShippedEngine();
+  const [opening] = useState(() => openingQuery(params));
+  const [firstQuery] = useState(() => opening.then(({ query }) => query));
+  const engine = useShippedEngine(firstQuery);
   const [lang, changeLang] = useAnswerLanguage();
   const [state, setState] = useState<SearchState>({ ...EMPTY_SEARCH, query: params.get('q') ?? '', expanded: params.get('answer') ?? undefined });
   const [page, setPage] = useState<PageState>();
@@ -25,16 +35,11 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
   const [restored, setRestored] = useState(false);
 
   useEffect(() => {
-    void (async () => {
-      const pending = await takePendingPopup().catch(() => null);
-      if (pending) {
-        setState((current) => ({ ...current, query: pending.query, expanded: pending.answerId }));
-      } else if (!params.has('q')) {
-        const last = await lastQueryItem.getValue();
-        setState((current) => (current.query === '' ? { ...current, query: last } : current));
-      }
+    void opening.then(({ query, answerId }) => {
+      // The user may have typed already: the opening query does not replace what they typed.
+      setState((current) => (current.query === (params.get('q') ?? '') ? { ...current, query, expanded: answerId } : current));
       setRestored(true);
-    })();
+    });
     void targetTab(params).then(async (tab) => setPage(tab ? await pageContext(tab) : null));
   }, []);
 

@@ -6,6 +6,7 @@ import { langsOf } from '../../i18n';
 import type { AnswerLanguage } from '../../messaging/protocol';
 import { answerSummary, confidentFirst } from '../../search/cards';
 import type { SearchEngine, SearchHit } from '../../search/engine';
+import { hitsFor } from './first-results';
 import type { ResultItem } from './ResultList';
 
 export const SEARCH_LIMIT = 20;
@@ -24,7 +25,7 @@ export function resultItems(engine: SearchEngine, hits: readonly SearchHit[], la
 
 /** The items to list and how many close matches there are in all. */
 export function searchResults(engine: SearchEngine, query: string, lang: AnswerLanguage): { items: ResultItem[]; total: number } {
-  const hits = engine.search(query, { asYouType: true, limit: Infinity });
+  const hits = hitsFor(engine, query);
   const close = hits.filter((hit) => hit.confident);
   const shown = confidentFirst([...close.slice(0, SEARCH_LIMIT), ...hits.filter((hit) => !hit.confident).slice(0, NEAREST_LIMIT)]);
   return { items: resultItems(engine, shown, lang), total: close.length };
