@@ -21,4 +21,6 @@ declare module 'virtual:glossary-version' {
 declare module 'virtual:search-index' {
   const serializedIndex: string;
   export default serializedIndex;
+  /** A hash of the index and the ranking. */
+  export const version: string;
 }

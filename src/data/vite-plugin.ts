@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compactTerms } from '../glossary/compact';
 import { matcherTerms } from '../glossary/terms';
-import { SearchEngine } from '../search/engine';
+import { RANKING, SearchEngine } from '../search/engine';
 import { compileDataset, DATA_FILES } from './compile';
 import { DATA_DIR, readDataFiles } from './load-files';
 import type { Dataset } from './types';
@@ -27,7 +27,12 @@ const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // Which glossary a stored copy of those spellings is (`src/messaging/glossary-terms.ts`).
   'virtual:glossary-version': (dataset) => `export default ${JSON.stringify(createHash('sha256').update(glossaryTerms(dataset)).digest('hex').slice(0, 16))};`,
   // The search index, built here: loading it is faster than indexing in each popup (npm run bench).
-  'virtual:search-index': (dataset) => `export default ${JSON.stringify(new SearchEngine(dataset).serialize())};`,
+  // `version`: which index and ranking this is (a page's results kept from an earlier build are not reused).
+  'virtual:search-index': (dataset) => {
+    const serialized = new SearchEngine(dataset).serialize();
+    const version = createHash('sha256').update(serialized).update(JSON.stringify(RANKING)).digest('hex').slice(0, 16);
+    return `export default ${JSON.stringify(serialized)};\nexport const version = ${JSON.stringify(version)};`;
+  },
 };
 
 const isModuleId = (id: string): id is ModuleId => id in generate;

@@ -7,12 +7,14 @@
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { FIXTURES } from '../fixtures/pages';
 import type { CDPSession, Page } from 'playwright-core';
-import { closeOpenCard, fixtures, markPoint, poll, type TestPage, waitForMarks } from '../e2e/harness';
+import { closeOpenCard, fixtures, markedTexts, markPoint, poll, type TestPage, waitForMarks } from '../e2e/harness';
 import { launchChromium } from '../e2e/harness/chromium';
-import { summary } from './stats';
+import { baselineBuild } from './chromium-context';
+import { median, summary } from './stats';
 
 const FRESH_BROWSERS = 5;
-const TERMS = ['keepalive', 'EnvoyFilter', 'DestinationRule', 'istiod', 'sidecar'];
+/** Cards per fresh browser: the first, then later ones on other marks of the page. */
+const CARDS = 5;
 const DELAY_MS = DEFAULT_SETTINGS.hover.delayMs;
 
 /**
@@ -78,21 +80,31 @@ async function restOn(page: TestPage, world: { cdp: CDPSession; contextId: numbe
 
 export async function benchHover(): Promise<void> {
   console.log('\n## Hover card in Chromium (production build, GitHub issue fixture)');
-  const first: number[] = [];
-  const later: number[] = [];
+  const baseline = baselineBuild();
+  const builds: [string, string | undefined][] = [['now', undefined], ...(baseline ? ([['before', baseline]] as [string, string][]) : [])];
+  const times = builds.map(() => ({ first: [] as number[], later: [] as number[] }));
+  // Interleaved, so both builds see the same moments of a noisy machine.
   for (let run = 0; run < FRESH_BROWSERS; run++) {
-    const session = await launchChromium({ fixtures: fixtures('githubIssue503') });
-    try {
-      const page = await session.openPage(FIXTURES.githubIssue503.url);
-      await waitForMarks(page, 20);
-      const world = await contentWorld(page);
-      first.push(await restOn(page, world, TERMS[0]!));
-      for (const term of TERMS.slice(1)) later.push(await restOn(page, world, term));
-    } finally {
-      await session.close();
+    for (const [index, [, extensionDir]] of builds.entries()) {
+      const session = await launchChromium({ fixtures: fixtures('githubIssue503'), ...(extensionDir ? { extensionDir } : {}) });
+      try {
+        const page = await session.openPage(FIXTURES.githubIssue503.url);
+        await waitForMarks(page, CARDS);
+        // Marks on the first screen, each a different term (what the marking policy marks there).
+        const terms = [...new Set(await markedTexts(page))].slice(0, CARDS);
+        const world = await contentWorld(page);
+        times[index]!.first.push(await restOn(page, world, terms[0]!));
+        for (const term of terms.slice(1)) times[index]!.later.push(await restOn(page, world, term));
+      } finally {
+        await session.close();
+      }
     }
   }
-  console.log(`rest → answers, first card in a fresh browser   ${summary(first)}`);
-  console.log(`rest → answers, later cards                     ${summary(later)}`);
+  for (const [index, [label]] of builds.entries()) {
+    const { first, later } = times[index]!;
+    const prefix = baseline ? `${label.padEnd(8)}` : '';
+    console.log(`${prefix}rest → answers, first card in a fresh browser   ${summary(first)}  ${(median(first) / median(later)).toFixed(2)}× later cards (aim ≤ 2×)`);
+    console.log(`${prefix}rest → answers, later cards                     ${summary(later)}`);
+  }
   console.log(`(after the hover delay of ${DELAY_MS} ms, which is subtracted)`);
 }

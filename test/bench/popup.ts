@@ -8,39 +8,77 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../e2e/harness/chromium';
 import { extensionBuild } from '../e2e/harness/common';
+import { baselineBuild } from './chromium-context';
 import { median, summary } from './stats';
 
 const OPENINGS = 15;
 const TYPED = 'sidecar memory with thousands of services';
 
+/** A copy of a build with a blank page beside the popup, for the floor. */
+function withBlankPage(build: string): string {
+  const extensionDir = mkdtempSync(join(tmpdir(), 'popup-bench-'));
+  cpSync(build, extensionDir, { recursive: true });
+  writeFileSync(join(extensionDir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>Blank</title><p>Blank extension page</p>');
+  return extensionDir;
+}
+
+interface Openings {
+  blankPaint: number[];
+  firstPaint: number[];
+  firstResults: number[];
+  /** Opened on a query it has not shown before (its hits are not kept: asked of the background). */
+  newQueryResults: number[];
+}
+
+/** A different query for each opening on a new query. */
+const NEW_QUERIES = ['rate limiting', 'sidecar memory', 'lazy xds', 'envoy fallback', 'dubbo', 'multi cluster', 'canary', 'istiod cpu', 'iptables', 'thrift', 'api gateway', 'ebpf', 'wasm plugin', 'mtls', 'keepalive', 'circuit breaker'];
+
+/** Opens the blank page and then the popup on a query, as a user's click would open it. */
+async function openOnce(session: Awaited<ReturnType<typeof launchChromium>>, into: Openings, opening: number): Promise<void> {
+  const paintOf = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+  const blank = await session.openExtensionPage('blank.html');
+  into.blankPaint.push((await blank.waitFor(paintOf))!);
+  await blank.close();
+  const popup = await session.openExtensionPage(`popup.html?q=${encodeURIComponent('rate limiting')}`);
+  const times = await popup.waitFor(() => {
+    const rendered = performance.getEntriesByName('popup:results-rendered')[0];
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return rendered && paint ? { rendered: rendered.startTime, paint: paint.startTime } : null;
+  });
+  into.firstResults.push(times!.rendered);
+  into.firstPaint.push(times!.paint);
+  await popup.close();
+  const fresh = await session.openExtensionPage(`popup.html?q=${encodeURIComponent(`${NEW_QUERIES[opening % NEW_QUERIES.length]} ${opening}`)}`);
+  into.newQueryResults.push((await fresh.waitFor(() => performance.getEntriesByName('popup:results-rendered')[0]?.startTime ?? null))!);
+  await fresh.close();
+  // The next opening on "rate limiting" is on the last query again.
+  const last = await session.openExtensionPage(`popup.html?q=${encodeURIComponent('rate limiting')}`);
+  await last.waitFor(() => performance.getEntriesByName('popup:results-rendered')[0]?.startTime ?? null);
+  await last.close();
+}
+
 export async function benchPopup(): Promise<void> {
   console.log('\n## Popup in Chromium (production build)');
-  const extensionDir = mkdtempSync(join(tmpdir(), 'popup-bench-'));
-  cpSync(extensionBuild('chrome-mv3'), extensionDir, { recursive: true });
-  writeFileSync(join(extensionDir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>Blank</title><p>Blank extension page</p>');
-  const session = await launchChromium({ extensionDir });
+  const baseline = baselineBuild();
+  const session = await launchChromium({ extensionDir: withBlankPage(extensionBuild('chrome-mv3')) });
+  const before = baseline ? await launchChromium({ extensionDir: withBlankPage(baseline) }) : undefined;
   try {
-    const firstResults: number[] = [];
-    const firstPaint: number[] = [];
-    const blankPaint: number[] = [];
-    const paintOf = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const now: Openings = { blankPaint: [], firstPaint: [], firstResults: [], newQueryResults: [] };
+    const then: Openings = { blankPaint: [], firstPaint: [], firstResults: [], newQueryResults: [] };
+    // Interleaved, so both builds see the same moments of a noisy machine.
     for (let i = 0; i < OPENINGS; i++) {
-      const blank = await session.openExtensionPage('blank.html');
-      blankPaint.push((await blank.waitFor(paintOf))!);
-      await blank.close();
-      const popup = await session.openExtensionPage(`popup.html?q=${encodeURIComponent('rate limiting')}`);
-      const times = await popup.waitFor(() => {
-        const rendered = performance.getEntriesByName('popup:results-rendered')[0];
-        const paint = performance.getEntriesByName('first-contentful-paint')[0];
-        return rendered && paint ? { rendered: rendered.startTime, paint: paint.startTime } : null;
-      });
-      firstResults.push(times!.rendered);
-      firstPaint.push(times!.paint);
-      await popup.close();
+      await openOnce(session, now, i);
+      if (before) await openOnce(before, then, i);
     }
-    console.log(`open → first paint, blank page    ${summary(blankPaint)}  (the floor)`);
-    console.log(`open → first paint                ${summary(firstPaint)}`);
-    console.log(`open → first results rendered     ${summary(firstResults)}`);
+    const print = (label: string, openings: Openings) => {
+      const ratio = (times: number[]) => `${(median(times) / median(openings.blankPaint)).toFixed(2)}× the floor (aim ≤ 1.3×)`;
+      console.log(`${label}open → first paint, blank page    ${summary(openings.blankPaint)}  (the floor)`);
+      console.log(`${label}open → first paint                ${summary(openings.firstPaint)}`);
+      console.log(`${label}open → first results, last query  ${summary(openings.firstResults)}  ${ratio(openings.firstResults)}`);
+      console.log(`${label}open → first results, new query   ${summary(openings.newQueryResults)}  ${ratio(openings.newQueryResults)}`);
+    };
+    print(before ? 'now     ' : '', now);
+    if (before) print('before  ', then);
 
     const popup = await session.openExtensionPage('popup.html');
     await popup.waitFor(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
@@ -63,5 +101,6 @@ export async function benchPopup(): Promise<void> {
     console.log(`keystroke → results rendered      ${summary(keystrokes)}  median ${median(keystrokes).toFixed(2)} ms over "${TYPED}"`);
   } finally {
     await session.close();
+    await before?.close();
   }
 }

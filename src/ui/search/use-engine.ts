@@ -1,38 +1,42 @@
 /**
- * The search engine for an extension page, built from its chunk (code and prebuilt index). The
- * engine is there as soon as its chunk is; its index loads after the first results are shown
- * (`first-results.ts`), or when a search needs it.
+ * The search engine of an extension page. Its chunk (code and prebuilt index) loads beside the
+ * page's module, off the path to the first paint; the engine is cheap to make (its index loads
+ * on first use), and the index loads once the page has painted, so the next keystroke finds it
+ * loaded. A page opening on a query (`firstQuery`) shows the hits known for it as soon as the
+ * chunk is in (`first-results.ts`); without any, it asks the background and waits for it a
+ * moment, not for ever (a background that is asleep answers later than the index loads here).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SearchEngine } from '../../search/engine';
-import { askBackground, BACKGROUND_WAIT_MS } from './first-results';
+import { askBackground, BACKGROUND_WAIT_MS, knownHits } from './first-results';
 
-// The chunk starts loading with the page's module, not after its first render: it arrives while
-// the page paints.
+// The chunk starts loading with the page's module, not after its first render.
 const shippedEngine = import('../../search/shipped-engine');
 let built: SearchEngine | undefined;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * `firstQuery`: the query the page opens on, as soon as it is known; the background is asked
- * for its hits while the chunk loads, and the engine waits for them a moment (not for ever: a
- * background that is asleep answers later than the index loads here).
- */
+/** After the next paint: a task queued from the frame's callback runs once the frame is shown. */
+function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 export function useShippedEngine(firstQuery?: Promise<string>): SearchEngine | undefined {
   const [engine, setEngine] = useState<SearchEngine | undefined>(built);
   useEffect(() => {
     if (built) return;
     let cancelled = false;
-    const asked = firstQuery?.then(askBackground);
+    // Asked as soon as the query is known, while the chunk loads.
+    const asked = firstQuery?.then(async (query) => {
+      if (!knownHits(query)) await Promise.race([askBackground(query), wait(BACKGROUND_WAIT_MS)]);
+    });
     void shippedEngine.then(async ({ createShippedEngine }) => {
       built ??= createShippedEngine();
-      if (asked) await Promise.race([asked, wait(BACKGROUND_WAIT_MS)]);
+      performance.mark('search:engine-chunk');
+      await asked;
       if (cancelled) return;
       setEngine(built);
-      // After the first results are painted (a task after the next frame), so the next
-      // keystroke finds the index loaded.
-      requestAnimationFrame(() => setTimeout(() => built?.loadIndex(), 0));
+      afterPaint(() => built?.loadIndex());
     });
     return () => {
       cancelled = true;
