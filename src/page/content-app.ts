@@ -10,7 +10,7 @@ import { parseCompactTerms } from '../glossary/compact';
 import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
-import { backgroundMessaging, contentMessaging, type AnswerLanguage, type PageTerms } from '../messaging/protocol';
+import { backgroundMessaging, contentMessaging, type AnswerLanguage, type CardData, type PageTerms } from '../messaging/protocol';
 import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messaging/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
@@ -18,7 +18,7 @@ import { siteStatus } from '../settings/site-status';
 import { selectionAnchor, textAnchor } from './anchors';
 import { registeredCardUi, type CardUi } from './card-api';
 import { CardController } from './card-controller';
-import { HoverWatcher, LONG_TEXT_CHARS, matchesAround, termAtPoint } from './hover';
+import { HoverWatcher, LONG_TEXT_CHARS, matchesAround, termAtPoint, type TermAtPoint } from './hover';
 import { SLICE_MS } from './idle';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { PageMarker } from './page-marker';
@@ -55,6 +55,8 @@ export class ContentApp {
   private unwatchSettings: (() => void) | undefined;
   private stopPanelFeed: (() => void) | undefined;
   private cardPrepared = false;
+  /** The answers asked for as the pointer first came onto a mark (`prepareOnApproach`). */
+  private prefetched: { key: string; answers: Promise<CardData | undefined> } | undefined;
 
   constructor(
     private settings: Settings,
@@ -224,9 +226,17 @@ export class ContentApp {
    */
   private prepareOnApproach(x: number, y: number): void {
     if (this.cardPrepared || !this.marker?.isRelevant || !this.lifetime.isValid) return;
-    if (termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset))?.match.marked !== true) return;
+    const target = termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset));
+    if (target?.match.marked !== true) return;
     this.cardPrepared = true;
     this.cards.prepare();
+    // Most likely the term the pointer will rest on: its answers are asked for now.
+    this.prefetched = { key: cardKey(target), answers: this.termCard(target) };
+    this.prefetched.answers.catch(() => {});
+  }
+
+  private termCard(target: TermAtPoint): Promise<CardData | undefined> {
+    return backgroundMessaging.sendMessage('termCard', { termId: target.termId, context: target.context, lang: this.answerLanguage() });
   }
 
   /**
@@ -241,13 +251,15 @@ export class ContentApp {
       this.cards.restedElsewhere();
       return;
     }
-    const lang = this.answerLanguage();
+    const key = cardKey(target);
+    const prefetched = this.prefetched?.key === key ? this.prefetched.answers : undefined;
+    this.prefetched = undefined;
     void this.cards.show({
-      key: `${target.termId}@${target.match.start}`.concat(nodeKey(target.node)),
+      key,
       // A live range: the card moves with the text when the page reflows or scrolls.
       anchor: textAnchor(target.node, target.match.start, target.match.end),
       kind: 'hover',
-      load: () => backgroundMessaging.sendMessage('termCard', { termId: target.termId, context: target.context, lang }),
+      load: () => prefetched ?? this.termCard(target),
       onClose: () => marker.setActive(undefined),
     }).then(() => {
       if (this.cards.isOpen) marker.setActive(target.range);
@@ -306,6 +318,11 @@ export class ContentApp {
 
 const nodeKeys = new WeakMap<Text, number>();
 let nextNodeKey = 0;
+/** Which card a term under the pointer opens: that occurrence, in that text node. */
+function cardKey(target: TermAtPoint): string {
+  return `${target.termId}@${target.match.start}${nodeKey(target.node)}`;
+}
+
 function nodeKey(node: Text): string {
   let key = nodeKeys.get(node);
   if (key === undefined) nodeKeys.set(node, (key = nextNodeKey++));

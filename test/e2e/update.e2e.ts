@@ -25,6 +25,9 @@ describe.each(BROWSERS)('%s: updating the extension with a tab open', (browser) 
   beforeAll(async () => {
     session = await launch(browser, { fixtures: fixtures('githubIssue503') });
     page = await session.openPage(FIXTURES.githubIssue503.url);
+    await waitForMarks(page, 20);
+    // Read through once, so the old script has marked the whole page (it marks what comes near the screen).
+    await scrollThrough(page);
     marksBefore = await waitForMarks(page, 20);
     // A pinned card is open when the update comes.
     await hoverMark(page, 'keepalive');
@@ -48,6 +51,8 @@ describe.each(BROWSERS)('%s: updating the extension with a tab open', (browser) 
     await scrollThrough(page);
     await poll(async () => {
       const now = await traces(page);
+      // A region the scroll went past too fast for the observer is marked on the next pass.
+      if (now.marks < marksBefore) await scrollThrough(page);
       return now.hosts === 0 && now.sheets === 1 && now.marks === marksBefore;
     }, 10_000, 'only the new script’s marks and style, and no old card');
     expect(await markCount(page)).toBe(marksBefore);

@@ -77,12 +77,17 @@ export async function scrollThrough(page: TestPage): Promise<void> {
   await page.bringToFront();
   // (No named functions in here: the test runner would wrap them in a helper the page lacks.)
   await page.evaluate(async () => {
+    // Two frames rendered at each screen (the observer reports at rendering), or 200 ms at most.
+    const frames = () => new Promise((resolve) => {
+      requestAnimationFrame(() => requestAnimationFrame(resolve));
+      setTimeout(resolve, 200);
+    });
     for (let top = 0; top < document.documentElement.scrollHeight; top += innerHeight) {
       scrollTo(0, top);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      await frames();
     }
     scrollTo(0, 0);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await frames();
   });
 }
 
