@@ -100,10 +100,13 @@ export class PageMarker {
   }
 
   start(): void {
-    // A page still loading is left to load: scanning (and the one style recalculation that
-    // adding the highlight style costs) waits for its load event, or a while if it never comes.
+    // A page still loading is left to load: scanning waits for its load event, or a while if it
+    // never comes. The highlight style goes in now, while the page is styled for the first time
+    // (adding it after the load costs a style recalculation of the whole page; until there are
+    // marks it styles nothing).
     if (this.doc.readyState !== 'complete' && !this.waited) {
       this.waited = true;
+      if (this.options.paint && this.options.relevantByDefault(this.doc.location.href)) this.highlights.attach();
       const begin = () => {
         clearTimeout(timer);
         this.start();
