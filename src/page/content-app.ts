@@ -220,8 +220,9 @@ export class ContentApp {
   }
 
   /**
-   * The first time the pointer comes onto a mark, the card UI is loaded (and the background's
-   * engine made) while the hover delay runs, so the first card opens as fast as later ones. Until
+   * The first time the pointer comes onto a mark, the card UI is loaded, the background's index
+   * made ready and that mark's answers asked for, while the hover delay runs, so the first card
+   * opens nearly as fast as later ones. Until
    * then each move (one per frame) looks for a mark under the pointer; after it, none does.
    */
   private prepareOnApproach(x: number, y: number): void {
