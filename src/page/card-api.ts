@@ -50,6 +50,11 @@ export interface CardUi {
   hide(): void;
   /** True when the event target is inside the card (events from its closed root arrive retargeted to the host). */
   contains(target: EventTarget | null): boolean;
+  /**
+   * Renders a card off the page and drops it: the card's code has run once before the first
+   * card the reader sees (`CardController.prepare`). Nothing is added to the page.
+   */
+  warm(state: CardState, handlers: CardHandlers): void;
 }
 
 const GLOBAL_KEY = '__istioExpertsCardUi';

@@ -100,9 +100,17 @@ export class CardController {
     return true;
   }
 
-  /** Loads the card UI ahead of the first card (see `ContentApp.prepareOnApproach`). */
-  prepare(): void {
-    void this.loadUi().catch(() => {});
+  /**
+   * Loads the card UI ahead of the first card and, once `answers` are in, renders them off the
+   * page once (see `ContentApp.prepareOnApproach`), so the first card the reader sees is not the
+   * first the card's code renders.
+   */
+  prepare(anchor: CardAnchor, answers: Promise<CardData | undefined>): void {
+    void Promise.all([this.loadUi(), answers]).then(([ui, data]) => {
+      if (this.open || !data) return;
+      const state: CardState = { anchor, data, lang: this.env.lang(), pinned: false, scheme: this.env.scheme(), kind: 'hover', focus: false };
+      ui.warm(state, this.handlers());
+    }, () => {});
   }
 
   /** The pointer rested on no term (or on another one while this card is pinned). */

@@ -230,10 +230,11 @@ export class ContentApp {
     const target = termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset));
     if (target?.match.marked !== true) return;
     this.cardPrepared = true;
-    this.cards.prepare();
     // Most likely the term the pointer will rest on: its answers are asked for now.
-    this.prefetched = { key: cardKey(target), answers: this.termCard(target) };
-    this.prefetched.answers.catch(() => {});
+    const answers = this.termCard(target);
+    answers.catch(() => {});
+    this.prefetched = { key: cardKey(target), answers };
+    this.cards.prepare(textAnchor(target.node, target.match.start, target.match.end), answers);
   }
 
   private termCard(target: TermAtPoint): Promise<CardData | undefined> {

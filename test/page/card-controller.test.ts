@@ -23,6 +23,10 @@ function fakeUi() {
     hide() {
       this.hidden++;
     },
+    warmed: [] as CardState[],
+    warm(state: CardState) {
+      this.warmed.push(state);
+    },
     contains: (target: EventTarget | null) => target === host,
     host,
   };
@@ -61,13 +65,28 @@ describe('CardController', () => {
       return ui;
     };
     const prepared = new CardController({ loadUi: load, lang: () => 'en', scheme: () => 'light', openPopup() {}, ...SURFACES });
-    prepared.prepare();
+    prepared.prepare(anchor, Promise.resolve(data));
     await vi.waitFor(() => expect(loads).toBe(1));
+    expect(ui.warmed).toEqual([]);
     fail = false;
-    prepared.prepare();
+    prepared.prepare(anchor, Promise.resolve(data));
     await prepared.show(request('a'));
     expect(loads).toBe(2);
     expect(ui.states.at(-1)?.data).toEqual(data);
+    prepared.dispose();
+  });
+
+  it('renders the approached mark’s answers once off the page, and nothing when a card is already open', async () => {
+    const prepared = new CardController({ loadUi: async () => ui, lang: () => 'en', scheme: () => 'light', openPopup() {}, ...SURFACES });
+    prepared.prepare(anchor, Promise.resolve(data));
+    await vi.waitFor(() => expect(ui.warmed).toHaveLength(1));
+    expect(ui.warmed[0]).toMatchObject({ data, pinned: false, kind: 'hover' });
+    expect(ui.states).toEqual([]);
+    await prepared.show(request('a'));
+    prepared.prepare(anchor, Promise.resolve(data));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(ui.warmed).toHaveLength(1);
     prepared.dispose();
   });
 

@@ -43,6 +43,13 @@ describe('the card in the page', () => {
   const anchor = { getBoundingClientRect: () => new DOMRect(10, 10, 60, 16), getClientRects: () => [new DOMRect(10, 10, 60, 16)], get isConnected() { return text.isConnected; } };
   const state = (): CardState => ({ anchor, data, lang: 'en', pinned: false, scheme: 'light', kind: 'hover', focus: false });
 
+  it('warms without adding anything to the page', () => {
+    const before = document.documentElement.outerHTML;
+    createCardUi(document).warm({ ...state(), data }, handlers);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(roots).toHaveLength(0);
+  });
+
   it('lives in a closed shadow root on a plain div that page script cannot open', () => {
     createCardUi(document).render(state(), handlers);
     const host = document.querySelector('[data-istio-experts-card]')!;

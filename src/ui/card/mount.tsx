@@ -121,6 +121,11 @@ export function createCardUi(doc: Document = document): CardUi {
       shadow = undefined;
       floating = undefined;
     },
+    warm(state, next) {
+      const detached = doc.createElement('div');
+      render(<CardView state={state} handlers={next} />, detached);
+      render(null, detached);
+    },
     contains(target) {
       if (!host || !(target instanceof Node)) return false;
       return target === host || shadow?.contains(target) === true;
