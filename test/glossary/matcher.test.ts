@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load-files';
+import { compactTerms, parseCompactTerms } from '../../src/glossary/compact';
 import { aliasKey, TermMatcher } from '../../src/glossary/matcher';
+import { matcherTerms } from '../../src/glossary/terms';
 
 const matcher = new TermMatcher([
   { id: 'pilot', aliases: ['pilot', 'Pliot'] },
@@ -68,5 +71,16 @@ describe('TermMatcher', () => {
   it('folds alias keys the way it matches text', () => {
     expect(aliasKey('Rate-Limit')).toBe(aliasKey('rate  limit'));
     expect(aliasKey('ratelimit')).not.toBe(aliasKey('rate limit'));
+  });
+});
+
+describe('aliasKey', () => {
+  it('gives every spelling of the glossary, as shipped and as written, the key it folds to a character at a time', () => {
+    const terms = matcherTerms(loadDataset().glossary);
+    const spellings = [...terms, ...parseCompactTerms(compactTerms(terms))].flatMap((term) => term.aliases);
+    // A trailing separator is dropped from a key but takes the spelling off the fast path.
+    for (const alias of spellings) expect(aliasKey(alias), alias).toBe(aliasKey(`${alias}_`));
+    for (const odd of ['Ａ-Ｂ', 'Ä  b', 'x\u00a0y', 'a\u2010b', 'x\u3000y', '限流 ', ' lead']) expect(aliasKey(odd), odd).toBe(aliasKey(`${odd}_`));
+    expect(['rate limiting', 'Rate-Limiting', 'rate__limiting'].map(aliasKey)).toEqual(['rate limiting', 'rate limiting', 'rate limiting']);
   });
 });
