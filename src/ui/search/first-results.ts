@@ -53,12 +53,9 @@ export function knownHits(query: string): SearchHit[] | undefined {
 /** Asks the background for `query`'s hits; resolves when they are in, or at once for no query. */
 export async function askBackground(query: string): Promise<void> {
   if (query.trim() === '' || query.length > MAX_QUERY_CHARS) return;
-  performance.mark('search:asked-background');
   const hits = await backgroundMessaging.sendMessage('listHits', { query }).catch(() => undefined);
   if (!hits) return;
   answered.set(query, hits);
-  // For `npm run bench`: when the background's hits came in.
-  performance.mark('search:background-hits');
 }
 
 export function hitsFor(engine: SearchEngine, query: string): SearchHit[] {

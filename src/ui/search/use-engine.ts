@@ -32,7 +32,6 @@ export function useShippedEngine(firstQuery?: Promise<string>): SearchEngine | u
     });
     void shippedEngine.then(async ({ createShippedEngine }) => {
       built ??= createShippedEngine();
-      performance.mark('search:engine-chunk');
       await asked;
       if (cancelled) return;
       setEngine(built);
