@@ -77,7 +77,7 @@ export class CardController {
       request,
       pointerInside: false,
       returnFocus: options.focus ? document.activeElement : null,
-      state: { anchor: request.anchor, data: undefined, lang: this.env.lang(), pinned, scheme: this.env.scheme(), kind: request.kind, focus: options.focus ?? false },
+      state: this.stateFor(request, undefined, pinned, options.focus ?? false),
     };
     ui.render(this.open.state, this.handlers());
     const data = await request.load().catch(() => undefined);
@@ -108,8 +108,7 @@ export class CardController {
   prepare(anchor: CardAnchor, answers: Promise<CardData | undefined>): void {
     void Promise.all([this.loadUi(), answers]).then(([ui, data]) => {
       if (this.open || !data) return;
-      const state: CardState = { anchor, data, lang: this.env.lang(), pinned: false, scheme: this.env.scheme(), kind: 'hover', focus: false };
-      ui.warm(state, this.handlers());
+      ui.warm(this.stateFor({ anchor, kind: 'hover' }, data, false, false), this.handlers());
     }, () => {});
   }
 
@@ -146,6 +145,10 @@ export class CardController {
   dispose(): void {
     this.close();
     this.listeners.abort();
+  }
+
+  private stateFor({ anchor, kind }: Pick<CardRequest, 'anchor' | 'kind'>, data: CardData | undefined, pinned: boolean, focus: boolean): CardState {
+    return { anchor, data, lang: this.env.lang(), pinned, scheme: this.env.scheme(), kind, focus };
   }
 
   /** One load at a time: the approach's and the first card's are the same. */

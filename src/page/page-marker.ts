@@ -90,7 +90,7 @@ export class PageMarker {
   async scanRest(budgetMs: number): Promise<boolean> {
     const scanner = this.scanner;
     if (!scanner || !this.regions) return false;
-    for (const region of this.regions?.takeRest() ?? []) this.scanRegion(scanner, region);
+    for (const region of this.regions.takeRest()) this.scanRegion(scanner, region);
     const stopAt = performance.now() + budgetMs;
     while (this.queue.busy && performance.now() < stopAt) {
       this.queue.runNow(SLICE_MS);
