@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
 import { siteStatus } from '../settings/site-status';
 import { selectionAnchor, textAnchor } from './anchors';
-import { registeredCardUi, type CardUi } from './card-api';
+import { type CardAnchor, registeredCardUi, type CardUi } from './card-api';
 import { CardController } from './card-controller';
 import { HoverWatcher, LONG_TEXT_CHARS, matchesAround, termAtPoint, type TermAtPoint } from './hover';
 import { SLICE_MS } from './idle';
@@ -227,14 +227,19 @@ export class ContentApp {
    */
   private prepareOnApproach(x: number, y: number): void {
     if (this.cardPrepared || !this.marker?.isRelevant || !this.lifetime.isValid) return;
-    const target = termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset));
+    const target = this.termAt(x, y);
     if (target?.match.marked !== true) return;
     this.cardPrepared = true;
     // Most likely the term the pointer will rest on: its answers are asked for now.
     const answers = this.termCard(target);
     answers.catch(() => {});
     this.prefetched = { key: cardKey(target), answers };
-    this.cards.prepare(textAnchor(target.node, target.match.start, target.match.end), answers);
+    this.cards.prepare(termAnchor(target), answers);
+  }
+
+  /** The term occurrence under a point: as the marker found it, or found now (`matchesIn`). */
+  private termAt(x: number, y: number): TermAtPoint<ReviewedMatch> | undefined {
+    return termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset));
   }
 
   private termCard(target: TermAtPoint): Promise<CardData | undefined> {
@@ -248,7 +253,7 @@ export class ContentApp {
   private onRest(x: number, y: number, shiftKey: boolean): void {
     const marker = this.marker;
     if (!marker?.isRelevant || !this.lifetime.isValid) return;
-    const target = termAtPoint(document, x, y, (node, offset) => this.matchesIn(node, offset));
+    const target = this.termAt(x, y);
     if (!target || (!target.match.marked && !shiftKey && this.settings.hover.modifier === 'none')) {
       this.cards.restedElsewhere();
       return;
@@ -258,8 +263,7 @@ export class ContentApp {
     this.prefetched = undefined;
     void this.cards.show({
       key,
-      // A live range: the card moves with the text when the page reflows or scrolls.
-      anchor: textAnchor(target.node, target.match.start, target.match.end),
+      anchor: termAnchor(target),
       kind: 'hover',
       load: () => prefetched ?? this.termCard(target),
       onClose: () => marker.setActive(undefined),
@@ -320,6 +324,11 @@ export class ContentApp {
 
 const nodeKeys = new WeakMap<Text, number>();
 let nextNodeKey = 0;
+/** A live range over the term: the card moves with the text when the page reflows or scrolls. */
+function termAnchor(target: TermAtPoint): CardAnchor {
+  return textAnchor(target.node, target.match.start, target.match.end);
+}
+
 /** Which card a term under the pointer opens: that occurrence, in that text node. */
 function cardKey(target: TermAtPoint): string {
   return `${target.termId}@${target.match.start}${nodeKey(target.node)}`;
