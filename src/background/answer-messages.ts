@@ -5,6 +5,7 @@ import { answerPageUrl } from '../messaging/answer-page';
 import { backgroundMessaging } from '../messaging/protocol';
 import { citeAnswer } from '../search/cite';
 import { answerLanguage, contentScriptTab, record, requireOwnExtension } from '../messaging/validate';
+import { openingLimits } from './rate-limit';
 import { knownAnswerId } from './requests';
 
 export function registerAnswerMessages(): void {
@@ -16,6 +17,7 @@ export function registerAnswerMessages(): void {
   backgroundMessaging.onMessage('openAnswerPage', async ({ sender, data }) => {
     const tab = contentScriptTab(sender);
     const answerId = knownAnswerId(record(data).answerId);
+    openingLimits.answerPage.take(tab.tabId);
     // Next to the page the card is on, and Back-linked to it (openerTabId).
     await browser.tabs.create({ url: answerPageUrl({ answerId }), windowId: tab.windowId, index: tab.index + 1, openerTabId: tab.tabId });
   });

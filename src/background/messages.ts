@@ -8,6 +8,7 @@ import { answerLanguage, contentScriptSender, extensionPageSender, MAX_CONTEXT_C
 import { listHits, lookupCard, termCard } from '../search/cards';
 import { getEngine } from './engine';
 import { openPopup } from './popup-opener';
+import { openingLimits } from './rate-limit';
 
 export function registerMessageHandlers(): void {
   backgroundMessaging.onMessage('termCard', ({ data, sender }) => {
@@ -22,8 +23,10 @@ export function registerMessageHandlers(): void {
   });
   // The card asks for this only after a trusted click in it (mount.tsx, content-app.ts).
   backgroundMessaging.onMessage('openPopup', async ({ data, sender }) => {
-    contentScriptSender(sender);
-    await openPopup(popupRequest(data, MAX_LOOKUP_CHARS));
+    const { tabId } = contentScriptSender(sender);
+    const request = popupRequest(data, MAX_LOOKUP_CHARS);
+    openingLimits.popup.take(tabId);
+    await openPopup(request);
   });
   backgroundMessaging.onMessage('loadCardUi', async ({ sender }) => {
     const { tabId, frameId } = contentScriptSender(sender);

@@ -9,6 +9,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { backgroundMessaging, type PanelOutcome, type PanelRequest } from '../messaging/protocol';
 import { isSidePanelOpen, openSidePanel, requestPanel, sidePanelShortcut, type StoredPanelRequest } from '../messaging/side-panel';
 import { contentScriptTab, MAX_QUERY_CHARS, popupRequest } from '../messaging/validate';
+import { openingLimits } from './rate-limit';
 import { knownAnswerId } from './requests';
 
 function panelRequest(data: unknown): PanelRequest {
@@ -38,6 +39,7 @@ export function registerSidePanelMessages(): void {
   backgroundMessaging.onMessage('openSidePanel', ({ sender, data }) => {
     const tab = contentScriptTab(sender);
     const request = panelRequest(data);
+    openingLimits.sidePanel.take(tab.tabId);
     return handOver(openNow(tab.windowId), tab.windowId, request);
   });
 }

@@ -69,6 +69,18 @@ describe('the background’s message handlers', () => {
     expect(open.mock.calls[0]![0].answerId).toBe('ep08-q01');
   });
 
+  it('open the popup for a tab a few times, then refuse a burst from it (a compromised page cannot open popup after popup)', async () => {
+    const open = vi.spyOn(popupOpener, 'openPopup').mockResolvedValue(true);
+    const burst = { ...CONTENT_SCRIPT, tab: { id: 41 } };
+    const replies = [];
+    for (let i = 0; i < 30; i++) replies.push(await deliver('openPopup', { query: 'sidecar' }, burst));
+    expect(open).toHaveBeenCalledTimes(3);
+    expect(replies.filter((reply) => /too many requests/.test(reply.err?.message ?? ''))).toHaveLength(27);
+    // Another tab is not held back by the first one's burst.
+    await deliver('openPopup', { query: 'sidecar' }, { ...CONTENT_SCRIPT, tab: { id: 42 } });
+    expect(open).toHaveBeenCalledTimes(4);
+  });
+
   it('give our pages a search list’s hits, as the popup’s own index would, and no content script', async () => {
     const popup: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
     const reply = await deliver('listHits', { query: 'rate limiting' }, popup);

@@ -92,4 +92,13 @@ describe('the side panel from the background', () => {
     expect((await send('openAnswerPage', { answerId: '../../etc' }, ours)).err?.message).toMatch(/refused/);
     expect(create).toHaveBeenCalledTimes(1);
   });
+
+  it('opens a few answer pages for a tab, then refuses a burst of 30 (the background cannot see the click)', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as Browser.tabs.Tab);
+    const burst = { ...ours, tab: { ...ours.tab, id: 55 } };
+    const replies = [];
+    for (let i = 0; i < 30; i++) replies.push(await send('openAnswerPage', { answerId: 'ep04-q12' }, burst));
+    expect(create).toHaveBeenCalledTimes(3);
+    expect(replies.filter((reply) => /too many requests/.test(reply.err?.message ?? ''))).toHaveLength(27);
+  });
 });
