@@ -88,7 +88,8 @@ export function defaultSuggestion(engine: SearchEngine, text: string, markup: Su
   if (markup === 'plain') return t('omniboxSearchFor', shown);
   // The message is text to escape; only the text typed goes in <match>.
   const slot = '\uE000';
-  return escapeXml(t('omniboxSearchFor', slot)).replace(slot, `<match>${escapeXml(shown)}</match>`);
+  // A function, not a string: `$&`, `$'` and `` $` `` in what was typed stay as typed.
+  return escapeXml(t('omniboxSearchFor', slot)).replace(slot, () => `<match>${escapeXml(shown)}</match>`);
 }
 
 /** Where Enter goes: a suggestion's answer, the results for the text, or (nothing typed) the whole list. */

@@ -50,6 +50,13 @@ describe('omnibox suggestions', () => {
     expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
   });
 
+  it('shows `$&`, `$\'` and `` $` `` as typed, not as replacement patterns', () => {
+    for (const text of ['sidecar $&', "sidecar $'", 'sidecar $`', 'sidecar $1 $$']) {
+      const query = engine.boundedQuery(text);
+      expect(defaultSuggestion(engine, text, 'xml')).toContain(`<match>${escapeXml(query)}</match>`);
+    }
+  });
+
   it('gives empty, punctuation-only and 10 KB input a sensible answer', () => {
     expect(omniboxSuggestions(engine, '', 'en', 'xml')).toEqual([]);
     expect(defaultSuggestion(engine, '   ', 'xml')).toMatch(/Search 118 expert answers/);
