@@ -5,15 +5,24 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PopupRequest } from './protocol';
+import { MAX_LOOKUP_CHARS, popupRequest } from './validate';
 
 export const pendingPopupItem = storage.defineItem<PopupRequest | null>('session:pendingPopup', { fallback: null });
 
-/** Takes the pending request once, and clears the badge that announced it. */
-export async function takePendingPopup(): Promise<PopupRequest | null> {
-  const request = await pendingPopupItem.getValue();
-  if (request) {
-    await pendingPopupItem.removeValue();
-    await browser.action.setBadgeText({ text: '' });
+/** A stored request as it should be, or null: stored values are checked like messages. */
+export function validPopupRequest(value: unknown): PopupRequest | null {
+  try {
+    return value === null || value === undefined ? null : popupRequest(value, MAX_LOOKUP_CHARS);
+  } catch {
+    return null;
   }
-  return request;
+}
+
+/** Takes the pending request once (a malformed one is dropped), and clears the badge that announced it. */
+export async function takePendingPopup(): Promise<PopupRequest | null> {
+  const stored: unknown = await pendingPopupItem.getValue();
+  if (stored === null || stored === undefined) return null;
+  await pendingPopupItem.removeValue();
+  await browser.action.setBadgeText({ text: '' });
+  return validPopupRequest(stored);
 }

@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PanelRequest } from './protocol';
+import { MAX_QUERY_CHARS, popupRequest } from './validate';
 
 export const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
@@ -42,19 +43,34 @@ export async function isSidePanelOpen(windowId: number): Promise<boolean> {
   return contexts.length > 0;
 }
 
+/** A stored request as it should be, or null: stored values are checked like messages. */
+export function validPanelRequest(value: unknown): StoredPanelRequest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { at, reread, query } = value as Record<string, unknown>;
+  if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+  const request: StoredPanelRequest = { at, ...(reread === true ? { reread } : {}) };
+  if (query === undefined) return request;
+  try {
+    return { ...request, ...popupRequest(value, MAX_QUERY_CHARS) };
+  } catch {
+    return null;
+  }
+}
+
 /** Leaves a request for the window's panel, added to one still waiting (a card's, then the shortcut's). */
 export async function requestPanel(windowId: number, request: Omit<StoredPanelRequest, 'at'>): Promise<void> {
-  const waiting = await storage.getItem<StoredPanelRequest>(requestKey(windowId));
+  const waiting = validPanelRequest(await storage.getItem<unknown>(requestKey(windowId)));
   const base = waiting && Date.now() - waiting.at < REQUEST_TTL_MS ? waiting : {};
   await storage.setItem<StoredPanelRequest>(requestKey(windowId), { ...base, ...request, at: Date.now() });
 }
 
 /** Takes the request waiting for this window's panel, if a recent one is. */
 export async function takePanelRequest(windowId: number): Promise<StoredPanelRequest | null> {
-  const request = await storage.getItem<StoredPanelRequest>(requestKey(windowId));
-  if (!request) return null;
+  const stored = await storage.getItem<unknown>(requestKey(windowId));
+  if (stored === null || stored === undefined) return null;
   await storage.removeItem(requestKey(windowId));
-  return Date.now() - request.at < REQUEST_TTL_MS ? request : null;
+  const request = validPanelRequest(stored);
+  return request && Date.now() - request.at < REQUEST_TTL_MS ? request : null;
 }
 
 /** Calls back (with the request taken) whenever one arrives for this window. */

@@ -10,7 +10,7 @@ import { takePendingPopup } from '../../messaging/popup-request';
 import { openSidePanel, requestPanel } from '../../messaging/side-panel';
 import { useAnswerLanguage } from '../answer-language';
 import { Footer } from '../Footer';
-import { lastQueryItem } from '../search/history';
+import { lastQueryItem, readLastQuery } from '../search/history';
 import { pageContext, type PageState, targetTab } from '../search/page-context';
 import { EMPTY_SEARCH, type SearchState, SearchView } from '../search/SearchView';
 import { useShippedEngine } from '../search/use-engine';
@@ -21,7 +21,7 @@ async function openingQuery(params: URLSearchParams): Promise<{ query: string; a
   const pending = await takePendingPopup().catch(() => null);
   if (pending) return { query: pending.query, answerId: pending.answerId };
   if (params.has('q')) return { query: params.get('q')!, answerId: params.get('answer') ?? undefined };
-  return { query: await lastQueryItem.getValue() };
+  return { query: await readLastQuery() };
 }
 
 export function PopupApp({ params }: { params: URLSearchParams }) {
