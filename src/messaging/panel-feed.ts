@@ -8,21 +8,36 @@ import type { PageTerms } from './protocol';
 
 export const PANEL_FEED_PORT = 'istio-experts:panel-feed';
 
-const MAX_TERMS = 1000;
-const MAX_TEXT = 4000;
+/**
+ * How much of a page's address, title and question travels to the panel. The content script cuts
+ * them where it reads them (a page can set a title of megabytes); the panel cuts them again.
+ */
+export const PAGE_TEXT_LIMITS = { url: 4096, title: 500, question: 4000, terms: 1000 } as const;
 
-const isText = (value: unknown, max = MAX_TEXT): value is string => typeof value === 'string' && value.length <= max;
+/** The page's address and title as they are sent and compared: cut, however long the page made them. */
+export const boundedPageUrl = (url: string): string => url.slice(0, PAGE_TEXT_LIMITS.url);
+export const boundedPageTitle = (title: string): string => title.slice(0, PAGE_TEXT_LIMITS.title);
 
-/** What the panel accepts from a port: a bounded `PageTerms`, nothing else. */
-export function isPageTerms(value: unknown): value is PageTerms {
-  if (typeof value !== 'object' || value === null) return false;
-  const page = value as Partial<PageTerms>;
-  return (
-    isText(page.url, 10_000) &&
-    isText(page.title) &&
-    isText(page.question) &&
-    Array.isArray(page.terms) &&
-    page.terms.length <= MAX_TERMS &&
-    page.terms.every((term: unknown) => typeof term === 'object' && term !== null && isText((term as { termId?: unknown }).termId, 100) && Number.isInteger((term as { count?: unknown }).count))
-  );
+const isTermCount = (term: unknown): term is PageTerms['terms'][number] =>
+  typeof term === 'object' &&
+  term !== null &&
+  typeof (term as { termId?: unknown }).termId === 'string' &&
+  (term as { termId: string }).termId.length <= 100 &&
+  Number.isInteger((term as { count?: unknown }).count);
+
+/**
+ * What the panel takes from a port: a `PageTerms` with its text cut to the limits and only
+ * well-formed term counts, or null for anything that is not a page's terms at all. A long field
+ * is trimmed, not a reason to drop the whole message (the panel would stay "reading").
+ */
+export function readPageTerms(value: unknown): PageTerms | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const page = value as Record<string, unknown>;
+  if (typeof page.url !== 'string' || typeof page.title !== 'string' || typeof page.question !== 'string' || !Array.isArray(page.terms)) return null;
+  return {
+    url: boundedPageUrl(page.url),
+    title: boundedPageTitle(page.title),
+    question: page.question.slice(0, PAGE_TEXT_LIMITS.question),
+    terms: page.terms.slice(0, PAGE_TEXT_LIMITS.terms).filter(isTermCount),
+  };
 }

@@ -10,6 +10,7 @@ import { parseCompactTerms } from '../glossary/compact';
 import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
+import { boundedPageTitle, boundedPageUrl } from '../messaging/panel-feed';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type CardData, type PageTerms } from '../messaging/protocol';
 import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messaging/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
@@ -130,7 +131,7 @@ export class ContentApp {
     // The side panel beside this page hears of every change "On this page" depends on.
     this.stopPanelFeed = servePanelFeed(
       () => ready.then(() => this.pageTerms()),
-      () => `${location.href}\n${document.title}\n${pageQuestion(document)}\n${this.marker?.ready === true}`,
+      () => `${boundedPageUrl(location.href)}\n${boundedPageTitle(document.title)}\n${pageQuestion(document)}\n${this.marker?.ready === true}`,
       this.lifetime,
     );
   }
@@ -293,7 +294,7 @@ export class ContentApp {
   }
 
   private async pageTerms(): Promise<PageTerms> {
-    const page = { url: location.href, title: document.title, question: pageQuestion(document) };
+    const page = { url: boundedPageUrl(location.href), title: boundedPageTitle(document.title), question: pageQuestion(document) };
     if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms() };
     const found: ReviewedMatch[][] = [];
     const policy = new MarkingPolicy(document, location.href);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPageTerms } from '../../src/messaging/panel-feed';
+import { PAGE_TEXT_LIMITS, readPageTerms } from '../../src/messaging/panel-feed';
 import { unreadableReason } from '../../src/ui/search/page-context';
 
 describe('why a tab cannot be read', () => {
@@ -21,13 +21,20 @@ describe('why a tab cannot be read', () => {
 
 describe('what the side panel takes from a page', () => {
   const page = { url: 'https://github.com/istio/istio/issues/1', title: 't', question: 'q', terms: [{ termId: 'sidecar', count: 3 }] };
-  it('accepts the page’s terms and nothing else', () => {
-    expect(isPageTerms(page)).toBe(true);
-    expect(isPageTerms({ ...page, terms: [{ termId: 3, count: 3 }] })).toBe(false);
-    expect(isPageTerms({ ...page, terms: [{ termId: 'x', count: 1.5 }] })).toBe(false);
-    expect(isPageTerms({ ...page, title: 'x'.repeat(5000) })).toBe(false);
-    expect(isPageTerms({ ...page, terms: Array.from({ length: 1001 }, () => ({ termId: 'x', count: 1 })) })).toBe(false);
-    expect(isPageTerms(null)).toBe(false);
-    expect(isPageTerms('page')).toBe(false);
+  it('accepts the page’s terms, with only well-formed term counts', () => {
+    expect(readPageTerms(page)).toEqual(page);
+    expect(readPageTerms({ ...page, terms: [{ termId: 3, count: 3 }, { termId: 'x', count: 1.5 }, { termId: 'mtls', count: 2 }] })?.terms).toEqual([{ termId: 'mtls', count: 2 }]);
+    expect(readPageTerms({ ...page, terms: Array.from({ length: 5000 }, () => ({ termId: 'x', count: 1 })) })?.terms).toHaveLength(PAGE_TEXT_LIMITS.terms);
+    expect(readPageTerms(null)).toBeNull();
+    expect(readPageTerms('page')).toBeNull();
+    expect(readPageTerms({ ...page, title: 7 })).toBeNull();
+  });
+
+  it('trims a huge title, address or question instead of dropping the page', () => {
+    const huge = readPageTerms({ ...page, title: 'x'.repeat(8_000_000), url: `${page.url}?${'q'.repeat(100_000)}`, question: 'q'.repeat(50_000) });
+    expect(huge?.title).toHaveLength(PAGE_TEXT_LIMITS.title);
+    expect(huge?.url).toHaveLength(PAGE_TEXT_LIMITS.url);
+    expect(huge?.question).toHaveLength(PAGE_TEXT_LIMITS.question);
+    expect(huge?.terms).toEqual(page.terms);
   });
 });

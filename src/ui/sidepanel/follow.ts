@@ -4,7 +4,7 @@
  * reports the navigations that do not load (GitHub's Turbo and React).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isPageTerms, PANEL_FEED_PORT } from '../../messaging/panel-feed';
+import { PANEL_FEED_PORT, readPageTerms } from '../../messaging/panel-feed';
 import { pageContextOf, type PageState, reachPage, unreadableOf } from '../search/page-context';
 
 export interface FollowedTab {
@@ -67,7 +67,10 @@ export function watchPage(tab: FollowedTab, onPage: (page: PageState) => void): 
       if (stopped) return;
       port = browser.tabs.connect(tab.id, { name: PANEL_FEED_PORT, frameId: 0 });
       port.onMessage.addListener((message: unknown) => {
-        if (!stopped && isPageTerms(message)) onPage(pageContextOf(tab.id, message));
+        if (stopped) return;
+        const page = readPageTerms(message);
+        // Something that is not a page's terms at all still ends "reading": the panel says it cannot read the tab.
+        onPage(page ? pageContextOf(tab.id, page) : { unreadable: 'unknown' });
       });
       // The page unloaded (a load follows, `TabEvents.onLoaded`), or no script answered.
       port.onDisconnect.addListener(() => {
