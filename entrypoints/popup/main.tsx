@@ -1,7 +1,12 @@
 import { render } from 'preact';
+import { SurfaceBoundary } from '../../src/ui/SurfaceBoundary';
 import '../../src/ui/styles/tokens.css';
 import '../../src/ui/search/search.css';
 import { PopupApp } from '../../src/ui/popup/App';
 
 document.documentElement.lang = navigator.language;
-render(<PopupApp params={new URLSearchParams(location.search)} />, document.getElementById('app')!);
+render(
+  <SurfaceBoundary>
+    <PopupApp params={new URLSearchParams(location.search)} />
+  </SurfaceBoundary>,
+  document.getElementById('app')!);

@@ -1,8 +1,13 @@
 import { render } from 'preact';
+import { SurfaceBoundary } from '../../src/ui/SurfaceBoundary';
 import '../../src/ui/styles/tokens.css';
 import '../../src/ui/search/search.css';
 import '../../src/ui/sidepanel/sidepanel.css';
 import { SidePanelApp } from '../../src/ui/sidepanel/SidePanelApp';
 
 document.documentElement.lang = navigator.language;
-render(<SidePanelApp />, document.getElementById('app')!);
+render(
+  <SurfaceBoundary>
+    <SidePanelApp />
+  </SurfaceBoundary>,
+  document.getElementById('app')!);
