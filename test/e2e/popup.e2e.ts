@@ -101,7 +101,12 @@ describe.each(BROWSERS)('%s: popup search', (browser) => {
   it('restores the last query when it opens again, and keeps recent searches', async () => {
     await search(popup, 'lazy loading');
     await popup.press('Enter');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Closed only once both are saved (a fixed wait lost the race on a busy machine).
+    await popup.waitFor(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const { lastQuery, recentSearches } = await api.storage.local.get(['lastQuery', 'recentSearches']);
+      return lastQuery === 'lazy loading' && Array.isArray(recentSearches) && recentSearches.includes('lazy loading');
+    });
     await popup.close();
     popup = await openPopup(session);
     await popup.waitFor(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).value === 'lazy loading');
