@@ -15,7 +15,7 @@ async function openSurface(session: Session, path: string): Promise<TestPage> {
 async function searchFor(page: TestPage, text: string): Promise<number> {
   await page.evaluate(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).focus());
   await page.type(text);
-  return page.waitFor(() => document.querySelectorAll('[role="option"]').length || false);
+  return (await page.waitFor(() => document.querySelectorAll('[role="option"]').length || false)) as number;
 }
 
 describe.each(BROWSERS)('%s: damaged stored state', (browser) => {
@@ -44,7 +44,7 @@ describe.each(BROWSERS)('%s: damaged stored state', (browser) => {
   it('shows a few recent searches out of 10,000 stored', async () => {
     await store({ recentSearches: Array.from({ length: 10_000 }, (_, i) => `query ${i}`), lastQuery: '' });
     const popup = await openSurface(session, 'popup.html');
-    const chips = await popup.waitFor(() => document.querySelectorAll('[aria-labelledby="recent-heading"] .chip').length || false);
+    const chips = (await popup.waitFor(() => document.querySelectorAll('[aria-labelledby="recent-heading"] .chip').length || false)) as number;
     expect(chips).toBeLessThanOrEqual(8);
     await popup.close();
   });
