@@ -4,6 +4,7 @@
  * script sends the page's terms (`PageTerms`) at once and again whenever the page changes under
  * it without a load (GitHub's Turbo and React navigations). A load ends the port.
  */
+import { isPageVersion } from '../data/currency';
 import type { PageTerms } from './protocol';
 
 export const PANEL_FEED_PORT = 'istio-experts:panel-feed';
@@ -21,6 +22,7 @@ export function isPageTerms(value: unknown): value is PageTerms {
     isText(page.url, 10_000) &&
     isText(page.title) &&
     isText(page.question) &&
+    (page.version === undefined || isPageVersion(page.version)) &&
     Array.isArray(page.terms) &&
     page.terms.length <= MAX_TERMS &&
     page.terms.every((term: unknown) => typeof term === 'object' && term !== null && isText((term as { termId?: unknown }).termId, 100) && Number.isInteger((term as { count?: unknown }).count))
