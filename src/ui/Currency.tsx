@@ -21,7 +21,8 @@ export function sourceName(url: string): string {
     const { hostname, pathname } = new URL(url);
     const parts = pathname.split('/').filter(Boolean);
     const tail = parts.slice(-2).join('/');
-    return tail ? `${hostname.replace(/^www\./, '')} › ${tail}` : hostname;
+    const host = hostname.replace(/^www\./, '');
+    return tail ? `${host} › ${tail}` : host;
   } catch {
     return url;
   }

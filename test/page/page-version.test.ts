@@ -93,3 +93,17 @@ describe('pageVersion and pageVersionText', () => {
     expect(pageVersionText(document)).toBe('');
   });
 });
+
+describe('the page version on the wire', () => {
+  it('accepts a pinned version or latest, nothing else', async () => {
+    const { isPageVersion } = await import('../../src/data/currency');
+    const { isPageTerms } = await import('../../src/messaging/panel-feed');
+    expect(isPageVersion({ product: 'istio', version: '1.16' })).toBe(true);
+    expect(isPageVersion({ latest: true })).toBe(true);
+    for (const bad of [null, '1.16', { product: 'istio', version: '1.16.2' }, { product: 'linkerd', version: '2.1' }, { latest: true, extra: 1 }, { product: 'istio', version: 'x'.repeat(1e5) }]) expect(isPageVersion(bad)).toBe(false);
+    const page = { url: 'https://github.com/istio/istio/issues/1', title: 't', question: 'q', terms: [] };
+    expect(isPageTerms({ ...page, version: { product: 'istio', version: '1.16' } })).toBe(true);
+    expect(isPageTerms({ ...page, version: '1.16' })).toBe(false);
+    expect(isPageTerms(page)).toBe(true);
+  });
+});
