@@ -57,3 +57,13 @@ export function isPageVersion(value: unknown): value is PageVersion {
   if (candidate.latest === true) return Object.keys(candidate).length === 1;
   return (candidate.product === 'istio' || candidate.product === 'envoy') && typeof candidate.version === 'string' && /^1\.\d{1,2}$/.test(candidate.version) && Object.keys(candidate).length === 2;
 }
+
+/** A note's text as runs of prose and code: the notes write field and API names in backticks (`uriRegexRewrite`). */
+export function noteRuns(text: string): { code: boolean; text: string }[] {
+  const runs: { code: boolean; text: string }[] = [];
+  const parts = text.split(/`([^`\n]+)`/);
+  parts.forEach((part, index) => {
+    if (part !== '') runs.push({ code: index % 2 === 1, text: part });
+  });
+  return runs;
+}

@@ -8,7 +8,7 @@
  * (GitHub's, or `marked` in the tests) shows exactly the words of the answer.
  */
 import { type Block, type Inline, parseMarkdown } from '../data/markdown';
-import { productVersionName } from '../data/currency';
+import { noteRuns, productVersionName } from '../data/currency';
 import type { Currency, Dataset, Episode, Lang, LinkedQa } from '../data/types';
 import type { AnswerLanguage } from '../messaging/protocol';
 
@@ -40,7 +40,6 @@ const WORDS = {
     },
     checked: (istio: string, envoy: string) => `checked against Istio ${istio} and Envoy ${envoy}`,
     sources: 'Sources:',
-    colon: ': ',
   },
   zh: {
     question: '问',
@@ -61,7 +60,6 @@ const WORDS = {
     },
     checked: (istio: string, envoy: string) => `已对照 Istio ${istio} 和 Envoy ${envoy} 核对`,
     sources: '来源：',
-    colon: '：',
   },
 } as const;
 
@@ -176,8 +174,9 @@ function currencyNote(currency: Currency | undefined, lang: Lang): string | unde
   const status = currency.status === 'current'
     ? words.status.current(currency.reviewed.istio)
     : currency.since ? words.status[currency.status](productVersionName(currency.since)) : undefined;
-  const label = [words.note, ...(status ? [status] : []), words.checked(currency.reviewed.istio, currency.reviewed.envoy)].join(lang === 'zh' ? '；' : '; ');
-  const lines = [`${escapeMarkdown(label)}${words.colon}${escapeInline(currency.now[lang].replace(/\s+/g, ' '))}`];
+  const label = [words.note, ...(status ? [status] : []), words.checked(currency.reviewed.istio, currency.reviewed.envoy)].join(' · ');
+  const now = noteRuns(currency.now[lang].replace(/\s+/g, ' ')).map((run) => (run.code ? codeSpan(run.text) : escapeInline(run.text))).join('');
+  const lines = [`ⓘ ${escapeMarkdown(label)}`, escapeLineStarts(now)];
   const sources = (currency.sources ?? []).map((url) => `[${escapeMarkdown(url.replace(/^https:\/\//, ''))}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
   if (sources.length > 0) lines.push(`${words.sources} ${sources.join(' · ')}`);
   return lines.join('\n\n');

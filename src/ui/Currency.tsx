@@ -7,7 +7,7 @@
  */
 import { Fragment } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { type PageVersion, productVersionName, readNote } from '../data/currency';
+import { noteRuns, type PageVersion, productVersionName, readNote } from '../data/currency';
 import type { Currency as CurrencyEntry, Lang } from '../data/types';
 import { langsOf, t } from '../i18n';
 import type { AnswerLanguage } from '../messaging/protocol';
@@ -28,13 +28,18 @@ export function sourceName(url: string): string {
   }
 }
 
+/** A note's sentence, its field and API names as code. */
+function NoteText({ text }: { text: string }) {
+  return <>{noteRuns(text).map((run, index) => (run.code ? <code key={index}>{run.text}</code> : run.text))}</>;
+}
+
 function NoteBody({ currency, langs, page }: { currency: CurrencyEntry; langs: Lang[]; page: PageVersion | undefined }) {
   const reading = readNote(currency, page);
   return (
     <>
       {reading.kind === 'older' && <p class="currency-context">{t('currencyOlder', productVersionName(reading.page), productVersionName(reading.since))}</p>}
       {reading.kind === 'older' && reading.before && langs.map((lang) => (
-        <p key={`before-${lang}`} class="currency-before" lang={langAttr(lang)}><span class="currency-when">{t('currencyOn', productVersionName(reading.page))}</span> {reading.before![lang]}</p>
+        <p key={`before-${lang}`} class="currency-before" lang={langAttr(lang)}><span class="currency-when">{t('currencyOn', productVersionName(reading.page))}</span> <NoteText text={reading.before![lang]} /></p>
       ))}
       {reading.kind === 'newer' && (
         <p class="currency-context">
@@ -46,7 +51,7 @@ function NoteBody({ currency, langs, page }: { currency: CurrencyEntry; langs: L
       {currency.now && langs.map((lang) => (
         <p key={`now-${lang}`} class="currency-now" lang={langAttr(lang)}>
           {reading.kind === 'older' && <><span class="currency-when">{t('currencyFrom', productVersionName(reading.since))}</span> </>}
-          {currency.now![lang]}
+          <NoteText text={currency.now![lang]} />
         </p>
       ))}
       {currency.sources && currency.sources.length > 0 && (
