@@ -151,3 +151,21 @@ describe('readNote', () => {
     expect(compareVersions('1.19', '1.19')).toBe(0);
   });
 });
+
+describe('npm run data:check on data/currency.json', () => {
+  it('fails on a broken copy, naming the file, the entry and the field', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const { DATA_DIR } = await import('../../src/data/load-files');
+    const dir = mkdtempSync(join(tmpdir(), 'currency-'));
+    cpSync(DATA_DIR, dir, { recursive: true });
+    const broken = entries.map((entry) => ({ ...entry }));
+    broken[7] = { ...changedEntry(broken[7]!.id), sources: ['http://istio.io/latest/docs/'] };
+    writeFileSync(join(dir, 'currency.json'), JSON.stringify(broken));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/tools/data-check.ts', dir], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).toContain(`data/currency.json: ${broken[7]!.id}: sources.0: is not an https URL`);
+  });
+});
