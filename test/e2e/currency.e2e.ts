@@ -12,7 +12,7 @@ import { loadDataset } from '../../src/data/load-files';
 import { citeAnswer } from '../../src/search/cite';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, closeOpenCard, fixtures, focusInCard, hoverMark, launch, poll, readCard, screenshotPath, type Session, type TestPage, waitForMarks,
+  BROWSERS, clickInCard, closeOpenCard, fixtures, focusInCard, hoverMark, launch, openSidePanelFromPopup, poll, readCard, screenshotPath, type Session, type TestPage, waitForMarks,
 } from './harness';
 
 const dataset = loadDataset();
@@ -175,6 +175,19 @@ describe.each(BROWSERS)('%s: then and now', (browser) => {
     if (browser === 'chromium') await rendered.screenshot(screenshotPath(browser, 'copied-answer-with-note-rendered'));
     await rendered.close();
     await page.close();
+  });
+
+  it('reads the note against the issue’s version in the side panel’s “On this page” too', async () => {
+    const panel = await openSidePanelFromPopup(session, ISSUE, issue);
+    await panel.waitFor(() => document.querySelector('[role="option"][id$="ep03-q09"]') !== null, 15_000);
+    await panel.click('[role="option"][id$="ep03-q09"]');
+    await panel.waitFor(() => document.querySelector('.answer-detail [data-action="currency"]') !== null);
+    await panel.click('.answer-detail [data-action="currency"]');
+    const note = await panel.waitFor(() => {
+      const element = document.querySelector('.answer-detail .currency-note') as HTMLElement | null;
+      return element && !element.hidden && element.textContent ? element.textContent : null;
+    });
+    expect(note).toContain('This page is about Istio 1.16. What changed needs Istio 1.19 or later.');
   });
 
   it('logged no error and made no request', () => {
