@@ -118,3 +118,24 @@ describe('Currency', () => {
     expect(first!.description).toContain(currencyLabel(dataset.qa.find((entry) => entry.id === 'ep05-q26')!.currency!));
   });
 });
+
+describe('Currency in a card', () => {
+  it('shows each answer’s badge under it, its note read against the page’s version', async () => {
+    const { CardView } = await import('../../src/ui/card/CardView');
+    const { termCard } = await import('../../src/search/cards');
+    const engine = new SearchEngine(dataset);
+    const data = termCard(engine, 'hold-application-until-proxy-starts', 'the sidecar starts after the app container', 'en')!;
+    expect(data.answers.map((answer) => answer.id)).toContain('ep03-q09');
+    const rect = new DOMRect(0, 0, 10, 10);
+    const noop = () => {};
+    const handlers = { onPointerEnter: noop, onPointerLeave: noop, onPin: noop, onClose: noop, onOpenPopup: noop, onOpenSidePanel: async () => ({ opened: true }), onCite: async () => ({ markdown: '', link: '' }), onOpenAnswerPage: noop };
+    const root = mount(<CardView state={{ anchor: { getBoundingClientRect: () => rect, getClientRects: () => [rect] }, data, lang: 'en', pinned: false, scheme: 'light', kind: 'hover', focus: false, pageVersion: { product: 'istio', version: '1.16' } }} handlers={handlers} />);
+    const row = root.querySelector('[data-answer-id="ep03-q09"]')!;
+    const toggle = row.querySelector('[data-action="currency"]') as HTMLButtonElement;
+    // Not inside the answer's own button (no button in a button).
+    expect(toggle.closest('button.answer')).toBeNull();
+    expect(toggle.textContent).toContain(currencyLabel(dataset.qa.find((entry) => entry.id === 'ep03-q09')!.currency!));
+    await act(() => toggle.click());
+    expect(row.querySelector('.currency-note')!.textContent).toContain('This page is about Istio 1.16.');
+  });
+});
