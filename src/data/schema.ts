@@ -93,14 +93,15 @@ export const currencySchema = z
     now: bilingual.optional(),
     before: bilingual.optional(),
     sources: z.array(httpsUrl).min(1, 'needs at least one source').optional(),
+    corrects: z.boolean().optional(),
     reviewed: z.strictObject({ istio: minorVersion, envoy: minorVersion }),
   })
   .superRefine((entry, context) => {
     const need = (field: 'since' | 'now' | 'sources', why: string) => {
-      if (entry[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `is required for a ${entry.status} answer (${why})` });
+      if (entry[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `is required when status is ${entry.status} (${why})` });
     };
-    const refuse = (field: 'since' | 'default' | 'before' | 'now' | 'sources') => {
-      if (entry[field] !== undefined) context.addIssue({ code: 'custom', path: [field], message: `is not allowed for a ${entry.status} answer` });
+    const refuse = (field: 'since' | 'default' | 'before' | 'now' | 'sources' | 'corrects') => {
+      if (entry[field] !== undefined) context.addIssue({ code: 'custom', path: [field], message: `is not allowed when status is ${entry.status}` });
     };
     const changed = entry.status === 'changed' || entry.status === 'superseded';
     if (changed) need('since', 'the first release where the change landed');
@@ -116,7 +117,9 @@ export const currencySchema = z
     if (entry.status === 'unchecked') {
       refuse('now');
       refuse('sources');
+      refuse('corrects');
     }
+    if (entry.corrects && !entry.now) context.addIssue({ code: 'custom', path: ['now'], message: 'is required to say what the correction is' });
     if (entry.default && entry.since && entry.default.product !== entry.since.product) {
       context.addIssue({ code: 'custom', path: ['default', 'product'], message: 'is not the product of since' });
     }

@@ -103,6 +103,8 @@ export interface Currency {
   now?: Bilingual;
   before?: Bilingual;
   sources?: string[];
+  /** The note corrects the 2021 answer itself (it was not accurate then either), not only a later change. */
+  corrects?: boolean;
   /** The releases it was checked against. */
   reviewed: { istio: string; envoy: string };
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run data:currency`: merges the reviewers' entries (`/work/parts/currency-*.json`, or the
- * files given) over `data/currency.json` by id, keeps one entry per answer of qa.json (a new
+ * `npm run data:currency`: merges the reviewers' entries (`/work/parts/currency-*.json`, then a
+ * consolidated `/work/parts/currency.json` if there is one, or the files given, in order) over
+ * `data/currency.json` by id, keeps one entry per answer of qa.json (a new
  * answer starts "unchecked"), validates the result as the build does, and writes it sorted by id.
  * An entry that fails validation is reported and left out (the file's entry stays as it was).
  */
@@ -14,9 +15,13 @@ import type { Currency } from '../data/types';
 
 const target = resolve(DATA_DIR, 'currency.json');
 const PARTS = '/work/parts';
+/** The reviewers' parts first, the consolidated pass over them last. */
+function byReviewPass(a: string, b: string): number {
+  return Number(a === 'currency.json') - Number(b === 'currency.json') || a.localeCompare(b);
+}
 const inputs = process.argv.length > 2
   ? process.argv.slice(2)
-  : existsSync(PARTS) ? readdirSync(PARTS).filter((name) => /^currency-.*\.json$/.test(name)).sort().map((name) => resolve(PARTS, name)) : [];
+  : existsSync(PARTS) ? readdirSync(PARTS).filter((name) => /^currency(-.*)?\.json$/.test(name)).sort(byReviewPass).map((name) => resolve(PARTS, name)) : [];
 const qaIds = (JSON.parse(readFileSync(resolve(DATA_DIR, 'qa.json'), 'utf8')) as { id: string }[]).map((entry) => entry.id);
 const current = new Map((JSON.parse(readFileSync(target, 'utf8')) as Currency[]).map((entry) => [entry.id, entry]));
 

@@ -48,6 +48,7 @@ function NoteBody({ currency, langs, page }: { currency: CurrencyEntry; langs: L
         </p>
       )}
       {currency.status === 'unchecked' && <p>{t('currencyUncheckedNote')}</p>}
+      {currency.corrects && <p class="currency-corrects">{t('currencyCorrects')}</p>}
       {currency.now && langs.map((lang) => (
         <p key={`now-${lang}`} class="currency-now" lang={langAttr(lang)}>
           {reading.kind === 'older' && <><span class="currency-when">{t('currencyFrom', productVersionName(reading.since))}</span> </>}

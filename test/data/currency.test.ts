@@ -73,7 +73,7 @@ describe('data/currency.json', () => {
       data[3] = bare;
     }));
     expect(problems.map((problem) => problem.field)).toEqual(['since', 'now', 'sources']);
-    for (const problem of problems) expect(problem).toMatchObject({ file: 'currency.json', entry: data3(), reason: expect.stringContaining('required for a changed answer') });
+    for (const problem of problems) expect(problem).toMatchObject({ file: 'currency.json', entry: data3(), reason: expect.stringContaining('is required when status is changed') });
     // A current answer needs now and sources, not since.
     const current = changedEntry(entries[3]!.id, { status: 'current' });
     delete current.since;
@@ -90,6 +90,14 @@ describe('data/currency.json', () => {
     expect(problemsOf(withCurrency((data) => { data[3] = changedEntry(data[3].id, { default: { product: 'istio', version: '1.19' } }); }))).toEqual([
       { file: 'currency.json', entry: data3(), field: 'default.version', reason: expect.stringContaining('not later than since') },
     ]);
+  });
+
+  it('takes a correction flag only with a note saying what the correction is', () => {
+    expect(problemsOf(withCurrency((data) => { data[3] = { id: data[3].id, status: 'unchecked', corrects: true, reviewed: { istio: '1.31', envoy: '1.40' } }; }))).toEqual([
+      { file: 'currency.json', entry: data3(), field: 'corrects', reason: 'is not allowed when status is unchecked' },
+      { file: 'currency.json', entry: data3(), field: 'now', reason: 'is required to say what the correction is' },
+    ]);
+    expect(() => compileDataset(withCurrency((data) => { data[3] = changedEntry(data[3].id, { corrects: true }); }))).not.toThrow();
   });
 
   it('gives every changed or superseded answer an https primary source', () => {

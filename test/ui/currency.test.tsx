@@ -95,6 +95,12 @@ describe('Currency', () => {
     expect([...today.querySelectorAll('.currency-now')].map((p) => p.getAttribute('lang'))).toEqual(['zh-CN', 'en']);
   });
 
+  it('says when the note corrects the 2021 answer itself', async () => {
+    const root = mount(<Currency currency={{ ...startup, status: 'current', since: undefined, default: undefined, before: undefined, corrects: true }} lang="en" variant="note" />);
+    await act(() => root.querySelector('button')!.click());
+    expect(root.querySelector('.currency-note')!.textContent).toContain('This note also corrects the 2021 answer');
+  });
+
   it('is quiet for advice not tied to a version, and a plain badge inside a list', () => {
     const timeless: CurrencyEntry = { id: 'ep02-q01', status: 'timeless', reviewed: startup.reviewed };
     expect(mount(<Currency currency={timeless} lang="en" variant="note" />).textContent).toBe('');
