@@ -15,11 +15,15 @@ import { currencyLabel } from './currency-label';
 
 const langAttr = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
 
-/** "istio.io › announcing-1.19/change-notes": enough of a source's address to know it. */
+/**
+ * Enough of a source's address to know it: "istio.io › announcing-1.19/change-notes",
+ * "istio/api release-1.19 › wasm.proto" (a GitHub file names its branch: two releases' copies differ).
+ */
 export function sourceName(url: string): string {
   try {
     const { hostname, pathname } = new URL(url);
     const parts = pathname.split('/').filter(Boolean);
+    if (hostname === 'github.com' && parts[2] === 'blob' && parts.length > 4) return `${parts[0]}/${parts[1]} ${parts[3]} › ${parts.at(-1)}`;
     const tail = parts.slice(-2).join('/');
     const host = hostname.replace(/^www\./, '');
     return tail ? `${host} › ${tail}` : host;

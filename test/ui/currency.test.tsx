@@ -114,6 +114,7 @@ describe('Currency', () => {
   it('names sources briefly, and survives a malformed one', () => {
     expect(sourceName('https://istio.io/latest/news/releases/1.19.x/announcing-1.19/change-notes/')).toBe('istio.io › announcing-1.19/change-notes');
     expect(sourceName('https://www.envoyproxy.io/')).toBe('envoyproxy.io');
+    expect(sourceName('https://github.com/istio/api/blob/release-1.19/extensions/v1alpha1/wasm.proto')).toBe('istio/api release-1.19 › wasm.proto');
     expect(sourceName('not a url')).toBe('not a url');
   });
 
