@@ -7,10 +7,11 @@ import type { z } from 'zod';
 import { aliasKey, TermMatcher } from '../glossary/matcher';
 import { matcherTerms, termAliases } from '../glossary/terms';
 import { links, outline, plainText } from './markdown';
-import { asksSchema, datasetInfoSchema, episodeSchema, glossarySchema, qaSchema } from './schema';
-import type { AskList, Dataset, DatasetInfo, Episode, GlossaryTerm, LinkedQa, QaEntry } from './types';
+import { checkCurrency } from './currency-check';
+import { asksSchema, currencySchema, datasetInfoSchema, episodeSchema, glossarySchema, qaSchema } from './schema';
+import type { AskList, Currency, Dataset, DatasetInfo, Episode, GlossaryTerm, LinkedQa, QaEntry } from './types';
 
-export const DATA_FILES = ['dataset.json', 'episodes.json', 'qa.json', 'asks.json', 'glossary.json'] as const;
+export const DATA_FILES = ['dataset.json', 'episodes.json', 'qa.json', 'asks.json', 'glossary.json', 'currency.json'] as const;
 export type DataFileName = (typeof DATA_FILES)[number];
 export type RawDataFiles = Record<DataFileName, string>;
 
@@ -33,7 +34,7 @@ export class DatasetError extends Error {
   }
 }
 
-class ProblemList {
+export class ProblemList {
   readonly items: DataProblem[] = [];
   add(file: string, entry: string, field: string, reason: string): void {
     this.items.push({ file, entry, field, reason });
@@ -188,6 +189,8 @@ export function compileDataset(files: RawDataFiles): Dataset {
   const asks = validateEntries('asks.json', rawAsks, asksSchema, 'id', problems);
   const rawGlossary = parseJson('glossary.json', files['glossary.json'], problems);
   const glossary = validateEntries('glossary.json', rawGlossary, glossarySchema, 'id', problems);
+  const rawCurrency = parseJson('currency.json', files['currency.json'], problems);
+  const currency: Currency[] = validateEntries('currency.json', rawCurrency, currencySchema, 'id', problems);
 
   checkDuplicates('episodes.json', episodes, (episode) => String(episode.number), problems);
   checkDuplicates('qa.json', qa, (entry) => entry.id, problems);
@@ -197,10 +200,12 @@ export function compileDataset(files: RawDataFiles): Dataset {
   checkQa(qa, episodeNumbers, problems);
   if (rawQa !== undefined && rawAsks !== undefined) checkAsks(asks, idsOf(rawQa, 'id'), idsOf(rawAsks, 'id'), problems);
   checkGlossary(glossary, idsOf(rawGlossary, 'id'), problems);
+  if (rawQa !== undefined && rawCurrency !== undefined) checkCurrency(currency, idsOf(rawQa, 'id'), rawCurrency, problems);
 
   if (problems.items.length > 0 || !infoResult?.success) throw new DatasetError(problems.items);
 
   const matcher = new TermMatcher(matcherTerms(glossary));
-  const linked: LinkedQa[] = qa.map((entry) => ({ ...entry, terms: linkTerms(entry, matcher) }));
+  const currencyById = new Map(currency.map((entry) => [entry.id, entry]));
+  const linked: LinkedQa[] = qa.map((entry) => ({ ...entry, terms: linkTerms(entry, matcher), currency: currencyById.get(entry.id)! }));
   return { info: infoResult.data as DatasetInfo, episodes, qa: linked, glossary, asks };
 }

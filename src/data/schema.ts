@@ -70,3 +70,57 @@ export const datasetInfoSchema = z.strictObject({
   translation: bilingual,
   links: z.array(z.strictObject({ text: bilingual, url: httpsUrl })),
 });
+
+/** `major.minor`, as releases are named in `data/currency.json` ("1.19", not "1.19.2" or "v1.19"). */
+const minorVersion = z.string().regex(/^\d+\.\d{1,2}$/, 'is not a version like "1.19"');
+const productVersion = z.strictObject({
+  product: z.enum(['istio', 'envoy', 'kubernetes'], { error: 'is not a known product (istio, envoy, kubernetes)' }),
+  version: minorVersion,
+});
+
+/**
+ * One answer read against today's releases. What each status needs: a version where something
+ * changed (`since`), what is true now (`now`) and where that is written (`sources`).
+ */
+export const currencySchema = z
+  .strictObject({
+    id: qaId,
+    status: z.enum(['timeless', 'current', 'changed', 'superseded', 'unchecked'], {
+      error: 'is not a known status (timeless, current, changed, superseded, unchecked)',
+    }),
+    since: productVersion.optional(),
+    default: productVersion.optional(),
+    now: bilingual.optional(),
+    before: bilingual.optional(),
+    sources: z.array(httpsUrl).min(1, 'needs at least one source').optional(),
+    corrects: z.boolean().optional(),
+    reviewed: z.strictObject({ istio: minorVersion, envoy: minorVersion }),
+  })
+  .superRefine((entry, context) => {
+    const need = (field: 'since' | 'now' | 'sources', why: string) => {
+      if (entry[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `is required when status is ${entry.status} (${why})` });
+    };
+    const refuse = (field: 'since' | 'default' | 'before' | 'now' | 'sources' | 'corrects') => {
+      if (entry[field] !== undefined) context.addIssue({ code: 'custom', path: [field], message: `is not allowed when status is ${entry.status}` });
+    };
+    const changed = entry.status === 'changed' || entry.status === 'superseded';
+    if (changed) need('since', 'the first release where the change landed');
+    if (changed || entry.status === 'current') {
+      need('now', 'what is true today');
+      need('sources', 'where that is written');
+    }
+    if (!changed) {
+      refuse('since');
+      refuse('default');
+      refuse('before');
+    }
+    if (entry.status === 'unchecked') {
+      refuse('now');
+      refuse('sources');
+      refuse('corrects');
+    }
+    if (entry.corrects && !entry.now) context.addIssue({ code: 'custom', path: ['now'], message: 'is required to say what the correction is' });
+    if (entry.default && entry.since && entry.default.product !== entry.since.product) {
+      context.addIssue({ code: 'custom', path: ['default', 'product'], message: 'is not the product of since' });
+    }
+  });

@@ -79,10 +79,42 @@ export interface DatasetInfo {
   links: Link[];
 }
 
+/** What a later release changed is a release of one of these (`data/currency.json`). */
+export type CurrencyProduct = 'istio' | 'envoy' | 'kubernetes';
+export type CurrencyStatus = 'timeless' | 'current' | 'changed' | 'superseded' | 'unchecked';
+
+/** A minor release, `major.minor` ("1.19"). */
+export interface ProductVersion {
+  product: CurrencyProduct;
+  version: string;
+}
+
+/**
+ * An answer read against today's releases (`data/currency.json`): our note, written from primary
+ * sources, never the expert's words. `since`: the first release where the change landed
+ * (changed/superseded); `default`: where it became the default, when later; `before`: what to do
+ * on releases older than `since`.
+ */
+export interface Currency {
+  id: string;
+  status: CurrencyStatus;
+  since?: ProductVersion;
+  default?: ProductVersion;
+  now?: Bilingual;
+  before?: Bilingual;
+  sources?: string[];
+  /** The note corrects the 2021 answer itself (it was not accurate then either), not only a later change. */
+  corrects?: boolean;
+  /** The releases it was checked against. */
+  reviewed: { istio: string; envoy: string };
+}
+
 /** A Q&A entry with the glossary terms it mentions, found by the build (`compile.ts`). */
 export interface LinkedQa extends QaEntry {
   /** Glossary term ids, most mentioned first. */
   terms: string[];
+  /** The answer read against today's releases; every shipped answer has one (absent only in hand-made test data). */
+  currency?: Currency;
 }
 
 /**

@@ -4,6 +4,7 @@
  * script sends the page's terms (`PageTerms`) at once and again whenever the page changes under
  * it without a load (GitHub's Turbo and React navigations). A load ends the port.
  */
+import { isPageVersion } from '../data/currency';
 import type { PageTerms } from './protocol';
 
 export const PANEL_FEED_PORT = 'istio-experts:panel-feed';
@@ -39,5 +40,7 @@ export function readPageTerms(value: unknown): PageTerms | null {
     title: boundedPageTitle(page.title),
     question: page.question.slice(0, PAGE_TEXT_LIMITS.question),
     terms: page.terms.slice(0, PAGE_TEXT_LIMITS.terms).filter(isTermCount),
+    // A version that is not one is left out: the note then speaks of today.
+    ...(isPageVersion(page.version) ? { version: page.version } : {}),
   };
 }

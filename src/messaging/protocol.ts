@@ -3,7 +3,8 @@
  * dataset; the content script asks it for the glossary's spellings and for answers on demand.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Lang } from '../data/types';
+import type { PageVersion } from '../data/currency';
+import type { Currency, Lang } from '../data/types';
 import type { Citation } from '../search/cite';
 import type { SearchHit } from '../search/engine';
 import type { Range } from '../search/highlight';
@@ -22,6 +23,8 @@ export interface AnswerSummary {
    * absent where nothing was asked (browsing an episode).
    */
   confident?: boolean;
+  /** The answer read against today's releases (`data/currency.json`). */
+  currency?: Currency;
 }
 
 export interface PreviewText {
@@ -72,6 +75,8 @@ export interface PageTerms {
   /** What the page asks (`pageQuestion`): an issue's title and opening comment, a doc's headings. */
   question: string;
   terms: PageTerm[];
+  /** The version of Istio (or Envoy) the page is about (`src/page/page-version.ts`), when it says. */
+  version?: PageVersion;
 }
 
 /** What the popup opens on: a query, and the answer to expand. */

@@ -3,6 +3,7 @@
  * is injected into the page's isolated world only when a first card opens, which keeps the
  * content script that runs on every page small; the two meet on this global.
  */
+import type { PageVersion } from '../data/currency';
 import type { AnswerLanguage, CardData, PanelOutcome } from '../messaging/protocol';
 import type { Citation } from '../search/cite';
 
@@ -29,6 +30,8 @@ export interface CardState {
   kind: 'hover' | 'lookup';
   /** Move focus into the card (keyboard use, lookups). */
   focus: boolean;
+  /** The version the page is about: the answers' notes are read against it. */
+  pageVersion?: PageVersion | undefined;
 }
 
 export interface CardHandlers {

@@ -4,6 +4,7 @@
  * it, and a pinned card closes on Escape, its close button or a click elsewhere. The answers are
  * asked of the background when the card opens; a late reply for an older card is dropped.
  */
+import type { PageVersion } from '../data/currency';
 import type { AnswerLanguage, CardData, PanelOutcome } from '../messaging/protocol';
 import type { Citation } from '../search/cite';
 import { anchorConnected, type CardAnchor, type CardHandlers, type CardState, type CardUi } from './card-api';
@@ -30,6 +31,8 @@ export interface CardEnvironment {
   openSidePanel(query: string): Promise<PanelOutcome>;
   cite(answerId: string): Promise<Citation>;
   openAnswerPage(answerId: string): void;
+  /** The version the page is about, for the answers' notes (`src/page/page-version.ts`). */
+  pageVersion?(): PageVersion | undefined;
 }
 
 interface OpenCard {
@@ -148,7 +151,7 @@ export class CardController {
   }
 
   private stateFor({ anchor, kind }: Pick<CardRequest, 'anchor' | 'kind'>, data: CardData | undefined, pinned: boolean, focus: boolean): CardState {
-    return { anchor, data, lang: this.env.lang(), pinned, scheme: this.env.scheme(), kind, focus };
+    return { anchor, data, lang: this.env.lang(), pinned, scheme: this.env.scheme(), kind, focus, pageVersion: this.env.pageVersion?.() };
   }
 
   /** One load at a time: the approach's and the first card's are the same. */

@@ -5,6 +5,7 @@
  * updated or reinstalled, this script's context is invalidated and it stands down: marks,
  * listeners and card go, and the new script (injected by the background) takes over.
  */
+import type { PageVersion } from '../data/currency';
 import { answerLanguageFor } from '../i18n';
 import { parseCompactTerms } from '../glossary/compact';
 import { TermMatcher } from '../glossary/matcher';
@@ -26,6 +27,7 @@ import { PageMarker } from './page-marker';
 import { servePanelFeed } from './panel-feed';
 import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
+import { pageVersion, pageVersionText } from './page-version';
 import { PageScanner, tallyTerms } from './scanner';
 import { CARD_HOST_ATTRIBUTE, isInSkippedRegion } from './selectors';
 
@@ -56,6 +58,8 @@ export class ContentApp {
   private unwatchSettings: (() => void) | undefined;
   private stopPanelFeed: (() => void) | undefined;
   private cardPrepared = false;
+  /** The version the page is about, read once per address (`src/page/page-version.ts`). */
+  private version: { url: string; version: PageVersion | undefined } | undefined;
   /** The answers asked for as the pointer first came onto a mark (`prepareOnApproach`). */
   private prefetched: { key: string; answers: Promise<CardData | undefined> } | undefined;
 
@@ -77,6 +81,7 @@ export class ContentApp {
         if (!this.userActed()) return;
         void backgroundMessaging.sendMessage('openAnswerPage', { answerId }).catch(() => {});
       },
+      pageVersion: () => this.pageVersion(),
     });
   }
 
@@ -293,8 +298,15 @@ export class ContentApp {
     return true;
   }
 
+  /** Read when first asked for on an address (GitHub's Turbo changes the address with the page). */
+  private pageVersion(): PageVersion | undefined {
+    if (this.version?.url !== location.href) this.version = { url: location.href, version: pageVersion(location.href, pageVersionText(document)) };
+    return this.version.version;
+  }
+
   private async pageTerms(): Promise<PageTerms> {
-    const page = { url: boundedPageUrl(location.href), title: boundedPageTitle(document.title), question: pageQuestion(document) };
+    const version = this.pageVersion();
+    const page = { url: boundedPageUrl(location.href), title: boundedPageTitle(document.title), question: pageQuestion(document), ...(version ? { version } : {}) };
     if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms() };
     const found: ReviewedMatch[][] = [];
     const policy = new MarkingPolicy(document, location.href);

@@ -43,6 +43,7 @@ export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLang
       date: episode.start.slice(0, 10),
     },
     ...(hit ? { confident: hit.confident } : {}),
+    ...(entry.currency ? { currency: entry.currency } : {}),
   };
 }
 

@@ -8,7 +8,8 @@
  * (GitHub's, or `marked` in the tests) shows exactly the words of the answer.
  */
 import { type Block, type Inline, parseMarkdown } from '../data/markdown';
-import type { Dataset, Episode, Lang, LinkedQa } from '../data/types';
+import { noteRuns, productVersionName } from '../data/currency';
+import type { Currency, Dataset, Episode, Lang, LinkedQa } from '../data/types';
 import type { AnswerLanguage } from '../messaging/protocol';
 
 export interface Citation {
@@ -31,6 +32,14 @@ const WORDS = {
     separator: ', ',
     open: ' (',
     close: ')',
+    note: 'Note from the Istio Expert Answers extension, not the expert’s words',
+    status: {
+      changed: (since: string) => `changed since 2021 (${since})`,
+      superseded: (since: string) => `superseded (${since})`,
+      current: (reviewed: string) => `still true in Istio ${reviewed}`,
+    },
+    checked: (istio: string, envoy: string) => `checked against Istio ${istio} and Envoy ${envoy}`,
+    sources: 'Sources:',
   },
   zh: {
     question: '问',
@@ -43,6 +52,14 @@ const WORDS = {
     separator: '，',
     open: '（',
     close: '）',
+    note: 'Istio 专家问答扩展的说明，并非专家原话',
+    status: {
+      changed: (since: string) => `2021 年后有变化（${since}）`,
+      superseded: (since: string) => `已被取代（${since}）`,
+      current: (reviewed: string) => `在 Istio ${reviewed} 中仍然成立`,
+    },
+    checked: (istio: string, envoy: string) => `已对照 Istio ${istio} 和 Envoy ${envoy} 核对`,
+    sources: '来源：',
   },
 } as const;
 
@@ -147,6 +164,25 @@ function attribution(dataset: Dataset, episode: Episode, lang: Lang): string {
 }
 
 /**
+ * Our note on what changed since (`data/currency.json`), under the quote and outside it: plainly
+ * labelled as the extension's, with its sources as links. Only notes that say something of
+ * today (current, changed, superseded).
+ */
+function currencyNote(currency: Currency | undefined, lang: Lang): string | undefined {
+  if (!currency?.now || !(currency.status === 'current' || currency.status === 'changed' || currency.status === 'superseded')) return undefined;
+  const words = WORDS[lang];
+  const status = currency.status === 'current'
+    ? words.status.current(currency.reviewed.istio)
+    : currency.since ? words.status[currency.status](productVersionName(currency.since)) : undefined;
+  const label = [words.note, ...(status ? [status] : []), words.checked(currency.reviewed.istio, currency.reviewed.envoy)].join(' · ');
+  const now = noteRuns(currency.now[lang].replace(/\s+/g, ' ')).map((run) => (run.code ? codeSpan(run.text) : escapeInline(run.text))).join('');
+  const lines = [`ⓘ ${escapeMarkdown(label)}`, escapeLineStarts(now)];
+  const sources = (currency.sources ?? []).map((url) => `[${escapeMarkdown(url.replace(/^https:\/\//, ''))}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+  if (sources.length > 0) lines.push(`${words.sources} ${sources.join(' · ')}`);
+  return lines.join('\n\n');
+}
+
+/**
  * The quote in the reader's language: Chinese (the original), English (our translation, said so
  * in the attribution), or, for readers of both, the English with the original folded under it.
  */
@@ -157,6 +193,8 @@ export function citeAnswer(dataset: Dataset, answerId: string, lang: AnswerLangu
   const primary: Lang = lang === 'zh' ? 'zh' : 'en';
   const body = [...questionAndAnswer(entry, primary), attribution(dataset, episode, primary)].join('\n\n');
   let markdown = quote(body);
+  const note = currencyNote(entry.currency, primary);
+  if (note) markdown += `\n\n${note}`;
   if (lang === 'both') {
     const original = quote(questionAndAnswer(entry, 'zh').join('\n\n'));
     markdown += `\n\n<details><summary>中文原文</summary>\n\n${original}\n\n</details>`;

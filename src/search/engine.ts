@@ -18,9 +18,10 @@ const MAX_QUERY_TERMS = 64;
 export interface Ranking {
   /**
    * Field weights: a match in the question counts more than one in the answer; `asks` are the
-   * ways people ask for the answer in their own words (`AskList`).
+   * ways people ask for the answer in their own words (`AskList`); `now` is our note on what
+   * changed since (`Currency.now`), below the experts' words and never shown as theirs.
    */
-  boost: { question: number; answer: number; asks: number; guests: number };
+  boost: { question: number; answer: number; asks: number; guests: number; now: number };
   /** Weight of a glossary concept over a plain word (the exact-term bonus). */
   conceptBoost: number;
   /**
@@ -49,7 +50,7 @@ export interface Ranking {
  * targets (`npm run eval`, `npx tsx test/eval/tune.ts`).
  */
 export const RANKING: Ranking = {
-  boost: { question: 2, answer: 1, asks: 12, guests: 0.4 },
+  boost: { question: 2, answer: 1, asks: 12, guests: 0.4, now: 0.5 },
   conceptBoost: 1,
   coveredWord: 0.5,
   related: 0.25,
@@ -105,7 +106,12 @@ interface IndexedDoc {
   answer: string;
   asks: string;
   guests: string;
+  /** Our currency note (`Currency.now`), both languages: what is true today. */
+  now: string;
 }
+
+/** The fields of the experts' words and ours about them; `now` (our currency note) is searched apart (`withNotes`). */
+const MAIN_FIELDS = ['question', 'answer', 'asks', 'guests'];
 
 /** Spaces between Chinese words ("滚动更新 时 出现") would cut the bigrams a query makes. */
 const joinHan = (text: string) => text.replace(/([\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '$1');
@@ -220,12 +226,13 @@ export class SearchEngine {
       answer: `${plainText(entry.answer.zh)}\n${plainText(entry.answer.en)}`,
       asks: asks.get(entry.id) ?? '',
       guests: guestsText(episodes.get(entry.episode)),
+      now: entry.currency?.now ? `${joinHan(entry.currency.now.zh)}\n${entry.currency.now.en}` : '',
     }));
   }
 
   private indexOptions(): Options<IndexedDoc> {
     return {
-      fields: ['question', 'answer', 'asks', 'guests'],
+      fields: ['question', 'answer', 'asks', 'guests', 'now'],
       tokenize: (text) => tokenize(text, this.matcher).map((token) => token.term),
       processTerm: (term) => term,
       searchOptions: {
@@ -295,6 +302,7 @@ export class SearchEngine {
     const { boost, fuzzy, prefix } = this.ranking;
     const run = (queryTerms: readonly string[], fuzzyTerms: ReadonlySet<string>) =>
       this.index.search(queryTerms.join(' '), {
+        fields: MAIN_FIELDS,
         boost,
         combineWith: 'OR',
         boostTerm: (term) => weights.get(term) ?? 1,
@@ -308,7 +316,27 @@ export class SearchEngine {
     const matched = new Set(results.flatMap((result) => result.queryTerms));
     const unmatched = terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength);
     if (unmatched.length > 0) results = addOrResults(results, run(unmatched, new Set(unmatched)));
-    return this.judged(results.slice(0, options.limit ?? 10), asked);
+    return this.judged(this.withNotes(results, terms, weights).slice(0, options.limit ?? 10), asked);
+  }
+
+  /**
+   * Our currency notes (`Currency.now`) count below the experts' words, and only for what those
+   * words lack: their own search, its score times `boost.now` (in the share of query terms the
+   * answer's own fields did not match) added to the results', and an answer only a note names
+   * joins them. The experts' fields and the query's information are weighed as without notes.
+   */
+  private withNotes(results: MiniSearchResult[], terms: readonly string[], weights: ReadonlyMap<string, number>): MiniSearchResult[] {
+    const notes = this.index.search(terms.join(' '), { fields: ['now'], combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1, fuzzy: false, prefix: false });
+    if (notes.length === 0) return results;
+    const byId = new Map(results.map((result) => [result.id, result]));
+    for (const note of notes) {
+      const base = byId.get(note.id);
+      const added = base ? note.queryTerms.filter((term) => !base.queryTerms.includes(term)).length / note.queryTerms.length : 1;
+      if (added === 0) continue;
+      const score = note.score * this.ranking.boost.now * added;
+      byId.set(note.id, base ? { ...base, score: base.score + score } : { ...note, score });
+    }
+    return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -356,7 +384,7 @@ export class SearchEngine {
     let value = this.idfCache.get(term);
     if (value === undefined) {
       const documents = this.index.documentCount;
-      const frequency = this.index.search(term, { prefix: false, fuzzy: false, combineWith: 'OR' }).length;
+      const frequency = this.index.search(term, { fields: MAIN_FIELDS, prefix: false, fuzzy: false, combineWith: 'OR' }).length;
       value = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
       this.idfCache.set(term, value);
     }

@@ -5,7 +5,9 @@
  */
 import { plainText } from '../data/markdown';
 import type { Lang } from '../data/types';
+import { isOvertaken } from '../data/currency';
 import { t } from '../i18n';
+import { currencyLabel } from '../ui/currency-label';
 import type { AnswerPageTarget } from '../messaging/answer-page';
 import type { AnswerLanguage } from '../messaging/protocol';
 import { confidentFirst } from './cards';
@@ -72,7 +74,9 @@ export function omniboxSuggestions(engine: SearchEngine, text: string, lang: Lan
     const question = plainText(entry.question[lang]).replace(/\s+/g, ' ').trim();
     const shown = cut(question, QUESTION_CHARS);
     const guest = episode.guests[0]!;
-    const meta = [t('episodeShort', episode.number), lang === 'zh' ? `${guest.name.zh}（${guest.organization.zh}）` : `${guest.name.en} (${guest.organization.en})`, ...(hit.confident ? [] : [t('omniboxNearest')])].join(' · ');
+    // What time did to the answer, where it matters: overtaken, or checked and still true.
+    const currency = entry.currency && (isOvertaken(entry.currency) || entry.currency.status === 'current') ? [currencyLabel(entry.currency)] : [];
+    const meta = [t('episodeShort', episode.number), lang === 'zh' ? `${guest.name.zh}（${guest.organization.zh}）` : `${guest.name.en} (${guest.organization.en})`, ...currency, ...(hit.confident ? [] : [t('omniboxNearest')])].join(' · ');
     const description = markup === 'xml'
       ? `${marked(shown, engine.highlights(shown, hit.matchedTerms))} <dim>· ${escapeXml(meta)}</dim>`
       : `${clean(shown)} · ${clean(meta)}`;

@@ -12,6 +12,9 @@ try {
   console.log(`episodes: ${dataset.episodes.length} (${withQa} with Q&A)`);
   console.log(`Q&A:      ${dataset.qa.length} (${linked} linked to glossary terms)`);
   console.log(`glossary: ${dataset.glossary.length} terms, ${dataset.glossary.reduce((n, t) => n + t.aliases.en.length + t.aliases.zh.length, 0)} aliases`);
+  const statuses = new Map<string, number>();
+  for (const entry of dataset.qa) statuses.set(entry.currency?.status ?? 'missing', (statuses.get(entry.currency?.status ?? 'missing') ?? 0) + 1);
+  console.log(`currency: ${[...statuses].map(([status, count]) => `${status} ${count}`).join(', ')}`);
 } catch (error) {
   if (!(error instanceof DatasetError)) throw error;
   console.error(error.message);

@@ -7,6 +7,7 @@ import type { AnswerLanguage, AnswerSummary as Summary } from '../messaging/prot
 import type { Range } from '../search/highlight';
 import { Highlighted } from './Highlighted';
 import { langsOf, t } from '../i18n';
+import { Currency } from './Currency';
 
 export function TranslatedBadge() {
   return <span class="badge" title={t('translatedTitle')}>{t('translated')}</span>;
@@ -22,9 +23,11 @@ export function EpisodeMeta({ episode, lang }: { episode: Summary['episode']; la
   );
 }
 
-export function AnswerSummaryView({ answer, lang, questionHighlights }: {
+export function AnswerSummaryView({ answer, lang, questionHighlights, currencyBadge = false }: {
   answer: Summary;
   lang: AnswerLanguage;
+  /** Show the answer's currency badge (lists; a card shows it with its note under the answer). */
+  currencyBadge?: boolean;
   /** Where the query's terms occur in each language's question. */
   questionHighlights?: Partial<Record<Lang, Range[]>>;
 }) {
@@ -44,6 +47,7 @@ export function AnswerSummaryView({ answer, lang, questionHighlights }: {
         </div>
       ))}
       <EpisodeMeta episode={answer.episode} lang={langs[0]!} />
+      {currencyBadge && <Currency currency={answer.currency} lang={lang} variant="badge" />}
     </div>
   );
 }

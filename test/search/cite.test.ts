@@ -114,6 +114,35 @@ describe('citeAnswer', () => {
     expect(escapeMarkdown('a_b*c')).toBe('a\\_b\\*c');
   });
 
+  it('adds our note under the quote, outside it, marked as ours, with its sources as links', () => {
+    const noted = dataset.qa.filter((entry) => entry.currency?.now && ['current', 'changed', 'superseded'].includes(entry.currency.status));
+    expect(noted.length).toBeGreaterThan(0);
+    for (const entry of noted) {
+      const currency = entry.currency!;
+      for (const lang of ['en', 'zh'] as const) {
+        const doc = render(citeAnswer(dataset, entry.id, lang).markdown);
+        const quote = doc.body.querySelector(':scope > blockquote')!;
+        const after = [...doc.body.children].filter((element) => element !== quote && quote.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING && element.tagName === 'P');
+        const note = squash(after.map((element) => element.textContent).join(' '));
+        // The note's words are not in the quote: never the expert's.
+        expect(squash(quote.textContent!), `${entry.id} ${lang}`).not.toContain(squash(currency.now![lang].replace(/`([^`\n]+)`/g, '$1')).slice(0, 40));
+        // Field names written in backticks render as code; the words are the note's.
+        expect(note, `${entry.id} ${lang}`).toContain(squash(currency.now![lang].replace(/`([^`\n]+)`/g, '$1')));
+        expect(note).toContain(lang === 'en' ? 'Note from the Istio Expert Answers extension, not the expert’s words' : 'Istio 专家问答扩展的说明，并非专家原话');
+        expect(note).toContain(`Istio ${currency.reviewed.istio}`);
+        if (currency.since) expect(note).toContain(`${currency.since.product === 'istio' ? 'Istio' : currency.since.product === 'envoy' ? 'Envoy' : 'Kubernetes'} ${currency.since.version}`);
+        expect(after.flatMap((element) => hrefs(element))).toEqual(currency.sources);
+      }
+    }
+  });
+
+  it('adds no note for advice not tied to a version or not re-checked', () => {
+    for (const entry of dataset.qa.filter((candidate) => candidate.currency?.status === 'unchecked' || candidate.currency?.status === 'timeless').slice(0, 10)) {
+      const doc = render(citeAnswer(dataset, entry.id, 'en').markdown);
+      expect(doc.body.textContent, entry.id).not.toContain('Istio Expert Answers extension');
+    }
+  });
+
   it('refuses an unknown answer', () => {
     expect(() => citeAnswer(dataset, 'ep99-q99', 'en')).toThrow(/ep99-q99/);
   });

@@ -3,6 +3,7 @@
  * replay, the terms it mentions, and the ways to cite it or read it on the answer page.
  */
 import dataset from 'virtual:dataset';
+import type { PageVersion } from '../../data/currency';
 import type { AnswerLanguage } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
 import { episodeDate, guestWithOrganization } from '../dates';
@@ -12,16 +13,19 @@ import { Markdown } from '../Markdown';
 import { answerPagePath } from '../../messaging/answer-page';
 import { citeAnswer } from '../../search/cite';
 import { CiteActions } from './CiteActions';
+import { Currency } from '../Currency';
 
 const qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
 const termsById = new Map(dataset.glossary.map((term) => [term.id, term]));
 const episodesByNumber = new Map(dataset.episodes.map((episode) => [episode.number, episode]));
 
-export function AnswerDetail({ answerId, lang, highlight, onSearchTerm }: {
+export function AnswerDetail({ answerId, lang, highlight, onSearchTerm, page }: {
   answerId: string;
   lang: AnswerLanguage;
   highlight?: ((text: string) => Range[]) | undefined;
   onSearchTerm(term: string): void;
+  /** The version the reader's page is about (`readNote`). */
+  page?: PageVersion | undefined;
 }) {
   const entry = qaById.get(answerId);
   if (!entry) return null;
@@ -31,6 +35,7 @@ export function AnswerDetail({ answerId, lang, highlight, onSearchTerm }: {
   const terms = entry.terms.flatMap((id) => termsById.get(id) ?? []).slice(0, 12);
   return (
     <article class="answer-detail" data-answer-id={entry.id}>
+      <Currency currency={entry.currency} lang={lang} page={page} variant="note" full />
       {langs.map((language) => (
         <div class="answer-lang" key={language} lang={language === 'zh' ? 'zh-CN' : 'en'}>
           {langs.length > 1 && <h3 class="lang-heading">{language === 'zh' ? '中文（原文）' : <>English <TranslatedBadge /></>}</h3>}

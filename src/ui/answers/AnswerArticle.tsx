@@ -14,6 +14,7 @@ import { CiteActions } from '../answer/CiteActions';
 import { TranslatedBadge } from '../AnswerSummary';
 import { episodeDate, guestWithOrganization } from '../dates';
 import { Markdown } from '../Markdown';
+import { Currency } from '../Currency';
 
 const termsById = new Map(dataset.glossary.map((term) => [term.id, term]));
 const qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
@@ -32,6 +33,7 @@ export function AnswerArticle({ entry, episode, lang, targeted }: { entry: Linke
   return (
     <article id={entry.id} class={`qa${targeted ? ' targeted' : ''}`} tabIndex={-1} aria-labelledby={headingId}>
       <p class="qa-number"><a href={`#${entry.id}`} title={t('answerAnchor', entry.id)}>{t('questionNumber', episode.number, entry.number)}</a></p>
+      <Currency currency={entry.currency} lang={lang} variant="note" full />
       <div class="qa-langs" data-langs={langs.length}>
         {langs.map((language, index) => (
           <div class="qa-lang" lang={langAttr(language)} key={language}>

@@ -17,13 +17,15 @@ import { searchResults } from '../search/results';
 import { SearchHeader } from '../search/SearchHeader';
 import { useShippedEngine } from '../search/use-engine';
 import { EpisodeSection } from './EpisodeSection';
-import { type Fragment, parseFragment, queryOf } from './fragment';
+import { isOvertaken } from '../../data/currency';
+import { type AnswerFilter, filterOf, type Fragment, parseFragment, queryOf, searchFor } from './fragment';
 
 const RESULTS_ID = 'results';
 const answersPerEpisode = new Map<number, number>();
 for (const entry of dataset.qa) answersPerEpisode.set(entry.episode, (answersPerEpisode.get(entry.episode) ?? 0) + 1);
 
-const readAddress = () => ({ query: queryOf(location.search), fragment: parseFragment(location.hash, dataset) });
+const readAddress = () => ({ query: queryOf(location.search), fragment: parseFragment(location.hash, dataset), filter: filterOf(location.search) });
+const changedCount = dataset.qa.filter((entry) => isOvertaken(entry.currency)).length;
 
 function targetIdOf(fragment: Fragment): string | undefined {
   if (fragment.kind === 'answer') return fragment.id;
@@ -38,7 +40,7 @@ export function AnswersApp() {
   const [query, setQuery] = useState(address.query);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const { fragment } = address;
+  const { fragment, filter } = address;
   const targetId = targetIdOf(fragment);
   const primary = langsOf(lang)[0]!;
   const searching = query.trim() !== '';
@@ -75,17 +77,29 @@ export function AnswersApp() {
     document.title = subject ? `${subject.slice(0, 90)} — ${t('answersPageTitle')}` : t('answersPageTitle');
   }, [fragment, primary, searching, query]);
 
-  const { items, total } = useMemo(() => (engine && searching ? searchResults(engine, query, lang) : { items: [], total: 0 }), [engine, query, searching, lang]);
+  const { items, total } = useMemo(() => {
+    if (!engine || !searching) return { items: [], total: 0 };
+    const results = searchResults(engine, query, lang);
+    if (filter === 'all') return results;
+    const kept = results.items.filter((item) => isOvertaken(item.summary.currency));
+    return { items: kept, total: kept.filter((item) => item.summary.confident !== false).length };
+  }, [engine, query, searching, lang, filter]);
   useEffect(() => setActive(0), [items]);
 
   const onQuery = (text: string) => {
     setQuery(text);
-    history.replaceState(null, '', text.trim() ? `?q=${encodeURIComponent(text)}` : location.pathname);
+    history.replaceState(null, '', `${location.pathname}${searchFor(text, filter)}${location.hash}`);
+  };
+
+  /** The filter is part of the address (`?filter=changed`): a link or a reload keeps it. */
+  const setFilter = (next: AnswerFilter) => {
+    history.replaceState(null, '', `${location.pathname}${searchFor(query, next)}${location.hash}`);
+    setAddress((current) => ({ ...current, filter: next }));
   };
 
   /** A result opens its answer where it stands in the page (a new entry in the history). */
   const openAnswer = (answerId: string) => {
-    history.pushState(null, '', `${location.pathname}#${answerId}`);
+    history.pushState(null, '', `${location.pathname}${searchFor('', filter)}#${answerId}`);
     setQuery('');
     setAddress(readAddress());
   };
@@ -137,6 +151,12 @@ export function AnswersApp() {
           onKeyDown={onKeyDown}
           onLang={changeLang}
           autoFocus={targetId === undefined}
+          actions={
+            <button type="button" class="filter-toggle" data-action="filter-changed" aria-pressed={filter === 'changed'} title={t('filterChangedTitle')} onClick={() => setFilter(filter === 'changed' ? 'all' : 'changed')}>
+              <span class="currency-dot" aria-hidden="true" />
+              {t('filterChanged', changedCount)}
+            </button>
+          }
         />
       </div>
       <div class="page-body">
@@ -162,7 +182,7 @@ export function AnswersApp() {
           {fragment.kind === 'unknown' && <p class="notice" role="alert">{t('fragmentUnknown', fragment.text)}</p>}
           {searching && (
             <section class="results-section" aria-label={t('resultsFor', query.trim())}>
-              {engine && items.length === 0 && <p class="empty" role="status">{t('noResults', query.trim())}</p>}
+              {engine && items.length === 0 && <p class="empty" role="status">{filter === 'changed' ? t('filterNoResults') : t('noResults', query.trim())}</p>}
               {items.length > 0 && (
                 <>
                   <ResultCount total={total} />
@@ -182,7 +202,7 @@ export function AnswersApp() {
             </section>
           )}
           <div class="episodes-list" hidden={searching}>
-            {dataset.episodes.map((episode) => <EpisodeSection key={episode.number} episode={episode} lang={lang} targetId={targetId} />)}
+            {dataset.episodes.map((episode) => <EpisodeSection key={episode.number} episode={episode} lang={lang} targetId={targetId} onlyChanged={filter === 'changed'} />)}
           </div>
         </main>
       </div>

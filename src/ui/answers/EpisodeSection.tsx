@@ -7,12 +7,15 @@ import type { AnswerLanguage } from '../../messaging/protocol';
 import { episodeDate } from '../dates';
 import { Markdown } from '../Markdown';
 import { AnswerArticle } from './AnswerArticle';
+import { isOvertaken } from '../../data/currency';
 
-export function EpisodeSection({ episode, lang, targetId }: { episode: Episode; lang: AnswerLanguage; targetId: string | undefined }) {
+/** `onlyChanged`: only the answers a later release changed or superseded (an episode with none is left out). */
+export function EpisodeSection({ episode, lang, targetId, onlyChanged = false }: { episode: Episode; lang: AnswerLanguage; targetId: string | undefined; onlyChanged?: boolean }) {
   const langs = langsOf(lang);
   const primary = langs[0]!;
   const id = episodeFragment(episode.number);
-  const entries = dataset.qa.filter((entry) => entry.episode === episode.number);
+  const entries = dataset.qa.filter((entry) => entry.episode === episode.number && (!onlyChanged || isOvertaken(entry.currency)));
+  if (onlyChanged && entries.length === 0) return null;
   const holdsTarget = targetId === id || entries.some((entry) => entry.id === targetId);
   return (
     <section id={id} class={`episode-section${targetId === id ? ' targeted' : ''}${holdsTarget ? ' holds-target' : ''}`} tabIndex={-1} aria-labelledby={`${id}-title`}>

@@ -35,6 +35,22 @@ export function parseFragment(hash: string, dataset: Dataset): Fragment {
   return { kind: 'unknown', text: shown.length > SHOWN_CHARS ? `${shown.slice(0, SHOWN_CHARS).join('')}…` : shown.join('') };
 }
 
+/** Which answers the page lists: all, or (`?filter=changed`) those a later release changed or superseded. */
+export type AnswerFilter = 'all' | 'changed';
+
+export function filterOf(search: string): AnswerFilter {
+  return new URLSearchParams(search).get('filter') === 'changed' ? 'changed' : 'all';
+}
+
+/** The address's query part for a text and a filter (`?q=…&filter=changed`, or nothing). */
+export function searchFor(query: string, filter: AnswerFilter): string {
+  const params = new URLSearchParams();
+  if (query.trim()) params.set('q', query);
+  if (filter === 'changed') params.set('filter', 'changed');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** The text to search for (`?q=`), bounded like any query. */
 export function queryOf(search: string): string {
   return (new URLSearchParams(search).get('q') ?? '').slice(0, 2000);

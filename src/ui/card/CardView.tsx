@@ -8,6 +8,7 @@ import type { CardHandlers, CardState } from '../../page/card-api';
 import { AnswerSummaryView, TranslatedBadge } from '../AnswerSummary';
 import { langsOf, t } from '../../i18n';
 import { CiteActions } from '../answer/CiteActions';
+import { Currency } from '../Currency';
 import { SidePanelIcon } from '../icons';
 
 const PinIcon = () => (
@@ -21,13 +22,14 @@ const CloseIcon = () => (
  * The answers: close matches first; the others are only the nearest answers. A lookup lists them
  * under that heading; a hover card folds them away, leaving the definition and the docs link.
  */
-function CardAnswers({ data, kind, lang, handlers }: { data: CardData; kind: CardState['kind']; lang: CardState['lang']; handlers: CardHandlers }) {
+function CardAnswers({ data, kind, lang, handlers, page }: { data: CardData; kind: CardState['kind']; lang: CardState['lang']; handlers: CardHandlers; page: CardState['pageVersion'] }) {
   // Each answer opens in the popup; under it, ways to cite it and its own page.
   const button = (answer: AnswerSummary) => (
     <div class="answer-row" key={answer.id} data-answer-id={answer.id} data-confident={String(answer.confident === true)}>
       <button type="button" class="answer" onClick={() => handlers.onOpenPopup(data.query, answer.id)}>
         <AnswerSummaryView answer={answer} lang={lang} />
       </button>
+      <Currency currency={answer.currency} lang={lang} page={page} variant="note" />
       <CiteActions cite={() => handlers.onCite(answer.id)}>
         <button type="button" class="link-button small" data-action="answer-page" onClick={() => handlers.onOpenAnswerPage(answer.id)}>{t('answerPage')} ↗</button>
       </CiteActions>
@@ -136,7 +138,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
       <div class="card-body">
         {!data && <div class="status" role="status">{t('loading')}</div>}
         {data && data.answers.length === 0 && <div class="status">{t('noAnswers')}</div>}
-        {data && <CardAnswers data={data} kind={kind} lang={lang} handlers={handlers} />}
+        {data && <CardAnswers data={data} kind={kind} lang={lang} handlers={handlers} page={state.pageVersion} />}
       </div>
       <footer class="card-foot">
         <div class="card-actions">

@@ -4,6 +4,7 @@
  * region of its own, outside the listbox, where its links can be reached with Tab.
  */
 import type { ComponentChildren } from 'preact';
+import type { PageVersion } from '../../data/currency';
 import type { Lang } from '../../data/types';
 import type { AnswerLanguage, AnswerSummary } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
@@ -31,7 +32,7 @@ export function ResultCount({ total, children }: { total: number; children?: Com
   );
 }
 
-export function ResultList({ id, label, items, lang, active, expanded, onActivate, onToggle, onSearchTerm }: {
+export function ResultList({ id, label, items, lang, active, expanded, onActivate, onToggle, onSearchTerm, page }: {
   id: string;
   label: string;
   items: readonly ResultItem[];
@@ -41,6 +42,8 @@ export function ResultList({ id, label, items, lang, active, expanded, onActivat
   onActivate(index: number): void;
   onToggle(answerId: string): void;
   onSearchTerm(term: string): void;
+  /** The version the reader's page is about: the open answer's note is read against it. */
+  page?: PageVersion | undefined;
 }) {
   const open = expanded === undefined ? undefined : items.find((item) => item.summary.id === expanded);
   const option = (item: ResultItem, index: number) => (
@@ -57,7 +60,7 @@ export function ResultList({ id, label, items, lang, active, expanded, onActivat
         onToggle(item.summary.id);
       }}
     >
-      <AnswerSummaryView answer={item.summary} lang={lang} questionHighlights={item.questionHighlights} />
+      <AnswerSummaryView answer={item.summary} lang={lang} questionHighlights={item.questionHighlights} currencyBadge />
     </li>
   );
   // Items come confident first (`confidentFirst`); the rest are only the nearest answers.
@@ -79,7 +82,7 @@ export function ResultList({ id, label, items, lang, active, expanded, onActivat
       )}
       {open && (
         <section class="detail" aria-label={t('answerRegion')}>
-          <AnswerDetail answerId={open.summary.id} lang={lang} highlight={open.highlight} onSearchTerm={onSearchTerm} />
+          <AnswerDetail answerId={open.summary.id} lang={lang} highlight={open.highlight} onSearchTerm={onSearchTerm} page={page} />
           <button type="button" class="link-button back" onClick={() => onToggle(open.summary.id)}>
             ← {t('backToList')}
           </button>

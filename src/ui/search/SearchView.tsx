@@ -146,6 +146,7 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
       onActivate={setActive}
       onToggle={toggle}
       onSearchTerm={search}
+      page={isPageContext(page) ? page.version : undefined}
     />
   );
 

@@ -6,6 +6,7 @@
  * can still do.
  */
 import { browser } from 'wxt/browser';
+import { isPageVersion } from '../../data/currency';
 import { extensionUrl } from '../../messaging/answer-page';
 import { injectContentScript } from '../../messaging/injection';
 import { contentMessaging, type PageTerms } from '../../messaging/protocol';
@@ -16,6 +17,8 @@ export interface PageContext {
   title: string;
   question: string;
   terms: PageTerms['terms'];
+  /** The version the page is about, when it says (`src/page/page-version.ts`). */
+  version?: PageTerms['version'];
 }
 
 /**
@@ -81,7 +84,7 @@ export async function reachPage(tab: { id: number; url?: string | undefined }): 
 export const unreadableOf = (error: unknown): Unreadable => (error as { unreadable?: Unreadable }).unreadable ?? 'unknown';
 
 export function pageContextOf(tabId: number, page: PageTerms): PageContext {
-  return { tabId, url: page.url, title: page.title, question: page.question, terms: page.terms };
+  return { tabId, url: page.url, title: page.title, question: page.question, terms: page.terms, ...(isPageVersion(page.version) ? { version: page.version } : {}) };
 }
 
 export async function pageContext(tab: { id: number; url: string }): Promise<PageContext | { unreadable: Unreadable }> {
