@@ -95,7 +95,7 @@ export function Currency({ currency, lang, page, variant, full = false }: {
   }
   const label = currencyLabel(currency);
   if (variant === 'badge') {
-    return <span class="currency-badge" data-status={currency.status}><span class="currency-dot" aria-hidden="true" />{label}</span>;
+    return <span class="currency-badge" data-status={currency.status} data-corrects={currency.corrects ? '' : undefined}><span class="currency-dot" aria-hidden="true" />{label}</span>;
   }
   const noteId = `currency-note-${id}`;
   return (
@@ -104,6 +104,7 @@ export function Currency({ currency, lang, page, variant, full = false }: {
         type="button"
         class="currency-badge currency-toggle"
         data-status={currency.status}
+        data-corrects={currency.corrects ? '' : undefined}
         data-action="currency"
         aria-expanded={open}
         aria-controls={noteId}

@@ -53,6 +53,8 @@ describe('Currency', () => {
     expect(currencyLabel(startup)).toBe('Changed since 2021 · Istio 1.19');
     expect(currencyLabel({ ...startup, status: 'superseded', since: { product: 'istio', version: '1.27' } })).toBe('Superseded · Istio 1.27');
     expect(currencyLabel({ status: 'current', reviewed: startup.reviewed })).toBe('Still true in Istio 1.31');
+    // A note that corrects the answer itself never reads "still true".
+    expect(currencyLabel({ status: 'current', reviewed: startup.reviewed, corrects: true })).toBe('Corrected · checked in Istio 1.31');
     expect(currencyLabel({ status: 'unchecked', reviewed: startup.reviewed })).toBe('Not re-checked since 2021');
     locale = zhMessages;
     expect(currencyLabel(startup)).toBe('2021 年后有变化 · Istio 1.19');
