@@ -9,6 +9,9 @@ import type { Dataset, Episode, Lang, LinkedQa } from '../data/types';
 import { TermMatcher } from '../glossary/matcher';
 import { matcherTerms } from '../glossary/terms';
 import { type Range, rangesOf } from './highlight';
+import { askedInformation, type ConfidenceModel, type ConfidenceSignals, confidenceSignals, probability } from './confidence';
+import { CONFIDENCE_MODEL } from './confidence-model';
+import { SymptomMatcher } from './symptoms';
 import { conceptToken, isCjkTerm, isConceptToken, type Token, tokenize } from './tokenize';
 
 /** Longer input (a pasted page, a 1 MB selection) is cut here before anything else runs. */
@@ -36,12 +39,6 @@ export interface Ranking {
   fuzzy: { minLength: number; distance: number; weight: number };
   prefix: { minLength: number; weight: number };
   bm25: { k: number; b: number; d: number };
-  /**
-   * When a result is a confident match (`SearchHit.confident`), calibrated on real questions: its
-   * strength, the score per unit of the query's information times its coverage to this power,
-   * reaches `strength`, and its score is at least `relative` times the best result's.
-   */
-  confidence: { strength: number; coverageExponent: number; relative: number };
 }
 
 /**
@@ -57,13 +54,14 @@ export const RANKING: Ranking = {
   fuzzy: { minLength: 5, distance: 1, weight: 0.3 },
   prefix: { minLength: 3, weight: 0.6 },
   bm25: { k: 1.5, b: 0.75, d: 0.5 },
-  confidence: { strength: 34, coverageExponent: 0, relative: 0 },
 };
 
 export interface EngineOptions {
   /** A prebuilt index from `serialize()`, loaded instead of indexing the dataset. */
   serializedIndex?: string;
   ranking?: Ranking;
+  /** When a result is confident (`src/search/confidence.ts`); the fitted one by default. */
+  confidence?: ConfidenceModel;
 }
 
 /** A piece of an answer, with where the matched terms are in it. */
@@ -84,8 +82,12 @@ export interface SearchHit {
    * weight times its rarity (IDF); a word no answer uses counts fully against every result.
    */
   coverage: number;
-  /** A close match for the query, not merely the nearest answer (`Ranking.confidence`). */
+  /** A close match for the query, not merely the nearest answer: `probability` reaches the model's threshold. */
   confident: boolean;
+  /** The confidence model's probability that this is a helpful answer (`src/search/confidence.ts`). */
+  probability: number;
+  /** The signals the probability was made of (absent where no query was asked: concept lists). */
+  signals?: ConfidenceSignals;
 }
 
 export interface SearchOptions {
@@ -126,7 +128,7 @@ export function queryLang(query: string): Lang {
   return han * 3 >= latin && han > 0 ? 'zh' : 'en';
 }
 
-function toHit(result: MiniSearchResult, coverage: number, confident: boolean): SearchHit {
+function toHit(result: MiniSearchResult, coverage: number, confident: boolean, probability: number, signals?: ConfidenceSignals): SearchHit {
   return {
     id: String(result.id),
     score: result.score,
@@ -134,6 +136,8 @@ function toHit(result: MiniSearchResult, coverage: number, confident: boolean): 
     matchedConcepts: result.terms.filter(isConceptToken).map((term) => term.slice(1)),
     coverage,
     confident,
+    probability,
+    ...(signals ? { signals } : {}),
   };
 }
 
@@ -164,6 +168,7 @@ export function addOrResults(first: MiniSearchResult[], second: MiniSearchResult
 
 export class SearchEngine {
   readonly matcher: TermMatcher;
+  private readonly symptoms: SymptomMatcher;
   /** Made on first use (`index`): everything else the engine does needs none. */
   private loadedIndex: MiniSearch<IndexedDoc> | undefined;
   private readonly serializedIndex: string | undefined;
@@ -173,13 +178,16 @@ export class SearchEngine {
   private readonly idfCache = new Map<string, number>();
 
   private readonly ranking: Ranking;
+  private readonly confidence: ConfidenceModel;
   /** Term id → ids of its related terms (`GlossaryTerm.related`). */
   private readonly relatedTerms: Map<string, readonly string[]>;
 
-  constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING }: EngineOptions = {}) {
+  constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING, confidence = CONFIDENCE_MODEL }: EngineOptions = {}) {
     this.ranking = ranking;
+    this.confidence = confidence;
     this.relatedTerms = new Map(dataset.glossary.map((term) => [term.id, term.related ?? []]));
     this.matcher = new TermMatcher(matcherTerms(dataset.glossary));
+    this.symptoms = new SymptomMatcher(dataset.glossary);
     this.qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
     this.serializedIndex = serializedIndex;
   }
@@ -262,8 +270,12 @@ export class SearchEngine {
    * concept count less, and the concepts' related terms join in with a small weight.
    */
   weightedTerms(query: string): Map<string, number> {
-    const tokens = tokenize(this.boundedQuery(query), this.matcher);
-    const concepts = tokens.filter((token) => isConceptToken(token.term));
+    const bounded = this.boundedQuery(query);
+    const tokens = tokenize(bounded, this.matcher);
+    // A described symptom names its concept as an alias would (`src/search/symptoms.ts`).
+    const symptoms = this.symptoms.find(bounded);
+    const symptomTokens = symptoms.written.map((match) => ({ term: conceptToken(match.termId), start: match.start, end: match.end }));
+    const concepts = [...tokens.filter((token) => isConceptToken(token.term)), ...symptomTokens];
     const weights = new Map<string, number>();
     const add = (term: string, weight: number) => {
       if (weights.size < MAX_QUERY_TERMS || weights.has(term)) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
@@ -271,6 +283,11 @@ export class SearchEngine {
     for (const token of tokens) {
       if (isConceptToken(token.term)) add(token.term, this.ranking.conceptBoost);
       else add(token.term, concepts.some((concept) => token.start >= concept.start && token.end <= concept.end) ? this.ranking.coveredWord : 1);
+    }
+    for (const token of symptomTokens) add(token.term, this.ranking.conceptBoost);
+    for (const termId of symptoms.amounts) {
+      add(conceptToken(termId), this.ranking.conceptBoost);
+      concepts.push({ term: conceptToken(termId), start: 0, end: 0 });
     }
     for (const concept of concepts) {
       for (const related of this.relatedTerms.get(concept.term.slice(1)) ?? []) {
@@ -308,32 +325,33 @@ export class SearchEngine {
     const matched = new Set(results.flatMap((result) => result.queryTerms));
     const unmatched = terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength);
     if (unmatched.length > 0) results = addOrResults(results, run(unmatched, new Set(unmatched)));
-    return this.judged(results.slice(0, options.limit ?? 10), asked);
+    // One more than asked for: the last result's margin is over the one below it.
+    return this.judged(results.slice(0, (options.limit ?? 10) + 1), asked).slice(0, options.limit ?? 10);
   }
 
   /**
-   * Each result with its coverage of the query and whether it is a confident match. The query's
-   * information is the sum of its terms' weights times their rarity: a long question must match
-   * more than a short one, and a topic no answer knows ("brotli") weighs against every result.
+   * Each result with its coverage of the query and whether it is a confident match
+   * (`src/search/confidence.ts`). The query's information is the sum of its terms' weights times
+   * their rarity: a long question must match more than a short one, and a topic no answer knows
+   * ("brotli") weighs against every result.
    */
   private judged(results: MiniSearchResult[], weights: ReadonlyMap<string, number>): SearchHit[] {
     const information = new Map<string, number>();
-    let total = 0;
+    const concepts: string[] = [];
+    const unknown = new Set<string>();
     for (const [term, weight] of weights) {
       // Related terms widen the search; they are not part of what was asked.
       if (isConceptToken(term) && weight < this.ranking.conceptBoost) continue;
-      const value = weight * this.information(term);
-      information.set(term, value);
-      total += value;
+      if (isConceptToken(term)) concepts.push(term.slice(1));
+      information.set(term, weight * this.information(term));
+      if (this.idf(term) >= this.maxIdf) unknown.add(term);
     }
-    const { confidence } = this.ranking;
+    const asked = askedInformation(information, concepts, unknown);
     const best = results[0]?.score ?? 0;
-    return results.map((result) => {
-      const covered = [...new Set(result.queryTerms)].reduce((sum, term) => sum + (information.get(term) ?? 0), 0);
-      const coverage = total > 0 ? covered / total : 0;
-      const strength = total > 0 ? (result.score / total) * coverage ** confidence.coverageExponent : 0;
-      const confident = strength >= confidence.strength && result.score >= best * confidence.relative;
-      return toHit(result, coverage, confident);
+    return results.map((result, rank) => {
+      const signals = confidenceSignals(result, results[rank + 1]?.score ?? 0, best, this.qaById.get(String(result.id))?.terms ?? [], asked, (term) => this.idf(term));
+      const p = probability(signals, this.confidence);
+      return toHit(result, signals.coverage, p >= this.confidence.threshold, p, signals);
     });
   }
 
@@ -390,7 +408,7 @@ export class SearchEngine {
       boost: this.ranking.boost,
       tokenize: (text: string) => [text],
     });
-    return results.slice(0, options.limit ?? 10).map((result) => toHit(result, 1, true));
+    return results.slice(0, options.limit ?? 10).map((result) => toHit(result, 1, true, 1));
   }
 
   /** How many answers mention a term. */
