@@ -5,7 +5,8 @@
 import type { ConfidenceModel } from './confidence';
 
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  weights: { strength: 1, coverage: 1, expertCoverage: 1, keyTerms: 1, concepts: 1, rareTerms: 1, margin: 1, relative: 1, unknown: -1 },
-  bias: -4,
-  threshold: 0.5,
+  weights: { strength: 1.12, coverage: 2.659, expertCoverage: 0.833, keyTerms: 0, concepts: 1.061, rareTerms: 0, margin: -0.259, relative: 0, unknown: -1.87, expertStrength: 0 },
+  bias: -5.584,
+  threshold: 0.4,
+  relative: 0.5,
 };

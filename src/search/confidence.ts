@@ -11,7 +11,7 @@
 import { CONFIDENCE_MODEL } from './confidence-model';
 
 /** The signals, each a plain number of about unit scale, so their weights read directly. */
-export const SIGNAL_NAMES = ['strength', 'coverage', 'expertCoverage', 'keyTerms', 'concepts', 'rareTerms', 'margin', 'relative', 'unknown'] as const;
+export const SIGNAL_NAMES = ['strength', 'coverage', 'expertCoverage', 'keyTerms', 'concepts', 'rareTerms', 'margin', 'relative', 'unknown', 'expertStrength'] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 export type ConfidenceSignals = Record<SignalName, number>;
 
@@ -20,18 +20,27 @@ export const SIGNAL_MEANINGS: Record<SignalName, string> = {
   coverage: 'share of the query\'s information (weight × IDF) the answer matches, any field',
   expertCoverage: 'the same, counting only matches in the experts\' words (question, answer)',
   keyTerms: 'share of the query\'s two most informative terms found in the experts\' words',
-  concepts: 'share of the glossary concepts the query names that the answer is about (LinkedQa.terms)',
+  concepts: 'share of the information of the glossary concepts the query names that the answer is about (LinkedQa.terms)',
   rareTerms: 'distinct rare terms matched (IDF ≥ 2.5), 0 to 1 for 0 to 4 or more',
   margin: 'log of the score over the next result\'s, at most 1',
   relative: 'log of the score over the best result\'s (0 for the best)',
   unknown: 'share of the query\'s information in terms no answer has (a topic the experts never spoke to)',
+  expertStrength: 'log(1 + score of the experts\' words alone, question and answer, per unit of information)',
 };
 
+/**
+ * The model reads the best result's signals and gives the probability that the experts answered
+ * the question at all; if that reaches `threshold`, the results scoring at least `relative` times
+ * the best one are confident. (Fitted per result, one strong answer's neighbours would count
+ * against it; fitted per question, the model learns what answered questions look like.)
+ */
 export interface ConfidenceModel {
   weights: ConfidenceSignals;
   bias: number;
-  /** A result is confident at this probability or above. */
+  /** The question is answered at this probability or above. */
   threshold: number;
+  /** Results scoring at least this share of the best one's share its confidence. */
+  relative: number;
 }
 
 /** What the query asked, as the signals need it. */
@@ -73,11 +82,13 @@ export function askedInformation(information: ReadonlyMap<string, number>, conce
 const EXPERT_FIELDS = new Set(['question', 'answer']);
 
 /**
- * The signals of one result. `next` is the score of the result ranked below it (0 if none),
+ * The signals of one result. `expertScore` is what the question and answer alone score for what
+ * was asked; `next` is the score of the result ranked below it (0 if none),
  * `best` the top score; `idf` gives a term's rarity among the answers.
  */
 export function confidenceSignals(
   result: ScoredResult,
+  expertScore: number,
   next: number,
   best: number,
   answerConcepts: readonly string[],
@@ -97,18 +108,33 @@ export function confidenceSignals(
     if (value > 0 && idf(term) >= RARE_IDF) rare++;
   }
   const matchedKey = asked.key.filter((term) => result.queryTerms.includes(term) && inExperts(term)).length;
-  const about = asked.concepts.filter((concept) => answerConcepts.includes(concept)).length;
+  // Concepts count by their information: "Envoy" or "sidecar", in nearly every answer, say little.
+  let conceptInformation = 0;
+  let about = 0;
+  for (const concept of asked.concepts) {
+    const value = information.get(`~${concept}`) ?? 0;
+    conceptInformation += value;
+    if (answerConcepts.includes(concept)) about += value;
+  }
   return {
     strength: total > 0 ? Math.log1p(result.score / total) : 0,
     coverage: total > 0 ? covered / total : 0,
     expertCoverage: total > 0 ? expert / total : 0,
     keyTerms: asked.key.length > 0 ? matchedKey / asked.key.length : 0,
-    concepts: asked.concepts.length > 0 ? about / asked.concepts.length : 0,
+    concepts: conceptInformation > 0 ? about / conceptInformation : 0,
     rareTerms: Math.min(rare, RARE_TERMS_FULL) / RARE_TERMS_FULL,
     margin: Math.min(1, next > 0 ? Math.log(result.score / next) : 1),
     relative: best > 0 ? Math.max(-3, Math.log(result.score / best)) : 0,
     unknown: asked.unknown,
+    expertStrength: total > 0 ? Math.log1p(expertScore / total) : 0,
   };
+}
+
+/** Which results are confident, from their scores and signals, best first (`ConfidenceModel`). */
+export function confidentResults(results: readonly { score: number; signals: ConfidenceSignals }[], model: ConfidenceModel = CONFIDENCE_MODEL): boolean[] {
+  const top = results[0];
+  if (!top || probability(top.signals, model) < model.threshold) return results.map(() => false);
+  return results.map((result) => result.score >= top.score * model.relative);
 }
 
 /** Each signal's share of the log-odds: what made a result confident, or not. */

@@ -1,6 +1,7 @@
 /**
  * Fitting the confidence model (`src/search/confidence.ts`): logistic regression by plain
- * gradient descent over the top 5 results of each training question, labelled helpful or not.
+ * gradient descent over the best result of each training question, labelled by whether a helpful
+ * answer is in its top 5; then the probability threshold and the relative band, chosen together.
  * Training questions are the TUNING half of the real questions plus our own questions no answer
  * covers (`negatives.json`); the held-out half is never read here.
  *
@@ -11,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ConfidenceModel, type ConfidenceSignals, probability, SIGNAL_NAMES } from '../../src/search/confidence';
+import { type ConfidenceModel, type ConfidenceSignals, confidentResults, probability, SIGNAL_NAMES, type SignalName } from '../../src/search/confidence';
 import type { SearchEngine } from '../../src/search/engine';
 import { hasRealQueries, realHalf } from './real-queries';
 
@@ -47,26 +48,33 @@ export function judge(engine: SearchEngine, queries: readonly TrainingQuery[]): 
 
 const zeroWeights = (): ConfidenceSignals => Object.fromEntries(SIGNAL_NAMES.map((name) => [name, 0])) as ConfidenceSignals;
 
+type Weights = Pick<ConfidenceModel, 'weights' | 'bias'>;
+
 /**
- * Logistic regression with an L2 penalty, helpful and unhelpful results weighted to count equally.
- * Full-batch gradient descent from zero: deterministic, and the data is a few hundred rows.
+ * Logistic regression with an L2 penalty over each question's best result: did the experts
+ * answer it (a helpful answer in the top 5)? Answered and unanswered questions are weighted to
+ * count equally. Full-batch gradient descent from zero: deterministic, and there are a few
+ * hundred rows. (`relative` is 0 for every best result, so its weight stays 0.)
  */
-export function fitWeights(queries: readonly JudgedQuery[], { iterations = 4000, rate = 0.5, l2 = 0.01 } = {}): Omit<ConfidenceModel, 'threshold'> {
-  const rows = queries.flatMap((query) => query.hits);
-  const positives = rows.filter((row) => row.helpful).length;
+/** The signals the model reads (the others keep weight 0): chosen by out-of-fold figures. */
+export const MODEL_SIGNALS: readonly SignalName[] = ['strength', 'coverage', 'expertCoverage', 'concepts', 'unknown', 'margin'];
+
+export function fitWeights(queries: readonly JudgedQuery[], { iterations = 3000, rate = 0.5, l2 = 0.001, use = MODEL_SIGNALS } = {}): Weights {
+  const rows = queries.filter((query) => query.hits.length > 0).map((query) => ({ signals: query.hits[0]!.signals, answered: query.hits.some((hit) => hit.helpful) }));
+  const positives = rows.filter((row) => row.answered).length;
   const negativeRows = rows.length - positives;
-  const weightOf = (helpful: boolean) => (helpful ? rows.length / (2 * Math.max(1, positives)) : rows.length / (2 * Math.max(1, negativeRows)));
+  const weightOf = (answered: boolean) => (answered ? rows.length / (2 * Math.max(1, positives)) : rows.length / (2 * Math.max(1, negativeRows)));
   const weights = zeroWeights();
   let bias = 0;
   for (let step = 0; step < iterations; step++) {
     const gradient = zeroWeights();
     let gradientBias = 0;
     for (const row of rows) {
-      const error = (probability(row.signals, { weights, bias, threshold: 0 }) - (row.helpful ? 1 : 0)) * weightOf(row.helpful);
-      for (const name of SIGNAL_NAMES) gradient[name] += error * row.signals[name];
+      const error = (probability(row.signals, { weights, bias, threshold: 0, relative: 1 }) - (row.answered ? 1 : 0)) * weightOf(row.answered);
+      for (const name of use) gradient[name] += error * row.signals[name];
       gradientBias += error;
     }
-    for (const name of SIGNAL_NAMES) weights[name] -= rate * (gradient[name] / rows.length + l2 * weights[name]);
+    for (const name of use) weights[name] -= rate * (gradient[name] / rows.length + l2 * weights[name]);
     bias -= rate * (gradientBias / rows.length);
   }
   return { weights, bias };
@@ -79,11 +87,15 @@ export interface Outcome {
   quiet: number;
 }
 
+const scoreOf = (hit: JudgedQuery['hits'][number]) => Math.exp(hit.signals.relative);
+
 /** Quiet rate and confident-hit rate of a model over judged questions. */
 export function outcome(queries: readonly JudgedQuery[], model: ConfidenceModel): Outcome {
   const result: Outcome = { answerable: 0, confidentHits: 0, unanswerable: 0, quiet: 0 };
   for (const query of queries) {
-    const confident = query.hits.filter((hit) => probability(hit.signals, model) >= model.threshold);
+    // The relative signal is log(score / best): the scores, up to a factor.
+    const flags = confidentResults(query.hits.map((hit) => ({ score: scoreOf(hit), signals: hit.signals })), model);
+    const confident = query.hits.filter((_, index) => flags[index]);
     if (query.rel.length === 0) {
       result.unanswerable++;
       if (confident.length === 0) result.quiet++;
@@ -97,20 +109,23 @@ export function outcome(queries: readonly JudgedQuery[], model: ConfidenceModel)
 
 export const rates = (o: Outcome) => ({ quietRate: o.unanswerable ? o.quiet / o.unanswerable : 1, confidentHitRate: o.answerable ? o.confidentHits / o.answerable : 1 });
 
-/** The threshold that makes the weaker of quiet rate and confident-hit rate strongest. */
-export function chooseThreshold(queries: readonly JudgedQuery[], fitted: Omit<ConfidenceModel, 'threshold'>): number {
-  let best = { threshold: 0.5, score: -Infinity };
-  for (let threshold = 0.05; threshold < 0.96; threshold += 0.01) {
-    const { quietRate, confidentHitRate } = rates(outcome(queries, { ...fitted, threshold }));
-    const score = Math.min(quietRate, confidentHitRate) + 0.01 * (quietRate + confidentHitRate);
-    if (score > best.score + 1e-9) best = { threshold: Number(threshold.toFixed(2)), score };
+/** The threshold and relative band that make the weaker of quiet rate and confident-hit rate strongest. */
+export function chooseCut(queries: readonly JudgedQuery[], fitted: Weights): Pick<ConfidenceModel, 'threshold' | 'relative'> {
+  let best = { threshold: 0.5, relative: 1, score: -Infinity };
+  for (let step = 5; step <= 95; step++) {
+    const threshold = step / 100;
+    for (const relative of [0.5, 0.6, 0.7, 0.8, 0.9, 1]) {
+      const { quietRate, confidentHitRate } = rates(outcome(queries, { ...fitted, threshold, relative }));
+      const score = Math.min(quietRate, confidentHitRate) + 0.01 * (quietRate + confidentHitRate);
+      if (score > best.score + 1e-9) best = { threshold, relative, score };
+    }
   }
-  return best.threshold;
+  return { threshold: best.threshold, relative: best.relative };
 }
 
-export function fitModel(queries: readonly JudgedQuery[]): ConfidenceModel {
-  const fitted = fitWeights(queries);
-  return { ...fitted, threshold: chooseThreshold(queries, fitted) };
+export function fitModel(queries: readonly JudgedQuery[], use = MODEL_SIGNALS): ConfidenceModel {
+  const fitted = fitWeights(queries, { use });
+  return { ...fitted, ...chooseCut(queries, fitted) };
 }
 
 /** The fold of a question: by the SHA-256 of its text, so folds never change between runs. */
@@ -120,13 +135,13 @@ const foldOf = (query: TrainingQuery, k: number) => Number.parseInt(createHash('
  * k-fold cross-validation: each question is judged by a model fitted (weights and threshold)
  * without its fold. Returns the out-of-fold outcome per source.
  */
-export function crossValidate(queries: readonly JudgedQuery[], k = 5): Map<string, Outcome> & { all: Outcome } {
+export function crossValidate(queries: readonly JudgedQuery[], k = 5, use = MODEL_SIGNALS): Map<string, Outcome> & { all: Outcome } {
   const bySource = new Map<string, Outcome>();
   const all: Outcome = { answerable: 0, confidentHits: 0, unanswerable: 0, quiet: 0 };
   for (let fold = 0; fold < k; fold++) {
     const train = queries.filter((query) => foldOf(query, k) !== fold);
     const test = queries.filter((query) => foldOf(query, k) === fold);
-    const model = fitModel(train);
+    const model = fitModel(train, use);
     for (const query of test) {
       const o = outcome([query], model);
       const sum = bySource.get(query.source) ?? { answerable: 0, confidentHits: 0, unanswerable: 0, quiet: 0 };
@@ -155,6 +170,7 @@ export const CONFIDENCE_MODEL: ConfidenceModel = {
   weights: { ${weights} },
   bias: ${round(model.bias)},
   threshold: ${model.threshold},
+  relative: ${model.relative},
 };
 `;
 }
