@@ -6,6 +6,7 @@ import type { Dataset } from '../data/types';
 import { langsOf } from '../i18n';
 import type { AnswerLanguage, AnswerSummary, CardData, PageTerms, TermInfo } from '../messaging/protocol';
 import type { SearchEngine, SearchHit } from './engine';
+import { queryDocs } from './query-docs';
 
 const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
 
@@ -99,10 +100,12 @@ export function lookupCard(engine: SearchEngine, text: string, lang: AnswerLangu
   const query = engine.boundedQuery(text);
   const hits = confidentFirst(engine.search(query, { limit: 200 }));
   const termIds = [...new Set(engine.matcher.findAll(query).map((match) => match.termId))];
+  const docs = hits.some((hit) => hit.confident) ? [] : queryDocs(engine, query);
   return {
     terms: termIds.flatMap((id) => termInfo(engine.dataset, id) ?? []).slice(0, 3),
     answers: summarize(engine, hits.slice(0, CARD_ANSWERS.lookup), lang),
     total: hits.length,
     query,
+    ...(docs.length > 0 ? { docs } : {}),
   };
 }

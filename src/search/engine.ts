@@ -298,6 +298,11 @@ export class SearchEngine {
     return weights;
   }
 
+  /** Glossary term ids the query names, by alias or by a described symptom, in order. */
+  askedConcepts(query: string): string[] {
+    return [...this.weightedTerms(query)].filter(([term, weight]) => isConceptToken(term) && weight >= this.ranking.conceptBoost).map(([term]) => term.slice(1));
+  }
+
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const weights = this.weightedTerms(query);
     const asked = new Map(weights);
