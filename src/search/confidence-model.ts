@@ -5,8 +5,8 @@
 import type { ConfidenceModel } from './confidence';
 
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  weights: { strength: 1.12, coverage: 2.659, expertCoverage: 0.833, keyTerms: 0, concepts: 1.061, rareTerms: 0, margin: -0.259, relative: 0, unknown: -1.87, expertStrength: 0 },
-  bias: -5.584,
-  threshold: 0.4,
+  weights: { strength: 1.066, coverage: 2.807, expertCoverage: 0.901, keyTerms: 0, concepts: 1.085, rareTerms: 0, margin: -0.295, relative: 0, unknown: -1.9, expertStrength: 0 },
+  bias: -5.418,
+  threshold: 0.37,
   relative: 0.5,
 };

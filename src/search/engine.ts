@@ -274,8 +274,7 @@ export class SearchEngine {
     const tokens = tokenize(bounded, this.matcher);
     // A described symptom names its concept as an alias would (`src/search/symptoms.ts`).
     const symptoms = this.symptoms.find(bounded);
-    const symptomTokens = symptoms.written.map((match) => ({ term: conceptToken(match.termId), start: match.start, end: match.end }));
-    const concepts = [...tokens.filter((token) => isConceptToken(token.term)), ...symptomTokens];
+    const concepts = tokens.filter((token) => isConceptToken(token.term));
     const weights = new Map<string, number>();
     const add = (term: string, weight: number) => {
       if (weights.size < MAX_QUERY_TERMS || weights.has(term)) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
@@ -284,17 +283,15 @@ export class SearchEngine {
       if (isConceptToken(token.term)) add(token.term, this.ranking.conceptBoost);
       else add(token.term, concepts.some((concept) => token.start >= concept.start && token.end <= concept.end) ? this.ranking.coveredWord : 1);
     }
-    for (const token of symptomTokens) add(token.term, this.ranking.conceptBoost);
-    for (const termId of symptoms.amounts) {
-      add(conceptToken(termId), this.ranking.conceptBoost);
-      concepts.push({ term: conceptToken(termId), start: 0, end: 0 });
-    }
     for (const concept of concepts) {
       for (const related of this.relatedTerms.get(concept.term.slice(1)) ?? []) {
         const term = conceptToken(related);
         if (!weights.has(term)) add(term, this.ranking.conceptBoost * this.ranking.related);
       }
     }
+    // Unlike an alias, a symptom leaves its words their full weight ("memory" still says memory)
+    // and brings no related terms: it points at one concept, not at its neighbourhood.
+    for (const termId of [...symptoms.written.map((match) => match.termId), ...symptoms.amounts]) add(conceptToken(termId), this.ranking.conceptBoost);
     return weights;
   }
 

@@ -25,10 +25,7 @@ export class SymptomMatcher {
     this.matcher = new TermMatcher(glossary.filter((term) => term.symptoms).map((term) => ({ id: term.id, aliases: [...term.symptoms!.en, ...term.symptoms!.zh] })));
   }
 
-  /**
-   * Symptoms in a query: those written as they are (with where they are, so their words count
-   * as part of the concept) and those found once counts and sizes are put in words.
-   */
+  /** Symptoms in a query: those written as they are and those found once counts and sizes are put in words. */
   find(query: string): { written: TermMatch[]; amounts: string[] } {
     const written = this.matcher.findAll(query);
     const normalized = normalizeAmounts(query);
