@@ -164,9 +164,35 @@ export function umbrellaTerms(href: string): ReadonlySet<string> {
   if (host === 'github.com') {
     const owner = url.pathname.split('/')[1]?.toLowerCase() ?? '';
     if (owner === 'envoyproxy') return ENVOY_HOME;
-    if ((MESH_GITHUB_ORGS as readonly string[]).includes(owner)) return ISTIO_HOME;
+    if ((MESH_GITHUB_ORGS as readonly string[]).includes(owner) || MESH_PROJECT_ORGS.has(owner)) return ISTIO_HOME;
   }
   return new Set();
+}
+
+/**
+ * The GitHub organisations of mesh projects built on or beside Istio (the answers' Slime, Aeraki,
+ * Hango, OpenKruise's SidecarSet, the MOSN sidecar): their readers know Istio, Envoy, sidecars and
+ * Kubernetes as well as Istio's own do. Only for what is marked; which pages are marked is
+ * `MESH_GITHUB_ORGS`'s business.
+ */
+const MESH_PROJECT_ORGS: ReadonlySet<string> = new Set(['slime-io', 'aeraki-mesh', 'hango-io', 'openkruise', 'mosn', 'layotto']);
+
+/**
+ * A project's own name on its own repository ("kruise" on openkruise/kruise), as "Istio" on
+ * istio.io: the page's subject, counted, not marked.
+ */
+export function ownNames(href: string): string[] {
+  try {
+    const url = new URL(href);
+    return url.hostname === 'github.com' ? url.pathname.split('/').slice(1, 3).map((part) => part.toLowerCase().replace(/[_-]+/g, '')).filter(Boolean) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function isOwnName(names: readonly string[], surface: string): boolean {
+  const key = surface.toLowerCase().replace(/[\s_-]+/g, '');
+  return key.length >= 4 && names.some((name) => name.includes(key));
 }
 
 const UNIT_TEXT_CHARS = 2000;
@@ -245,12 +271,15 @@ export class MarkingPolicy {
   private readonly umbrella: ReadonlySet<string>;
   private readonly host: string;
   private readonly thread: boolean;
+  /** The GitHub owner and repository of the page (`isOwnName`). */
+  private readonly own: readonly string[];
   /** The units that are a whole thread, where a term is marked again far below its last mark. */
   private readonly threadUnits = new WeakSet<Element | Document>();
   private headlineText: string | undefined;
 
   constructor(private readonly doc: Document, href: string) {
     this.umbrella = umbrellaTerms(href);
+    this.own = ownNames(href);
     this.thread = threadPage(href);
     this.host = (() => {
       try {
@@ -273,7 +302,8 @@ export class MarkingPolicy {
     for (const match of matches) {
       if (identifierAround(node.data, match.start, match.end, inCode)) continue;
       if (!this.fitsSense(node, parent, match)) continue;
-      const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(node.data.slice(match.start, match.end), match.termId));
+      const surface = node.data.slice(match.start, match.end);
+      const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(surface, match.termId)) && !isOwnName(this.own, surface);
       const at = position + match.start;
       const marked = markable && this.shouldMark(parent, match.termId, at);
       reviewed.push(marked ? { ...match, marked, at } : { ...match, marked });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-files';
 import { TermMatcher } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
-import { identifierAround, MarkingPolicy, umbrellaTerms } from '../../src/page/marking-policy';
+import { identifierAround, isOwnName, MarkingPolicy, ownNames, umbrellaTerms } from '../../src/page/marking-policy';
 
 const matcher = new TermMatcher(matcherTerms(loadDataset().glossary));
 
@@ -101,6 +101,15 @@ describe('which occurrences are marked', () => {
     expect(review(`<h2>One</h2><p>EnvoyFilter</p><h2>Two</h2>${far}<ul><li>EnvoyFilter</li><li>EnvoyFilter</li></ul>`)).toEqual(['EnvoyFilter*', 'EnvoyFilter*', 'EnvoyFilter']);
     const forum = 'https://discuss.istio.io/t/a-question/123';
     expect(review(`<div class="comment-body"><p>EnvoyFilter</p><p>EnvoyFilter</p></div><div class="comment-body">${far}<p>EnvoyFilter</p></div>`, forum)).toEqual(['EnvoyFilter*', 'EnvoyFilter', 'EnvoyFilter*']);
+  });
+
+  it('leaves a project\'s own name, and the mesh words on mesh projects\' GitHub, unmarked', () => {
+    expect(isOwnName(ownNames('https://github.com/openkruise/kruise/issues/1'), 'Kruise')).toBe(true);
+    expect(isOwnName(ownNames('https://github.com/kubernetes-sigs/gateway-api/issues/1'), 'Gateway API')).toBe(true);
+    expect(isOwnName(ownNames('https://github.com/istio/istio/issues/1'), 'istiod')).toBe(false);
+    expect(isOwnName(ownNames('https://istio.io/latest/docs/'), 'Istio')).toBe(false);
+    expect(umbrellaTerms('https://github.com/mosn/mosn/issues/1')).toContain('sidecar');
+    expect(review('<p>OpenKruise and SidecarSet with istio-init</p>', 'https://github.com/openkruise/kruise/issues/1')).toEqual(['OpenKruise', 'SidecarSet*', 'istio-init*']);
   });
 
   it('reads a GitHub thread as one unit: a term once in it, and again only far below', () => {
