@@ -10,7 +10,7 @@ export function QueryDocs({ docs, lang }: { docs: readonly TermInfo[]; lang: Lan
   if (docs.length === 0) return null;
   return (
     <section class="query-docs" aria-labelledby="query-docs-heading">
-      <h3 id="query-docs-heading" class="group-heading">{t('queryDocsHeading')}</h3>
+      <h3 id="query-docs-heading" class="query-docs-heading">{t('queryDocsHeading')}</h3>
       <ul>
         {docs.map((term) => (
           <li key={term.id}>
