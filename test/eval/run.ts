@@ -75,6 +75,21 @@ console.log(`\nconfidence model (src/search/confidence-model.ts): P(answered) fr
 for (const name of SIGNAL_NAMES) console.log(`  ${name.padEnd(16)}${pad(CONFIDENCE_MODEL.weights[name].toFixed(3), 8)}  ${SIGNAL_MEANINGS[name]}`);
 console.log(`  ${'bias'.padEnd(16)}${pad(CONFIDENCE_MODEL.bias.toFixed(3), 8)}`);
 
+// Symptoms (glossary `symptoms`), checked on the tuning half only: the questions each leads to
+// its concept, and whether their helpful answer is in the top 5 with and without the symptoms.
+if (real.length > 0) {
+  const plain = new SearchEngine({ ...dataset, glossary: dataset.glossary.map(({ symptoms: _symptoms, ...term }) => term) });
+  const symptomatic = dataset.glossary.filter((term) => term.symptoms);
+  const tuningHalf = halves[0]!.queries;
+  console.log(`\n${'symptoms (tuning half)'.padEnd(38)}${pad('questions', 10)}${pad('answerable', 11)}${pad('hit@5 without', 15)}${pad('with', 6)}`);
+  for (const term of symptomatic) {
+    const led = tuningHalf.filter((query) => engine.askedConcepts(query.q).includes(term.id) && !plain.askedConcepts(query.q).includes(term.id));
+    const answerable = led.filter((query) => query.rel.length > 0);
+    const hits = (ranker: SearchEngine) => answerable.filter((query) => ranker.search(query.q, { limit: 5 }).some((hit) => query.rel.includes(hit.id))).length;
+    console.log(`${term.id.padEnd(38)}${pad(led.length, 10)}${pad(answerable.length, 11)}${pad(hits(plain), 15)}${pad(hits(engine), 6)}`);
+  }
+}
+
 const describe = (query: string, relevant: readonly string[]) => {
   const hits = engine.search(query, { limit: 5 });
   const got = hits.map((hit) => `${hit.id}${relevant.includes(hit.id) ? '*' : ''}${hit.confident ? '' : '?'}`).join(' ');
