@@ -5,7 +5,7 @@
 import type { ConfidenceModel } from './confidence';
 
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  weights: { strength: 1.066, coverage: 2.807, expertCoverage: 0.901, keyTerms: 0, concepts: 1.085, rareTerms: 0, margin: -0.295, relative: 0, unknown: -1.9, expertStrength: 0 },
+  weights: { strength: 1.066, coverage: 2.807, expertCoverage: 0.901, keyTerms: 0, concepts: 1.085, rareTerms: 0, margin: -0.295, relative: 0, unknown: -1.9 },
   bias: -5.418,
   threshold: 0.37,
   relative: 0.5,

@@ -11,7 +11,7 @@
 import { CONFIDENCE_MODEL } from './confidence-model';
 
 /** The signals, each a plain number of about unit scale, so their weights read directly. */
-export const SIGNAL_NAMES = ['strength', 'coverage', 'expertCoverage', 'keyTerms', 'concepts', 'rareTerms', 'margin', 'relative', 'unknown', 'expertStrength'] as const;
+export const SIGNAL_NAMES = ['strength', 'coverage', 'expertCoverage', 'keyTerms', 'concepts', 'rareTerms', 'margin', 'relative', 'unknown'] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 export type ConfidenceSignals = Record<SignalName, number>;
 
@@ -25,7 +25,6 @@ export const SIGNAL_MEANINGS: Record<SignalName, string> = {
   margin: 'log of the score over the next result\'s, at most 1',
   relative: 'log of the score over the best result\'s (0 for the best)',
   unknown: 'share of the query\'s information in terms no answer has (a topic the experts never spoke to)',
-  expertStrength: 'log(1 + score of the experts\' words alone, question and answer, per unit of information)',
 };
 
 /**
@@ -82,13 +81,11 @@ export function askedInformation(information: ReadonlyMap<string, number>, conce
 const EXPERT_FIELDS = new Set(['question', 'answer']);
 
 /**
- * The signals of one result. `expertScore` is what the question and answer alone score for what
- * was asked; `next` is the score of the result ranked below it (0 if none),
+ * The signals of one result. `next` is the score of the result ranked below it (0 if none),
  * `best` the top score; `idf` gives a term's rarity among the answers.
  */
 export function confidenceSignals(
   result: ScoredResult,
-  expertScore: number,
   next: number,
   best: number,
   answerConcepts: readonly string[],
@@ -126,7 +123,6 @@ export function confidenceSignals(
     margin: Math.min(1, next > 0 ? Math.log(result.score / next) : 1),
     relative: best > 0 ? Math.max(-3, Math.log(result.score / best)) : 0,
     unknown: asked.unknown,
-    expertStrength: total > 0 ? Math.log1p(expertScore / total) : 0,
   };
 }
 

@@ -327,15 +327,8 @@ export class SearchEngine {
     const matched = new Set(results.flatMap((result) => result.queryTerms));
     const unmatched = terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength);
     if (unmatched.length > 0) results = addOrResults(results, run(unmatched, new Set(unmatched)));
-    // What the experts' own words score for what was asked (no asks, no context): one strong
-    // word in `asks` should not make an answer confident on its own.
-    const expertScores = new Map(
-      this.index
-        .search([...asked.keys()].join(' '), { fields: ['question', 'answer'], boost, combineWith: 'OR', boostTerm: (term) => asked.get(term) ?? 1 })
-        .map((result) => [result.id as string, result.score]),
-    );
     // One more than asked for: the last result's margin is over the one below it.
-    return this.judged(results.slice(0, (options.limit ?? 10) + 1), asked, expertScores).slice(0, options.limit ?? 10);
+    return this.judged(results.slice(0, (options.limit ?? 10) + 1), asked).slice(0, options.limit ?? 10);
   }
 
   /**
@@ -344,7 +337,7 @@ export class SearchEngine {
    * their rarity: a long question must match more than a short one, and a topic no answer knows
    * ("brotli") weighs against every result.
    */
-  private judged(results: MiniSearchResult[], weights: ReadonlyMap<string, number>, expertScores: ReadonlyMap<string, number>): SearchHit[] {
+  private judged(results: MiniSearchResult[], weights: ReadonlyMap<string, number>): SearchHit[] {
     const information = new Map<string, number>();
     const concepts: string[] = [];
     const unknown = new Set<string>();
@@ -360,7 +353,7 @@ export class SearchEngine {
     const judged = results.map((result, rank) => ({
       result,
       score: result.score,
-      signals: confidenceSignals(result, expertScores.get(String(result.id)) ?? 0, results[rank + 1]?.score ?? 0, best, this.qaById.get(String(result.id))?.terms ?? [], asked, (term) => this.idf(term)),
+      signals: confidenceSignals(result, results[rank + 1]?.score ?? 0, best, this.qaById.get(String(result.id))?.terms ?? [], asked, (term) => this.idf(term)),
     }));
     const confident = confidentResults(judged, this.confidence);
     return judged.map(({ result, signals }, rank) => toHit(result, signals.coverage, confident[rank]!, probability(signals, this.confidence), signals));
