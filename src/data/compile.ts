@@ -164,6 +164,18 @@ function checkGlossary(glossary: GlossaryTerm[], ids: ReadonlySet<unknown>, prob
       owners.set(key, owner ?? term.id);
     }
   }
+  // A symptom leads to one term, and is not already a spelling of one.
+  const symptomOwners = new Map<string, string>();
+  for (const term of glossary) {
+    for (const symptom of [...(term.symptoms?.en ?? []), ...(term.symptoms?.zh ?? [])]) {
+      const key = aliasKey(symptom);
+      const owner = owners.get(key) ?? symptomOwners.get(key);
+      if (key.length < 2) problems.add('glossary.json', term.id, 'symptoms', `symptom "${symptom}" is shorter than 2 characters`);
+      else if (owner !== undefined && owner !== term.id) problems.add('glossary.json', term.id, 'symptoms', `symptom "${symptom}" is also a spelling or symptom of "${owner}"`);
+      else if (owners.get(key) === term.id) problems.add('glossary.json', term.id, 'symptoms', `symptom "${symptom}" is already an alias`);
+      symptomOwners.set(key, symptomOwners.get(key) ?? term.id);
+    }
+  }
 }
 
 /** Term ids a Q&A mentions in either language, most mentioned first. */

@@ -60,6 +60,7 @@ export const glossarySchema = z.strictObject({
   definition: bilingual,
   docsUrl: httpsUrl.optional(),
   related: z.array(z.string()).optional(),
+  symptoms: z.strictObject({ en: z.array(text), zh: z.array(text) }).optional(),
 });
 
 export const datasetInfoSchema = z.strictObject({

@@ -66,6 +66,12 @@ export interface GlossaryTerm {
    * answers about 熔断 (circuit breaking) though no expert said "outlier detection".
    */
   related?: string[];
+  /**
+   * How people describe a problem that is about this term ("OOMKilled", "memory keeps growing"):
+   * read in queries only (`src/search/symptoms.ts`), never marked on pages, where such words mean
+   * many things.
+   */
+  symptoms?: { en: string[]; zh: string[] };
 }
 
 /** About the dataset: source, licence, attribution, translation notice (`data/dataset.json`). */

@@ -50,6 +50,8 @@ export interface CardData {
   query: string;
   /** No answer names the term: these answers are related through the text around it. */
   related?: boolean;
+  /** No close match for a lookup: the official docs for the terms it names (`queryDocs`). */
+  docs?: TermInfo[];
 }
 
 export interface TermCardRequest {

@@ -18,10 +18,12 @@
  *    (`ReviewedMatch.marked`), and it is marked again only `REMARK_DISTANCE` after its last
  *    mark. Once per paragraph left 37 marks per 1000 words on the real pages (`npm run marks`),
  *    once per section 22 (GitHub's short comments 40); with the distance, under the aim of 20.
+ *    On a GitHub issue, pull request or discussion the whole thread is one unit (`threadPage`):
+ *    a term is marked once in it, and again only `THREAD_REMARK_DISTANCE` further down.
  */
 import type { TermMatch } from '../glossary/matcher';
 import { MESH_GITHUB_ORGS } from '../settings/sites';
-import { CODE_ELEMENTS, MARK_UNIT } from './selectors';
+import { CODE_ELEMENTS, MARK_UNIT, THREAD_PATH } from './selectors';
 
 export interface ReviewedMatch extends TermMatch {
   /** Painted: the first occurrence of its term in its reading unit, and not an umbrella word. */
@@ -162,9 +164,35 @@ export function umbrellaTerms(href: string): ReadonlySet<string> {
   if (host === 'github.com') {
     const owner = url.pathname.split('/')[1]?.toLowerCase() ?? '';
     if (owner === 'envoyproxy') return ENVOY_HOME;
-    if ((MESH_GITHUB_ORGS as readonly string[]).includes(owner)) return ISTIO_HOME;
+    if ((MESH_GITHUB_ORGS as readonly string[]).includes(owner) || MESH_PROJECT_ORGS.has(owner)) return ISTIO_HOME;
   }
   return new Set();
+}
+
+/**
+ * The GitHub organisations of mesh projects built on or beside Istio (the answers' Slime, Aeraki,
+ * Hango, OpenKruise's SidecarSet, the MOSN sidecar): their readers know Istio, Envoy, sidecars and
+ * Kubernetes as well as Istio's own do. Only for what is marked; which pages are marked is
+ * `MESH_GITHUB_ORGS`'s business.
+ */
+const MESH_PROJECT_ORGS: ReadonlySet<string> = new Set(['slime-io', 'aeraki-mesh', 'hango-io', 'openkruise', 'mosn', 'layotto']);
+
+/**
+ * A project's own name on its own repository ("kruise" on openkruise/kruise), as "Istio" on
+ * istio.io: the page's subject, counted, not marked.
+ */
+export function ownNames(href: string): string[] {
+  try {
+    const url = new URL(href);
+    return url.hostname === 'github.com' ? url.pathname.split('/').slice(1, 3).map((part) => part.toLowerCase().replace(/[_-]+/g, '')).filter(Boolean) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function isOwnName(names: readonly string[], surface: string): boolean {
+  const key = surface.toLowerCase().replace(/[\s_-]+/g, '');
+  return key.length >= 4 && names.some((name) => name.includes(key));
 }
 
 const UNIT_TEXT_CHARS = 2000;
@@ -220,6 +248,19 @@ function lastHeadingIn(element: Element): Element | undefined {
  */
 export const REMARK_DISTANCE = 1500;
 
+/** In a thread, a term is marked again this far (about 1,000 English words) below its last mark. */
+export const THREAD_REMARK_DISTANCE = 6000;
+
+/** Whether a page is a GitHub thread (issue, pull request, discussion): read as one unit. */
+export function threadPage(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return url.hostname === 'github.com' && THREAD_PATH.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** One page's policy: it remembers which terms each unit has marked, until the next navigation. */
 export class MarkingPolicy {
   private readonly markedIn = new WeakMap<Element | Document, Set<string>>();
@@ -229,10 +270,17 @@ export class MarkingPolicy {
   private readonly sections = new WeakMap<Element, Element | Document>();
   private readonly umbrella: ReadonlySet<string>;
   private readonly host: string;
+  private readonly thread: boolean;
+  /** The GitHub owner and repository of the page (`isOwnName`). */
+  private readonly own: readonly string[];
+  /** The units that are a whole thread, where a term is marked again far below its last mark. */
+  private readonly threadUnits = new WeakSet<Element | Document>();
   private headlineText: string | undefined;
 
   constructor(private readonly doc: Document, href: string) {
     this.umbrella = umbrellaTerms(href);
+    this.own = ownNames(href);
+    this.thread = threadPage(href);
     this.host = (() => {
       try {
         return new URL(href).hostname;
@@ -254,7 +302,8 @@ export class MarkingPolicy {
     for (const match of matches) {
       if (identifierAround(node.data, match.start, match.end, inCode)) continue;
       if (!this.fitsSense(node, parent, match)) continue;
-      const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(node.data.slice(match.start, match.end), match.termId));
+      const surface = node.data.slice(match.start, match.end);
+      const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(surface, match.termId)) && !isOwnName(this.own, surface);
       const at = position + match.start;
       const marked = markable && this.shouldMark(parent, match.termId, at);
       reviewed.push(marked ? { ...match, marked, at } : { ...match, marked });
@@ -300,9 +349,13 @@ export class MarkingPolicy {
     const unit = this.unitOf(parent);
     let marked = this.markedIn.get(unit);
     if (!marked) this.markedIn.set(unit, (marked = new Set()));
-    if (marked.has(termId)) return false;
     const last = this.lastMarked.get(termId);
-    if (last !== undefined && Math.abs(at - last) < REMARK_DISTANCE) return false;
+    if (this.threadUnits.has(unit)) {
+      if (last !== undefined && Math.abs(at - last) < THREAD_REMARK_DISTANCE) return false;
+    } else {
+      if (marked.has(termId)) return false;
+      if (last !== undefined && Math.abs(at - last) < REMARK_DISTANCE) return false;
+    }
     marked.add(termId);
     this.lastMarked.set(termId, at);
     return true;
@@ -310,7 +363,13 @@ export class MarkingPolicy {
 
   private unitOf(parent: Element): Element | Document {
     let unit = this.units.get(parent);
-    if (!unit) this.units.set(parent, (unit = markUnit(parent, this.sections)));
+    if (!unit) {
+      // In a thread, every comment belongs to the conversation (else the page) as one unit.
+      const inThread = this.thread && parent.closest(MARK_UNIT.comment) !== null;
+      unit = inThread ? (parent.closest(MARK_UNIT.thread) ?? this.doc) : markUnit(parent, this.sections);
+      if (inThread) this.threadUnits.add(unit);
+      this.units.set(parent, unit);
+    }
     return unit;
   }
 

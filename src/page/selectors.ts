@@ -60,8 +60,16 @@ export const CODE_ELEMENTS = 'pre, code, kbd, samp, tt';
  */
 export const MARK_UNIT = {
   comment: '.comment-body, .js-comment-body, [data-testid="issue-body"], [data-testid="comment-body"], .timeline-comment, .post, .topic-body',
+  /**
+   * A GitHub issue's, pull request's or discussion's whole conversation: one reading unit, since
+   * its comments are short and say the same terms again (`threadPage`).
+   */
+  thread: '.js-discussion, [data-testid="issue-viewer-issue-container"], [data-testid="issue-viewer-comments-container"], .discussion-timeline, #discussion_bucket',
   block: 'p, pre, blockquote, h1, h2, h3, h4, h5, h6, figcaption, summary, dd, dt, li, td, th',
 } as const;
+
+/** A GitHub thread: an issue, a pull request's conversation or a discussion. */
+export const THREAD_PATH = /^\/[^/]+\/[^/]+\/(?:issues|pull|discussions)\/\d+(?:\/?$|#)/;
 
 /** Closest element that reads as one unit of prose, for the sentence around a term. */
 export const CONTEXT_BLOCK = 'p, li, td, th, dd, dt, blockquote, pre, h1, h2, h3, h4, h5, h6, figcaption, summary';

@@ -6,6 +6,7 @@ import type { Dataset } from '../data/types';
 import { langsOf } from '../i18n';
 import type { AnswerLanguage, AnswerSummary, CardData, PageTerms, TermInfo } from '../messaging/protocol';
 import type { SearchEngine, SearchHit } from './engine';
+import { queryDocs } from './query-docs';
 
 const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
 
@@ -86,13 +87,24 @@ export function termCard(engine: SearchEngine, termId: string, context: string, 
 const PAGE_CONTEXT_TERMS = 12;
 
 /**
+ * A page's question is its title and the opening of its post: hundreds of words, of which an
+ * answer covers a small share by construction, unlike the titles the confidence model was fitted
+ * on. There an answer is also close when it scores this strongly per unit of the question's
+ * information (the threshold "On this page" was calibrated with on the tuning half's issues).
+ */
+export const PAGE_STRENGTH = Math.log1p(34);
+
+/**
  * "On this page": the answers to the page's question (`PageTerms.question`), re-ranked by the
  * terms it uses most (the most frequent weighs 1); only close matches count as the page's.
  */
 export function pageAnswers(engine: SearchEngine, page: Pick<PageTerms, 'question' | 'terms'>, limit: number): SearchHit[] {
   const top = Math.log2(1 + (page.terms[0]?.count ?? 1));
   const context = new Map(page.terms.slice(0, PAGE_CONTEXT_TERMS).map((term) => [term.termId, Math.log2(1 + term.count) / top]));
-  return engine.search(page.question, { context, limit }).filter((hit) => hit.confident);
+  return engine
+    .search(page.question, { context, limit })
+    .filter((hit) => hit.confident || (hit.signals?.strength ?? 0) >= PAGE_STRENGTH)
+    .map((hit) => ({ ...hit, confident: true }));
 }
 
 /** The lookup card: the selected text as a query, with the glossary terms it names. */
@@ -100,10 +112,12 @@ export function lookupCard(engine: SearchEngine, text: string, lang: AnswerLangu
   const query = engine.boundedQuery(text);
   const hits = confidentFirst(engine.search(query, { limit: 200 }));
   const termIds = [...new Set(engine.matcher.findAll(query).map((match) => match.termId))];
+  const docs = hits.some((hit) => hit.confident) ? [] : queryDocs(engine, query);
   return {
     terms: termIds.flatMap((id) => termInfo(engine.dataset, id) ?? []).slice(0, 3),
     answers: summarize(engine, hits.slice(0, CARD_ANSWERS.lookup), lang),
     total: hits.length,
     query,
+    ...(docs.length > 0 ? { docs } : {}),
   };
 }

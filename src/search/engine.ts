@@ -9,6 +9,9 @@ import type { Dataset, Episode, Lang, LinkedQa } from '../data/types';
 import { TermMatcher } from '../glossary/matcher';
 import { matcherTerms } from '../glossary/terms';
 import { type Range, rangesOf } from './highlight';
+import { askedInformation, type ConfidenceModel, type ConfidenceSignals, confidenceSignals, confidentResults, probability } from './confidence';
+import { CONFIDENCE_MODEL } from './confidence-model';
+import { SymptomMatcher } from './symptoms';
 import { conceptToken, isCjkTerm, isConceptToken, type Token, tokenize } from './tokenize';
 
 /** Longer input (a pasted page, a 1 MB selection) is cut here before anything else runs. */
@@ -37,12 +40,6 @@ export interface Ranking {
   fuzzy: { minLength: number; distance: number; weight: number };
   prefix: { minLength: number; weight: number };
   bm25: { k: number; b: number; d: number };
-  /**
-   * When a result is a confident match (`SearchHit.confident`), calibrated on real questions: its
-   * strength, the score per unit of the query's information times its coverage to this power,
-   * reaches `strength`, and its score is at least `relative` times the best result's.
-   */
-  confidence: { strength: number; coverageExponent: number; relative: number };
 }
 
 /**
@@ -58,13 +55,14 @@ export const RANKING: Ranking = {
   fuzzy: { minLength: 5, distance: 1, weight: 0.3 },
   prefix: { minLength: 3, weight: 0.6 },
   bm25: { k: 1.5, b: 0.75, d: 0.5 },
-  confidence: { strength: 34, coverageExponent: 0, relative: 0 },
 };
 
 export interface EngineOptions {
   /** A prebuilt index from `serialize()`, loaded instead of indexing the dataset. */
   serializedIndex?: string;
   ranking?: Ranking;
+  /** When a result is confident (`src/search/confidence.ts`); the fitted one by default. */
+  confidence?: ConfidenceModel;
 }
 
 /** A piece of an answer, with where the matched terms are in it. */
@@ -85,8 +83,12 @@ export interface SearchHit {
    * weight times its rarity (IDF); a word no answer uses counts fully against every result.
    */
   coverage: number;
-  /** A close match for the query, not merely the nearest answer (`Ranking.confidence`). */
+  /** A close match for the query, not merely the nearest answer: `probability` reaches the model's threshold. */
   confident: boolean;
+  /** The confidence model's probability that this is a helpful answer (`src/search/confidence.ts`). */
+  probability: number;
+  /** The signals the probability was made of (absent where no query was asked: concept lists). */
+  signals?: ConfidenceSignals;
 }
 
 export interface SearchOptions {
@@ -132,7 +134,7 @@ export function queryLang(query: string): Lang {
   return han * 3 >= latin && han > 0 ? 'zh' : 'en';
 }
 
-function toHit(result: MiniSearchResult, coverage: number, confident: boolean): SearchHit {
+function toHit(result: MiniSearchResult, coverage: number, confident: boolean, probability: number, signals?: ConfidenceSignals): SearchHit {
   return {
     id: String(result.id),
     score: result.score,
@@ -140,6 +142,8 @@ function toHit(result: MiniSearchResult, coverage: number, confident: boolean): 
     matchedConcepts: result.terms.filter(isConceptToken).map((term) => term.slice(1)),
     coverage,
     confident,
+    probability,
+    ...(signals ? { signals } : {}),
   };
 }
 
@@ -170,6 +174,7 @@ export function addOrResults(first: MiniSearchResult[], second: MiniSearchResult
 
 export class SearchEngine {
   readonly matcher: TermMatcher;
+  private readonly symptoms: SymptomMatcher;
   /** Made on first use (`index`): everything else the engine does needs none. */
   private loadedIndex: MiniSearch<IndexedDoc> | undefined;
   private readonly serializedIndex: string | undefined;
@@ -179,13 +184,16 @@ export class SearchEngine {
   private readonly idfCache = new Map<string, number>();
 
   private readonly ranking: Ranking;
+  private readonly confidence: ConfidenceModel;
   /** Term id → ids of its related terms (`GlossaryTerm.related`). */
   private readonly relatedTerms: Map<string, readonly string[]>;
 
-  constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING }: EngineOptions = {}) {
+  constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING, confidence = CONFIDENCE_MODEL }: EngineOptions = {}) {
     this.ranking = ranking;
+    this.confidence = confidence;
     this.relatedTerms = new Map(dataset.glossary.map((term) => [term.id, term.related ?? []]));
     this.matcher = new TermMatcher(matcherTerms(dataset.glossary));
+    this.symptoms = new SymptomMatcher(dataset.glossary);
     this.qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
     this.serializedIndex = serializedIndex;
   }
@@ -269,7 +277,10 @@ export class SearchEngine {
    * concept count less, and the concepts' related terms join in with a small weight.
    */
   weightedTerms(query: string): Map<string, number> {
-    const tokens = tokenize(this.boundedQuery(query), this.matcher);
+    const bounded = this.boundedQuery(query);
+    const tokens = tokenize(bounded, this.matcher);
+    // A described symptom names its concept as an alias would (`src/search/symptoms.ts`).
+    const symptoms = this.symptoms.find(bounded);
     const concepts = tokens.filter((token) => isConceptToken(token.term));
     const weights = new Map<string, number>();
     const add = (term: string, weight: number) => {
@@ -285,7 +296,15 @@ export class SearchEngine {
         if (!weights.has(term)) add(term, this.ranking.conceptBoost * this.ranking.related);
       }
     }
+    // Unlike an alias, a symptom leaves its words their full weight ("memory" still says memory)
+    // and brings no related terms: it points at one concept, not at its neighbourhood.
+    for (const termId of [...symptoms.written.map((match) => match.termId), ...symptoms.amounts]) add(conceptToken(termId), this.ranking.conceptBoost);
     return weights;
+  }
+
+  /** Glossary term ids the query names, by alias or by a described symptom, in order. */
+  askedConcepts(query: string): string[] {
+    return [...this.weightedTerms(query)].filter(([term, weight]) => isConceptToken(term) && weight >= this.ranking.conceptBoost).map(([term]) => term.slice(1));
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -316,7 +335,8 @@ export class SearchEngine {
     const matched = new Set(results.flatMap((result) => result.queryTerms));
     const unmatched = terms.filter((term) => !matched.has(term) && /^[a-z]+$/.test(term) && term.length >= fuzzy.minLength);
     if (unmatched.length > 0) results = addOrResults(results, run(unmatched, new Set(unmatched)));
-    return this.judged(this.withNotes(results, terms, weights).slice(0, options.limit ?? 10), asked);
+    // One more than asked for: the last result's margin is over the one below it.
+    return this.judged(this.withNotes(results, terms, weights).slice(0, (options.limit ?? 10) + 1), asked).slice(0, options.limit ?? 10);
   }
 
   /**
@@ -340,29 +360,31 @@ export class SearchEngine {
   }
 
   /**
-   * Each result with its coverage of the query and whether it is a confident match. The query's
-   * information is the sum of its terms' weights times their rarity: a long question must match
-   * more than a short one, and a topic no answer knows ("brotli") weighs against every result.
+   * Each result with its coverage of the query and whether it is a confident match
+   * (`src/search/confidence.ts`). The query's information is the sum of its terms' weights times
+   * their rarity: a long question must match more than a short one, and a topic no answer knows
+   * ("brotli") weighs against every result.
    */
   private judged(results: MiniSearchResult[], weights: ReadonlyMap<string, number>): SearchHit[] {
     const information = new Map<string, number>();
-    let total = 0;
+    const concepts: string[] = [];
+    const unknown = new Set<string>();
     for (const [term, weight] of weights) {
       // Related terms widen the search; they are not part of what was asked.
       if (isConceptToken(term) && weight < this.ranking.conceptBoost) continue;
-      const value = weight * this.information(term);
-      information.set(term, value);
-      total += value;
+      if (isConceptToken(term)) concepts.push(term.slice(1));
+      information.set(term, weight * this.information(term));
+      if (this.idf(term) >= this.maxIdf) unknown.add(term);
     }
-    const { confidence } = this.ranking;
+    const asked = askedInformation(information, concepts, unknown);
     const best = results[0]?.score ?? 0;
-    return results.map((result) => {
-      const covered = [...new Set(result.queryTerms)].reduce((sum, term) => sum + (information.get(term) ?? 0), 0);
-      const coverage = total > 0 ? covered / total : 0;
-      const strength = total > 0 ? (result.score / total) * coverage ** confidence.coverageExponent : 0;
-      const confident = strength >= confidence.strength && result.score >= best * confidence.relative;
-      return toHit(result, coverage, confident);
-    });
+    const judged = results.map((result, rank) => ({
+      result,
+      score: result.score,
+      signals: confidenceSignals(result, results[rank + 1]?.score ?? 0, best, this.qaById.get(String(result.id))?.terms ?? [], asked, (term) => this.idf(term)),
+    }));
+    const confident = confidentResults(judged, this.confidence);
+    return judged.map(({ result, signals }, rank) => toHit(result, signals.coverage, confident[rank]!, probability(signals, this.confidence), signals));
   }
 
   /**
@@ -418,7 +440,7 @@ export class SearchEngine {
       boost: this.ranking.boost,
       tokenize: (text: string) => [text],
     });
-    return results.slice(0, options.limit ?? 10).map((result) => toHit(result, 1, true));
+    return results.slice(0, options.limit ?? 10).map((result) => toHit(result, 1, true, 1));
   }
 
   /** How many answers mention a term. */

@@ -1,11 +1,13 @@
 /**
  * `npm run --silent query -- "text"`: the extension's own search engine in a terminal.
  *   query "text"          top results as id, score, confident or only nearest, question
- *   query --json "text"   a JSON array of the top 10 results, each with `confident`
+ *   query --json "text"   a JSON array of the top 10 results, each with `confident`, the
+ *                         confidence model's probability and each signal's contribution
  *   query [--json] < file one query per line in, one JSON array per line out
  */
 import { createInterface } from 'node:readline';
 import { loadDataset } from '../data/load-files';
+import { contributions } from '../search/confidence';
 import { queryLang, SearchEngine, type SearchHit } from '../search/engine';
 
 // `npm run query -- x | head` closes the pipe early: that is not an error.
@@ -28,6 +30,10 @@ function toJson(hits: SearchHit[], lang: 'zh' | 'en'): object[] {
     concepts: hit.matchedConcepts,
     coverage: Number(hit.coverage.toFixed(3)),
     confident: hit.confident,
+    // The confidence model on this result's signals (`src/search/confidence.ts`): the best
+    // result's probability decides for the question; each signal's share of the log-odds.
+    probability: Number(hit.probability.toFixed(3)),
+    contributions: hit.signals ? Object.fromEntries(Object.entries(contributions(hit.signals)).filter(([, value]) => value !== 0).map(([name, value]) => [name, Number(value.toFixed(3))])) : {},
   }));
 }
 

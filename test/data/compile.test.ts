@@ -62,6 +62,21 @@ describe('compileDataset', () => {
     expect(`${problems[0]!.entry} ${problems[0]!.reason}`).toMatch(/rate-limiting.*canary-release|canary-release.*rate-limiting/);
   });
 
+  it('rejects a symptom that is already a spelling or another term\'s symptom, naming the term and field', () => {
+    const alias = problemsOf(broken('glossary.json', (glossary) => {
+      glossary.find((term: any) => term.id === 'large-scale-mesh').symptoms.en.push('rate limit');
+    }));
+    expect(alias).toEqual([expect.objectContaining({ file: 'glossary.json', entry: 'large-scale-mesh', field: 'symptoms', reason: expect.stringContaining('rate-limiting') })]);
+    const shared = problemsOf(broken('glossary.json', (glossary) => {
+      glossary.find((term: any) => term.id === 'idle-timeout').symptoms.en.push('OOMKilled');
+    }));
+    expect(shared).toEqual([expect.objectContaining({ file: 'glossary.json', entry: 'idle-timeout', field: 'symptoms', reason: expect.stringContaining('sidecar-resource') })]);
+    const malformed = problemsOf(broken('glossary.json', (glossary) => {
+      glossary.find((term: any) => term.id === 'idle-timeout').symptoms = ['idle'];
+    }));
+    expect(malformed[0]).toMatchObject({ file: 'glossary.json', entry: 'idle-timeout', field: expect.stringContaining('symptoms') });
+  });
+
   it('rejects links that are not https, in URLs and inside Markdown', () => {
     expect(problemsOf(broken('episodes.json', (episodes) => { episodes[0].replayUrl = 'http://www.bilibili.com/video/BV1jK4y1R7Tk'; })))
       .toEqual([{ file: 'episodes.json', entry: '1', field: 'replayUrl', reason: 'is not an https URL' }]);

@@ -1,14 +1,13 @@
 /**
  * `npx tsx test/eval/tune.ts`: grid searches scored on the TUNING half of the real questions only
  * (the held-out half is never looked at here):
- * 1. ranking weights, by hit@5 + MRR@10, among those that keep the written set at its targets;
- * 2. the confidence rule for the current ranking, by the weaker of quiet rate and confident-hit
- *    rate (both must reach their targets).
- * It prints the best settings; copying them into RANKING is a deliberate edit.
+ * ranking weights, by hit@5 + MRR@10, among those that keep the written set at its targets.
+ * It prints the best settings; copying them into RANKING is a deliberate edit. The confidence
+ * model is fitted apart, by `test/eval/fit-confidence.ts`.
  */
 import { loadDataset } from '../../src/data/load-files';
 import { RANKING, type Ranking, SearchEngine } from '../../src/search/engine';
-import { confidenceScores, type EvalQuery, loadQueries, score } from './metrics';
+import { type EvalQuery, loadQueries, score } from './metrics';
 import { isChinese, realHalf } from './real-queries';
 
 const dataset = loadDataset();
@@ -45,21 +44,3 @@ const current = rankingScores(RANKING);
 console.log(`ranking, tuning half (${answerable.length} answerable)`);
 console.log(`  current  ${rankingLabel(RANKING)}  hit@5=${fmt(current.real.hitAt5)} MRR@10=${fmt(current.real.mrrAt10)}${current.writtenOk ? '' : '  (written set below target)'}`);
 for (const r of ranked.slice(0, 8)) console.log(`  best     ${rankingLabel(r.ranking)}  hit@5=${fmt(r.real.hitAt5)} MRR@10=${fmt(r.real.mrrAt10)}`);
-
-const engine = new SearchEngine(dataset);
-const candidates: Ranking['confidence'][] = [];
-for (const coverageExponent of [0, 0.25, 0.5, 1])
-  for (let strength = 8; strength <= 40; strength += 1)
-    for (const relative of [0, 0.3]) candidates.push({ strength, coverageExponent, relative });
-
-const judged = candidates
-  .map((confidence) => {
-    const tuned = new SearchEngine(dataset, { ranking: { ...RANKING, confidence }, serializedIndex: engine.serialize() });
-    return { confidence, ...confidenceScores(tuning, (query) => tuned.search(query, { limit: 5 })) };
-  })
-  .sort((a, b) => Math.min(b.quietRate, b.confidentHitRate) - Math.min(a.quietRate, a.confidentHitRate) || b.quietRate + b.confidentHitRate - (a.quietRate + a.confidentHitRate));
-const now = confidenceScores(tuning, (query) => engine.search(query, { limit: 5 }));
-const confidenceLabel = (c: Ranking['confidence']) => `strength=${c.strength} coverageExponent=${c.coverageExponent} relative=${c.relative}`;
-console.log('\nconfidence, tuning half');
-console.log(`  current  ${confidenceLabel(RANKING.confidence)}  quiet=${fmt(now.quietRate)} confident-hit=${fmt(now.confidentHitRate)}`);
-for (const r of judged.slice(0, 8)) console.log(`  best     ${confidenceLabel(r.confidence)}  quiet=${fmt(r.quietRate)} confident-hit=${fmt(r.confidentHitRate)}`);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-files';
 import { TermMatcher } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
-import { identifierAround, MarkingPolicy, umbrellaTerms } from '../../src/page/marking-policy';
+import { identifierAround, isOwnName, MarkingPolicy, ownNames, umbrellaTerms } from '../../src/page/marking-policy';
 
 const matcher = new TermMatcher(matcherTerms(loadDataset().glossary));
 
@@ -99,7 +99,33 @@ describe('which occurrences are marked', () => {
     const far = `<p>${'Other words here. '.repeat(100)}</p>`;
     expect(review('<h2>One</h2><p>EnvoyFilter and EnvoyFilter</p><p>EnvoyFilter</p>')).toEqual(['EnvoyFilter*', 'EnvoyFilter', 'EnvoyFilter']);
     expect(review(`<h2>One</h2><p>EnvoyFilter</p><h2>Two</h2>${far}<ul><li>EnvoyFilter</li><li>EnvoyFilter</li></ul>`)).toEqual(['EnvoyFilter*', 'EnvoyFilter*', 'EnvoyFilter']);
-    expect(review(`<div class="comment-body"><p>EnvoyFilter</p><p>EnvoyFilter</p></div><div class="comment-body">${far}<p>EnvoyFilter</p></div>`)).toEqual(['EnvoyFilter*', 'EnvoyFilter', 'EnvoyFilter*']);
+    const forum = 'https://discuss.istio.io/t/a-question/123';
+    expect(review(`<div class="comment-body"><p>EnvoyFilter</p><p>EnvoyFilter</p></div><div class="comment-body">${far}<p>EnvoyFilter</p></div>`, forum)).toEqual(['EnvoyFilter*', 'EnvoyFilter', 'EnvoyFilter*']);
+  });
+
+  it('leaves a project\'s own name, and the mesh words on mesh projects\' GitHub, unmarked', () => {
+    expect(isOwnName(ownNames('https://github.com/openkruise/kruise/issues/1'), 'Kruise')).toBe(true);
+    expect(isOwnName(ownNames('https://github.com/kubernetes-sigs/gateway-api/issues/1'), 'Gateway API')).toBe(true);
+    expect(isOwnName(ownNames('https://github.com/istio/istio/issues/1'), 'istiod')).toBe(false);
+    expect(isOwnName(ownNames('https://istio.io/latest/docs/'), 'Istio')).toBe(false);
+    expect(umbrellaTerms('https://github.com/mosn/mosn/issues/1')).toContain('sidecar');
+    expect(review('<p>OpenKruise and SidecarSet with istio-init</p>', 'https://github.com/openkruise/kruise/issues/1')).toEqual(['OpenKruise', 'SidecarSet*', 'istio-init*']);
+  });
+
+  it('reads a GitHub thread as one unit: a term once in it, and again only far below', () => {
+    const comment = (text: string) => `<div class="TimelineItem"><div class="comment-body markdown-body js-comment-body">${text}</div></div>`;
+    const far = `<p>${'Other words here. '.repeat(100)}</p>`;
+    const thread = (...comments: string[]) => `<h1 class="gh-header-title">Order of filters</h1><div class="js-discussion">${comments.map(comment).join('')}</div>`;
+    // Short comments that each say the term: marked in the first only.
+    const short = thread('<p>EnvoyFilter</p>', `${far}<p>EnvoyFilter</p>`, `${far}<p>EnvoyFilter</p>`);
+    for (const url of ['https://github.com/istio/istio/issues/1', 'https://github.com/istio/istio/pull/2', 'https://github.com/envoyproxy/envoy/discussions/3']) {
+      expect(review(short, url), url).toEqual(["EnvoyFilter*", "EnvoyFilter", "EnvoyFilter"]);
+    }
+    // Far enough below (about 1,000 words), it is marked again; the repeats stay counted.
+    const long = thread('<p>EnvoyFilter</p>', far.repeat(4), `<p>EnvoyFilter</p>`);
+    expect(review(long).filter((surface) => surface === 'EnvoyFilter*')).toHaveLength(2);
+    // Not a thread: a repository's file list or README, read by sections as before.
+    expect(review(short, "https://github.com/istio/istio")).toEqual(["EnvoyFilter*", "EnvoyFilter*", "EnvoyFilter*"]);
   });
 
   it('does not mark a term again soon after its last mark, even in a new section', () => {

@@ -62,12 +62,28 @@ describe('SearchEngine', () => {
     for (const id of [...withMemory, ...withOrder]) expect(engine.entry(id)!.terms).toContain('sidecar');
   });
 
-  it('finds answers from how people describe a problem, through the asks', () => {
-    const asksOnly = new SearchEngine({ ...dataset, asks: [] });
-    // Symptom words no expert used: the asks close the gap.
+  it('finds answers from how people describe a problem, through the asks and the symptoms', () => {
+    const withoutSymptoms = dataset.glossary.map(({ symptoms: _symptoms, ...term }) => term);
+    const neither = new SearchEngine({ ...dataset, asks: [], glossary: withoutSymptoms });
+    const asksOnly = new SearchEngine({ ...dataset, glossary: withoutSymptoms });
+    const symptomsOnly = new SearchEngine({ ...dataset, asks: [] });
+    // Symptom words no expert used: the asks close the gap, and so do the glossary's symptoms.
     const query = 'istio-proxy container OOMKilled';
     expect(ids(query)[0]).toBe('ep02-q02');
-    expect(asksOnly.search(query, { limit: 5 }).map((hit) => hit.id)).not.toContain('ep02-q02');
+    const top = (engine: SearchEngine) => engine.search(query, { limit: 5 }).map((hit) => hit.id);
+    expect(top(neither)).not.toContain('ep02-q02');
+    expect(top(asksOnly)).toContain('ep02-q02');
+    expect(top(symptomsOnly)).toContain('ep02-q02');
+  });
+
+  it('reads counts and sizes in a symptom: "30k VirtualServices", "uses 1 GB", "3万个服务"', () => {
+    expect(engine.askedConcepts('Over 30k VirtualService configurations')).toContain('large-scale-mesh');
+    expect(engine.askedConcepts('12,000 services in one mesh')).toContain('large-scale-mesh');
+    expect(engine.askedConcepts('3万个服务')).toContain('large-scale-mesh');
+    expect(engine.askedConcepts('istio-proxy uses 1 GB')).toContain('sidecar-resource');
+    expect(engine.askedConcepts('istio-proxy uses 1 GB')).not.toContain('large-scale-mesh');
+    expect(engine.askedConcepts('first request fails after the pod starts')).toContain('hold-application-until-proxy-starts');
+    expect(engine.askedConcepts('upgrade to 1.20')).toEqual([]);
   });
 
   it('says which results are close matches and which are only the nearest answers', () => {

@@ -8,7 +8,7 @@ import { askBackground, hitsFor, knownHits } from '../../src/ui/search/first-res
 
 const dataset = loadDataset();
 const serializedIndex = new SearchEngine(dataset).serialize();
-const fromBackground: SearchHit[] = [{ id: 'ep02-q02', score: 9, matchedTerms: ['sidecar'], matchedConcepts: ['sidecar'], coverage: 1, confident: true }];
+const fromBackground: SearchHit[] = [{ id: 'ep02-q02', score: 9, matchedTerms: ['sidecar'], matchedConcepts: ['sidecar'], coverage: 1, confident: true, probability: 1 }];
 
 describe('the popup’s first results', () => {
   beforeEach(() => {

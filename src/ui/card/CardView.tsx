@@ -10,6 +10,7 @@ import { langsOf, t } from '../../i18n';
 import { CiteActions } from '../answer/CiteActions';
 import { Currency } from '../Currency';
 import { SidePanelIcon } from '../icons';
+import { QueryDocs } from '../QueryDocs';
 
 const PinIcon = () => (
   <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M9.6 1.4a1 1 0 0 1 1.4 0l3.6 3.6a1 1 0 0 1 0 1.4l-1.2 1.2a1 1 0 0 1-1 .25l-2.1 2.1.3 2.6a1 1 0 0 1-.3.8l-.6.6a.75.75 0 0 1-1.06 0L6.2 11.5l-3.7 3.7a.75.75 0 1 1-1.06-1.06l3.7-3.7-2.45-2.45a.75.75 0 0 1 0-1.06l.6-.6a1 1 0 0 1 .8-.3l2.6.3 2.1-2.1a1 1 0 0 1 .25-1z" /></svg>
@@ -41,6 +42,7 @@ function CardAnswers({ data, kind, lang, handlers, page }: { data: CardData; kin
     <>
       {data.related && close.length > 0 && <div class="note">{t('relatedAnswers')}</div>}
       {close.map(button)}
+      {close.length === 0 && kind === 'lookup' && data.docs && <QueryDocs docs={data.docs} lang={lang === 'zh' ? 'zh' : 'en'} />}
       {nearest.length > 0 && kind === 'lookup' && (
         <section class="nearest" aria-labelledby="nearest-heading">
           <h3 id="nearest-heading" class="group-heading">{close.length === 0 ? t('noCloseMatch') : t('lessCloseAnswers')}</h3>

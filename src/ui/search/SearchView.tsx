@@ -19,6 +19,8 @@ import { isPageContext, type PageState } from './page-context';
 import { listKeyDown } from './list-keys';
 import { optionId, ResultCount, type ResultItem, ResultList } from './ResultList';
 import { resultItems, searchResults } from './results';
+import { queryDocs } from '../../search/query-docs';
+import { QueryDocs } from '../QueryDocs';
 import { SearchHeader } from './SearchHeader';
 
 export interface SearchState {
@@ -132,6 +134,8 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
     return () => document.removeEventListener('keydown', onSlash);
   }, []);
 
+  // No close match: the docs for the question's terms come before the nearest answers.
+  const docs = useMemo(() => (engine && searching && total === 0 ? queryDocs(engine, query) : []), [engine, searching, total, query]);
   const activeItem = items[active];
   const listLabel = searching ? t('resultsFor', query.trim()) : view.kind === 'episode' ? t('episodeNumber', view.number) : t('onThisPageAnswers');
   const showList = items.length > 0;
@@ -186,6 +190,7 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
         {searching && showList && (
           <>
             <ResultCount total={total}>{lang !== 'zh' && <> · <TranslatedBadge /> {t('translationShort')}</>}</ResultCount>
+            {expanded === undefined && <QueryDocs docs={docs} lang={lang === 'zh' ? 'zh' : 'en'} />}
             {list}
           </>
         )}
