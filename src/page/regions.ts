@@ -7,7 +7,7 @@
  * cost grows with what the reader looks at, not with the length of the page.
  *
  * What the browser pays for it is kept small too. Neighbouring regions are watched together, as
- * a run at most two screens tall, through one element: the observer computes an intersection for
+ * a run at most a screen tall, through one element: the observer computes an intersection for
  * every target in every frame the page scrolls (3,000 comments watched one by one cost more than
  * our script). Content the page adds later is watched once per frame, in a batch, without reading
  * its layout (the observer's report says how tall it is); what leaves the page is released (a
@@ -26,13 +26,15 @@ export interface Region {
 }
 
 /**
- * Regions near the viewport: a screen below it, and a run's first element up to three screens
- * above it (a run is at most two screens tall, so whenever any of it is within a screen of the
+ * Regions near the viewport: a screen below it, and a run's first element up to two screens
+ * above it (a run is at most a screen tall, so whenever any of it is within a screen of the
  * viewport, its first element is within these margins).
  */
-const NEAR = '300% 0px 100% 0px';
-/** An element taller than this many screens is cut into its children; a run is at most this tall. */
+const NEAR = '200% 0px 100% 0px';
+/** An element taller than this many screens is cut into its children. */
 const SCREENS_PER_REGION = 2;
+/** A run of regions is at most this many screens tall. */
+const SCREENS_PER_RUN = 1;
 /** At most this many elements watched: past it, what the page adds is handed over at once. */
 export const MAX_WATCHED = 5000;
 
@@ -156,7 +158,9 @@ export class ScanRegions {
    * region is an element at most two screens tall (or a leaf), or a text node of a taller one.
    */
   private cut(element: Element): void {
-    const tall = (this.doc.defaultView?.innerHeight ?? 800) * SCREENS_PER_REGION;
+    const screen = this.doc.defaultView?.innerHeight ?? 800;
+    const tall = screen * SCREENS_PER_REGION;
+    const runHeight = screen * SCREENS_PER_RUN;
     const height = element.getBoundingClientRect().height;
     if (element.childElementCount === 0 || height <= tall) {
       this.observe(element, [{ root: element }]);
@@ -187,8 +191,8 @@ export class ScanRegions {
         this.cut(child as Element);
         continue;
       }
-      // The run's target must be its topmost element, and the run at most two screens tall.
-      if (run?.target && (box.top < run.top || Math.max(run.bottom, box.bottom) - run.top > tall)) close();
+      // The run's target must be its topmost element, and the run at most a screen tall.
+      if (run?.target && (box.top < run.top || Math.max(run.bottom, box.bottom) - run.top > runHeight)) close();
       run ??= { target: undefined, regions: [], top: NaN, bottom: NaN };
       if (!run.target) {
         run.target = child as Element;

@@ -50,11 +50,11 @@ describe('ScanRegions', () => {
         <section id="one" data-top="0" data-h="1500"><p>first</p></section>
         own text of main
         <div id="thread" data-top="1500" data-h="6000">
-          <article id="c1" data-top="1500" data-h="800">a</article>
-          <article id="c2" data-top="2300" data-h="800">b</article>
-          <article id="c3" data-top="3100" data-h="800">c</article>
-          <article id="hidden" data-top="3900" data-h="0">d</article>
-          <article id="c4" data-top="3900" data-h="3600">e</article>
+          <article id="c1" data-top="1500" data-h="400">a</article>
+          <article id="c2" data-top="1900" data-h="400">b</article>
+          <article id="c3" data-top="2300" data-h="800">c</article>
+          <article id="hidden" data-top="3100" data-h="0">d</article>
+          <article id="c4" data-top="3100" data-h="3600">e</article>
         </div>
         <pre id="log" data-top="7500" data-h="5000">one tall text with no element inside</pre>
       </main>`;
@@ -74,13 +74,13 @@ describe('ScanRegions', () => {
     expect(regions.hasRest).toBe(false);
   });
 
-  it('cuts tall elements into runs of regions at most two screens tall, each watched through its first element', () => {
+  it('cuts tall elements into runs of regions at most a screen tall, each watched through its first element', () => {
     Object.assign(window, { IntersectionObserver: FakeObserver });
     const near: Region[][] = [];
     const regions = new ScanRegions(document, (regions) => near.push(regions));
     regions.watch(byId('main'));
     const observer = FakeObserver.last!;
-    // #one with main's own text; c1 and c2 (1,600 px together; c3 would make 2,400); c3; the
+    // #one with main's own text; c1 and c2 (800 px together; c3 would make 1,600); c3; the
     // hidden one alone; c4 (taller than two screens but a leaf); the tall leaf.
     expect([...observer.watched].map((element) => element.id).sort()).toEqual(['c1', 'c3', 'c4', 'hidden', 'log', 'one']);
     expect(near).toEqual([]);
@@ -112,7 +112,7 @@ describe('ScanRegions', () => {
     const regions = new ScanRegions(document, (regions) => near.push(regions));
     const observer = FakeObserver.last!;
     document.body.insertAdjacentHTML('beforeend', `
-      <div id="added" data-top="0" data-h="3000"><p id="p1" data-top="0" data-h="900">x</p><p id="p2" data-top="900" data-h="900">y</p><p id="p3" data-top="1800" data-h="1200">z</p></div>
+      <div id="added" data-top="0" data-h="3000"><p id="p1" data-top="0" data-h="400">x</p><p id="p2" data-top="400" data-h="400">y</p><p id="p3" data-top="800" data-h="2200">z</p></div>
       <p id="small" data-top="3000" data-h="100">small</p>
       <p id="gone" data-top="3100" data-h="100">gone</p>
       <p id="none" data-top="3200" data-h="0">display none</p>`);
