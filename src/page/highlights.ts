@@ -8,6 +8,9 @@
 const TERM_HIGHLIGHT = 'istio-experts-term';
 const ACTIVE_HIGHLIGHT = 'istio-experts-active';
 
+/** Marks added wait at most this long to be painted, however long the scan they come from runs. */
+const FLUSH_MS = 250;
+
 /** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
 export const MAX_MARKS = 1500;
 
@@ -55,6 +58,13 @@ export class TermHighlights {
   private readonly terms: Highlight | undefined;
   private readonly active: Highlight | undefined;
   private sheet: CSSStyleSheet | undefined;
+  /**
+   * Marks added since the last `flush`. Every change to a registered highlight makes the browser
+   * rebuild the markers of all its ranges at the next frame and repaint the text they cover, so
+   * marks are handed to it in batches (when a scan settles), not a slice at a time.
+   */
+  private readonly pending = new Set<AbstractRange>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly doc: Document = document) {
     if (!highlightSupported()) return;
@@ -65,7 +75,7 @@ export class TermHighlights {
   }
 
   get size(): number {
-    return this.terms?.size ?? 0;
+    return (this.terms?.size ?? 0) + this.pending.size;
   }
 
   /** False where the Highlight API is missing: nothing is painted (hover still works). */
@@ -76,8 +86,9 @@ export class TermHighlights {
   /** Registers the highlights and their style; idempotent (pages may replace adoptedStyleSheets). */
   attach(): void {
     if (!this.terms || !this.active) return;
-    CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
-    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    // Registering again, even the same object, would have every mark's text repainted.
+    if (CSS.highlights.get(TERM_HIGHLIGHT) !== this.terms) CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
+    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
     try {
       if (!this.sheet) {
         this.sheet = new CSSStyleSheet();
@@ -102,18 +113,34 @@ export class TermHighlights {
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
   }
 
-  /** Adds a mark; false once the cap is reached. */
+  /**
+   * Adds a mark, painted at the next `flush` (or within `FLUSH_MS` if none comes); false once
+   * the cap is reached.
+   */
   add(range: AbstractRange): boolean {
-    if (!this.terms || this.terms.size >= MAX_MARKS) return false;
-    this.terms.add(range);
+    if (!this.terms || this.size >= MAX_MARKS) return false;
+    this.pending.add(range);
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
     return true;
   }
 
+  /** Paints the marks added since the last flush, in one change. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.terms || this.pending.size === 0) return;
+    for (const range of this.pending) this.terms.add(range);
+    this.pending.clear();
+  }
+
   delete(range: AbstractRange): void {
-    this.terms?.delete(range);
+    if (!this.pending.delete(range)) this.terms?.delete(range);
   }
 
   clear(): void {
+    this.pending.clear();
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     this.terms?.clear();
     this.active?.clear();
   }

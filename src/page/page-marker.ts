@@ -270,6 +270,7 @@ export class PageMarker {
       this.relevant = true;
       this.repaint();
     }
+    this.highlights.flush();
     this.onScanned?.();
   }
 
@@ -288,6 +289,7 @@ export class PageMarker {
     for (const [node, entry] of this.marks) {
       if (!this.paint(node, entry)) break;
     }
+    this.highlights.flush();
   }
 
   /** Paints one node's marks; false when the cap is reached (or nothing can be painted). */
@@ -347,6 +349,8 @@ export class PageMarker {
     }
     // Pages that replace document.adoptedStyleSheets would drop our style: put it back.
     if (this.relevant && this.options.paint && this.highlights.size > 0) this.highlights.attach();
+    // The scan settled: what it found is painted in one change.
+    if (!this.queue.busy) this.highlights.flush();
   }
 
   private prune(): void {

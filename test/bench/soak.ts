@@ -3,8 +3,8 @@
  * without the extension, with ours, and with `--baseline <dir>` an older build. Three pages, each
  * for `--soak-seconds` (60 by default):
  *
- * - churn: a live thread that adds paragraphs with terms every 20 ms near the screen and removes
- *   the oldest (about 5,000 nodes a second come and go);
+ * - churn: a live thread that adds comments with terms at its end every 20 ms and removes the
+ *   oldest at its top (about 4,000 nodes a second come and go);
  * - rewrite: the text of marked paragraphs rewritten every 20 ms;
  * - address: `history.replaceState` with a new query string every 20 ms, the page unchanged.
  *
@@ -27,13 +27,13 @@ const PAGES: Record<string, { title: string; script: string }> = {
     script: `let n = 0;
 const thread = document.getElementById('thread');
 window.soak = setInterval(() => {
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 12; i++) {
     const item = document.createElement('div');
     item.className = 'comment';
-    item.innerHTML = ${PARAGRAPH.replace(/n \+/, "(n++) +")} + ${PARAGRAPH};
-    thread.prepend(item);
+    item.innerHTML = ${PARAGRAPH.replace(/n \+/, '(n++) +')} + ${PARAGRAPH} + ${PARAGRAPH};
+    thread.append(item);
   }
-  while (thread.childElementCount > 60) thread.lastElementChild.remove();
+  while (thread.childElementCount > 60) thread.firstElementChild.remove();
 }, 20);`,
   },
   rewrite: {
