@@ -306,7 +306,8 @@ export class PageMarker {
 
   private onMutations(records: MutationRecord[]): void {
     const scanner = this.scanner;
-    if (!scanner || this.checkUrl()) return;
+    // (A rescan waiting for the rate limit covers whatever changes until it runs.)
+    if (!scanner || this.checkUrl() || this.urlScanTimer !== undefined) return;
     const roots = new Set<Node>();
     const changed = new Set<Node>();
     let removed = false;
