@@ -83,3 +83,25 @@ export class IdleQueue {
     for (const callback of this.idleWaiters.splice(0)) callback();
   }
 }
+
+/**
+ * Calls `callback` with the next frame, or after `fallbackMs` where no frame comes (a tab in the
+ * background has none): work batched once per frame is still bounded in time there.
+ */
+export function nextFrame(callback: () => void, view: (Window & typeof globalThis) | null = globalThis.window ?? null, fallbackMs = 250): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancel();
+    callback();
+  };
+  const timer = setTimeout(run, fallbackMs);
+  const frame = typeof view?.requestAnimationFrame === 'function' ? view.requestAnimationFrame(run) : undefined;
+  const cancel = () => {
+    done = true;
+    clearTimeout(timer);
+    if (frame !== undefined) view!.cancelAnimationFrame(frame);
+  };
+  return cancel;
+}

@@ -7,13 +7,19 @@
  */
 import type { PageTerm } from '../messaging/protocol';
 import { TermHighlights } from './highlights';
-import { IdleQueue, SLICE_MS } from './idle';
+import { IdleQueue, nextFrame, SLICE_MS } from './idle';
+import { pageQuestion } from './page-question';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type Region, ScanRegions } from './regions';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
 import { isCardHost } from './selectors';
 
 const URL_CHECK_MS = 500;
+/**
+ * A page whose address keeps changing (a `replaceState` every 20 ms) is rescanned at most once
+ * in this long, after the changes stop or the interval passes.
+ */
+export const URL_RESCAN_MS = 1000;
 /** Attributes that make an element's text editable (selectors.ts), watched once it is scanned. */
 const EDITABLE_ATTRIBUTES = ['contenteditable', 'role'];
 /** A page whose load event is slow (big images) is scanned after this anyway. */
@@ -45,6 +51,13 @@ export class PageMarker {
   private observer: MutationObserver | undefined;
   private urlWatch: ReturnType<typeof setInterval> | undefined;
   private href: string;
+  /** What the page is about (its title and question) when its address was last taken as a new page. */
+  private content = '';
+  /** When the last rescan for a new address ran, and the one waiting for the rate limit. */
+  private lastUrlScan = -Infinity;
+  private urlScanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Nodes left the page: marks and watched regions are released with the next frame. */
+  private cancelSweep: (() => void) | undefined;
   /** Set by each full scan (see `MarkerOptions.relevantByDefault`). */
   private relevant = false;
   /** The first regions near the screen are scanned (`onScanned` was called) since the last navigation. */
@@ -135,19 +148,52 @@ export class PageMarker {
     this.fullScan();
   }
 
-  /** A new URL is a new page: everything is rescanned and nothing of the old one is kept. */
+  /**
+   * A new address is a new page: everything is rescanned and nothing of the old one is kept. A
+   * change of only the query or the fragment (filters, tabs, a position kept in the address) is
+   * a new page only when what the page is about changed. Rescans are rate-limited
+   * (`URL_RESCAN_MS`). True when the address is taken as a new page.
+   */
   private readonly checkUrl = (): boolean => {
-    if (this.doc.location.href === this.href) return false;
-    this.href = this.doc.location.href;
-    this.fullScan();
+    const href = this.doc.location.href;
+    if (href === this.href) return false;
+    const samePath = withoutQuery(href) === withoutQuery(this.href);
+    this.href = href;
+    if (samePath && this.contentSignature() === this.content) return false;
+    this.rescanForUrl();
     return true;
   };
+
+  private rescanForUrl(): void {
+    const wait = this.lastUrlScan + URL_RESCAN_MS - performance.now();
+    if (wait <= 0 && this.urlScanTimer === undefined) {
+      this.lastUrlScan = performance.now();
+      this.fullScan();
+      return;
+    }
+    // Within the limit: the old page's marks go now, and one rescan comes when the limit ends.
+    this.queue.cancel();
+    this.regions?.disconnect();
+    this.clearMarks();
+    this.urlScanTimer ??= setTimeout(() => {
+      this.urlScanTimer = undefined;
+      if (this.stopped) return;
+      this.lastUrlScan = performance.now();
+      this.fullScan();
+    }, Math.max(wait, 0));
+  }
+
+  private contentSignature(): string {
+    return `${this.doc.title.slice(0, 300)}\n${pageQuestion(this.doc)}`;
+  }
 
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
     this.observer = undefined;
     clearInterval(this.urlWatch);
+    clearTimeout(this.urlScanTimer);
+    this.cancelSweep?.();
     this.doc.defaultView?.removeEventListener('popstate', this.checkUrl);
     this.queue.cancel();
     this.regions?.disconnect();
@@ -180,10 +226,10 @@ export class PageMarker {
     if (!scanner) return;
     this.queue.cancel();
     this.regions?.disconnect();
-    this.marks.clear();
-    this.highlights.clear();
+    this.clearMarks();
     scanner.reset();
     this.scanned = false;
+    this.content = this.contentSignature();
     this.policy = new MarkingPolicy(this.doc, this.href);
     this.relevant = this.options.relevantByDefault(this.href);
     if (this.relevant && this.options.paint) this.highlights.attach();
@@ -197,6 +243,11 @@ export class PageMarker {
       }
     });
     this.regions.watch(this.doc.body ?? this.doc.documentElement);
+  }
+
+  private clearMarks(): void {
+    this.marks.clear();
+    this.highlights.clear();
   }
 
   private scanRegion(scanner: PageScanner, { root }: Region): void {
@@ -219,6 +270,7 @@ export class PageMarker {
       this.relevant = true;
       this.repaint();
     }
+    this.highlights.flush();
     this.onScanned?.();
   }
 
@@ -237,6 +289,7 @@ export class PageMarker {
     for (const [node, entry] of this.marks) {
       if (!this.paint(node, entry)) break;
     }
+    this.highlights.flush();
   }
 
   /** Paints one node's marks; false when the cap is reached (or nothing can be painted). */
@@ -253,7 +306,8 @@ export class PageMarker {
 
   private onMutations(records: MutationRecord[]): void {
     const scanner = this.scanner;
-    if (!scanner || this.checkUrl()) return;
+    // (A rescan waiting for the rate limit covers whatever changes until it runs.)
+    if (!scanner || this.checkUrl() || this.urlScanTimer !== undefined) return;
     const roots = new Set<Node>();
     const changed = new Set<Node>();
     let removed = false;
@@ -271,14 +325,21 @@ export class PageMarker {
       for (const node of record.addedNodes) if (!isOwnUi(node)) roots.add(node);
       if (record.removedNodes.length > 0) removed = true;
     }
-    if (removed) this.prune();
+    // What left the page is released once per frame, however many batches come in it.
+    if (removed) this.cancelSweep ??= nextFrame(() => this.sweep(), this.doc.defaultView);
     if (changed.size > 0) this.forgetWithin(changed);
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
       // Added content is scanned when it comes near the screen, like the rest of the page.
-      if (this.regions && root.nodeType === Node.ELEMENT_NODE && !changed.has(root)) this.regions.watch(root);
+      if (this.regions && root.nodeType === Node.ELEMENT_NODE && !changed.has(root)) this.regions.add(root);
       else this.scanRegion(scanner, { root });
     }
+  }
+
+  private sweep(): void {
+    this.cancelSweep = undefined;
+    this.prune();
+    this.regions?.sweep();
   }
 
   private afterIncrementalScan(): void {
@@ -289,6 +350,8 @@ export class PageMarker {
     }
     // Pages that replace document.adoptedStyleSheets would drop our style: put it back.
     if (this.relevant && this.options.paint && this.highlights.size > 0) this.highlights.attach();
+    // The scan settled: what it found is painted in one change.
+    if (!this.queue.busy) this.highlights.flush();
   }
 
   private prune(): void {
@@ -315,4 +378,8 @@ function isOwnUi(node: Node): boolean {
 function hasAncestorIn(node: Node, roots: ReadonlySet<Node>): boolean {
   for (let parent = node.parentNode; parent; parent = parent.parentNode) if (roots.has(parent)) return true;
   return false;
+}
+
+function withoutQuery(href: string): string {
+  return href.replace(/[?#].*$/s, '');
 }

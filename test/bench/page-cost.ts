@@ -1,31 +1,92 @@
 /**
  * What the extension costs a page a person reads, in Chromium, side by side in one run: a
- * GitHub-like issue (no script of its own) of 20 to 6,000 comments, loaded and then scrolled
- * through screen by screen as a reader does, without the extension and with it. Main-thread
- * time comes from the DevTools protocol (`Performance.getMetrics`: TaskDuration, and the style,
- * layout and script parts of it); our own script time and longest task from a trace; heap after
- * a garbage collection. Beside them, the floor: what finding the terms on the page needs at the
- * least, measured in the same page (a TreeWalker over its text nodes, one compiled regular
- * expression of every spelling over all its text, visibility checks of the nodes that match).
+ * GitHub-like issue of 20 to 6,000 comments, static (no script of its own: our cost as it is)
+ * and scripted (a script of its own, as GitHub's pages have), loaded and then scrolled through
+ * screen by screen as a reader does, without the extension, with an empty content script (what
+ * any content script costs), with ours, and with `--baseline <dir>` an older build. Main-thread
+ * time comes from the DevTools protocol (`Performance.getMetrics`: TaskDuration, thread time);
+ * where it goes, from a trace of the renderer's main thread (thread time of script, style,
+ * layout, pre-paint, paint, commit and IntersectionObserver work); our own script time and
+ * longest task from the same trace; heap after a garbage collection. Beside them, the floor: what
+ * finding the terms on the page needs at the least, measured in the same page (a TreeWalker over
+ * its text nodes, one compiled regular expression of every spelling over all its text,
+ * visibility checks of the nodes that match).
+ *
+ * `--sizes 20,3000` picks page sizes; `--runs N` the runs per page (median).
  */
 import { loadDataset } from '../../src/data/load-files';
 import { aliasKey } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
-import { baselineBuild, extensionScriptTime, openBenchContext, startTrace, type Variant } from './chromium-context';
+import { baselineBuild, extensionScriptTime, openBenchContext, startTrace, type TraceEvent, type Variant } from './chromium-context';
 import { median, ms } from './stats';
 
 const SIZES = [20, 100, 1500, 3000, 6000];
+/** Sizes also measured with a script of the page's own. */
+const SCRIPTED_SIZES = [20, 3000];
 const RUNS = 3;
 /** How far a reader scrolls: the same on every page, whatever its length. */
 const SCREENS = 12;
 
-interface Metrics {
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+/**
+ * The page's own script, for the scripted variant: what a page like GitHub's does on its own
+ * (reads its comments into a model at load, keeps relative times fresh, a sticky header on
+ * scroll), so our cost shows as a share of a page that works too.
+ */
+const PAGE_SCRIPT = `<script>
+addEventListener('DOMContentLoaded', () => {
+  const model = [...document.querySelectorAll('.TimelineItem')].map((item) => ({ id: item.id, text: item.textContent, words: item.textContent.split(/\\s+/).length }));
+  window.pageModel = JSON.parse(JSON.stringify(model));
+  const header = document.querySelector('.gh-header');
+  addEventListener('scroll', () => header.classList.toggle('is-stuck', scrollY > 200), { passive: true });
+  let tick = 0;
+  setInterval(() => { tick++; for (const time of document.querySelectorAll('relative-time')) if (time.getBoundingClientRect().top < innerHeight && time.getBoundingClientRect().bottom > 0) time.title = 'refreshed ' + tick; }, 1000);
+});
+</script>`;
+
+/** The trace's main-thread events this bench splits the time into (thread time, ms). */
+const SPLIT = {
+  script: ['FunctionCall', 'EvaluateScript', 'v8.compile', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame', 'EventDispatch', 'V8.GC_SCAVENGER', 'MajorGC', 'MinorGC'],
+  style: ['UpdateLayoutTree', 'RecalculateStyles', 'ParseAuthorStyleSheet'],
+  layout: ['Layout'],
+  prePaint: ['PrePaint'],
+  paint: ['Paint'],
+  commit: ['Commit', 'Layerize'],
+  observers: ['IntersectionObserverController::computeIntersections'],
+} as const;
+type SplitName = keyof typeof SPLIT;
+const SPLIT_NAMES = Object.keys(SPLIT) as SplitName[];
+
+interface Reading {
   task: number;
-  script: number;
-  style: number;
-  layout: number;
   heap: number;
+  ours: number;
+  longest: number;
+  marks: number;
+  split: Record<SplitName, number>;
+}
+
+/** Thread time per part of the split, counting an event only when no event of the split encloses it. */
+function splitOf(events: readonly TraceEvent[]): Record<SplitName, number> {
+  const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const partOf = new Map<string, SplitName>();
+  for (const name of SPLIT_NAMES) for (const event of SPLIT[name]) partOf.set(event, name);
+  const split = Object.fromEntries(SPLIT_NAMES.map((name) => [name, 0])) as Record<SplitName, number>;
+  const timed = events
+    .filter((event) => event.ph === 'X' && partOf.has(event.name) && mainThreads.has(`${event.pid}:${event.tid}`))
+    .sort((a, b) => a.ts - b.ts);
+  let end = -1;
+  for (const event of timed) {
+    if (event.ts < end) continue; // nested in one already counted
+    split[partOf.get(event.name)!] += (event.tdur ?? event.dur ?? 0) / 1000;
+    end = event.ts + (event.dur ?? 0);
+  }
+  return split;
 }
 
 /** The glossary's spellings as one regular expression, shaped as a trie (the fastest regex form). */
@@ -52,14 +113,7 @@ function spellingsRegex(): string {
   return pattern(root);
 }
 
-async function metricsOf(cdp: import('playwright-core').CDPSession): Promise<Metrics> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
-  return { task: value('TaskDuration') * 1000, script: value('ScriptDuration') * 1000, style: value('RecalcStyleDuration') * 1000, layout: value('LayoutDuration') * 1000, heap: value('JSHeapUsedSize') };
-}
-
-async function readOnce(variant: Variant, context: import('playwright-core').BrowserContext, url: string) {
+async function readOnce(variant: Variant, context: import('playwright-core').BrowserContext, url: string): Promise<Reading> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
@@ -73,11 +127,13 @@ async function readOnce(variant: Variant, context: import('playwright-core').Bro
   }
   await page.waitForTimeout(800);
   const events = await trace.stop();
-  const metrics = await metricsOf(cdp);
-  const ours = variant !== 'none' ? extensionScriptTime(events) : { total: 0, longest: 0 };
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  const ours = variant === 'ours' || variant === 'baseline' ? extensionScriptTime(events) : { total: 0, longest: 0 };
   const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0);
   await page.close();
-  return { ...metrics, ours: ours.total, longest: ours.longest, marks };
+  return { task: value('TaskDuration') * 1000, heap: value('JSHeapUsedSize'), ours: ours.total, longest: ours.longest, marks, split: splitOf(events) };
 }
 
 /** The floor, measured in a page without the extension: find every term, check where they are visible. */
@@ -105,50 +161,83 @@ async function floorOf(context: import('playwright-core').BrowserContext, url: s
   return time;
 }
 
+interface PageCase {
+  size: number;
+  scripted: boolean;
+  url: string;
+  html: string;
+}
+
 export async function benchPageCost(): Promise<void> {
   const baseline = baselineBuild();
-  console.log(`\n## What a read page costs, Chromium: GitHub-like issue, loaded and scrolled ${SCREENS} screens (median of ${RUNS})`);
-  if (baseline) console.log(`each size twice: this build ("now"), and the --baseline build ("before": ${baseline})`);
-  const pages = Object.fromEntries(SIZES.map((size) => [`https://github.com/istio/istio/issues/${60000 + size}`, largeGithubIssue(size, SHORT_COMMENTS)]));
+  const sizes = option('--sizes')?.split(',').map(Number) ?? SIZES;
+  const runs = Number(option('--runs') ?? RUNS);
+  console.log(`\n## What a read page costs, Chromium: GitHub-like issue, loaded and scrolled ${SCREENS} screens (median of ${runs})`);
+  if (baseline) console.log(`each page with this build ("now") and the --baseline build ("before": ${baseline})`);
+  const cases: PageCase[] = [];
+  for (const scripted of [false, true]) {
+    for (const size of sizes) {
+      if (scripted && !SCRIPTED_SIZES.includes(size)) continue;
+      const url = `https://github.com/istio/istio/issues/${(scripted ? 70000 : 60000) + size}`;
+      const html = largeGithubIssue(size, SHORT_COMMENTS);
+      cases.push({ size, scripted, url, html: scripted ? html.replace('</head>', `${PAGE_SCRIPT}</head>`) : html });
+    }
+  }
+  const pages = Object.fromEntries(cases.map((page) => [page.url, page.html]));
   const none = await openBenchContext('none', pages);
+  const empty = await openBenchContext('empty', pages);
   const builds: [string, Variant, import('playwright-core').BrowserContext][] = [['now', 'ours', await openBenchContext('ours', pages)]];
   if (baseline) builds.push(['before', 'baseline', await openBenchContext('baseline', pages)]);
   const source = spellingsRegex();
+  const splits: string[] = [];
   console.log(
-    `${'comments'.padStart(8)}${'text'.padStart(8)}${'build'.padStart(7)}${'page alone'.padStart(12)}${'with ours'.padStart(11)}${'ratio'.padStart(7)}` +
-      `${'style+layout Δ'.padStart(16)}${'our script'.padStart(12)}${'% of page'.padStart(11)}${'floor'.padStart(9)}${'÷ floor'.padStart(9)}` +
+    `${'page'.padEnd(9)}${'comments'.padStart(8)}${'text'.padStart(8)}${'build'.padStart(7)}${'page alone'.padStart(12)}${'empty script'.padStart(13)}${'with ours'.padStart(11)}${'ratio'.padStart(7)}` +
+      `${'our script'.padStart(12)}${'% of page'.padStart(11)}${'floor'.padStart(9)}${'÷ floor'.padStart(9)}` +
       `${'longest'.padStart(9)}${'heap Δ'.padStart(10)}${'marks'.padStart(7)}`,
   );
   try {
-    for (const size of SIZES) {
-      const url = `https://github.com/istio/istio/issues/${60000 + size}`;
-      const alone: Awaited<ReturnType<typeof readOnce>>[] = [];
-      const withBuild = builds.map(() => [] as Awaited<ReturnType<typeof readOnce>>[]);
+    for (const { size, scripted, url, html } of cases) {
+      const alone: Reading[] = [];
+      const emptyRuns: Reading[] = [];
+      const withBuild = builds.map(() => [] as Reading[]);
       const floors: number[] = [];
-      for (let run = 0; run < RUNS; run++) {
+      for (let run = 0; run < runs; run++) {
+        // Interleaved, so every variant sees the same moments of a noisy machine.
         alone.push(await readOnce('none', none, url));
+        emptyRuns.push(await readOnce('empty', empty, url));
         for (const [index, [, variant, context]] of builds.entries()) withBuild[index]!.push(await readOnce(variant, context, url));
-        floors.push(await floorOf(none, url, source));
+        if (!scripted) floors.push(await floorOf(none, url, source));
       }
-      const m = (runs: typeof alone, key: keyof (typeof alone)[number]) => median(runs.map((run) => run[key] as number));
-      const text = pages[url]!.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').length / 1e6;
+      const m = (readings: Reading[], key: 'task' | 'heap' | 'ours' | 'marks') => median(readings.map((reading) => reading[key]));
+      const text = html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '').length / 1e6;
       const page = m(alone, 'task');
-      const floor = median(floors);
+      const floor = floors.length > 0 ? median(floors) : NaN;
+      const kind = scripted ? 'scripted' : 'static';
       for (const [index, [label]] of builds.entries()) {
-        const runs = withBuild[index]!;
-        const script = m(runs, 'ours');
+        const readings = withBuild[index]!;
+        const script = m(readings, 'ours');
         console.log(
-          `${String(size).padStart(8)}${`${text.toFixed(2)} MB`.padStart(8)}${label.padStart(7)}${ms(page).padStart(12)}${ms(m(runs, 'task')).padStart(11)}` +
-            `${`${(m(runs, 'task') / page).toFixed(2)}×`.padStart(7)}` +
-            `${ms(m(runs, 'style') + m(runs, 'layout') - m(alone, 'style') - m(alone, 'layout')).padStart(16)}` +
-            `${ms(script).padStart(12)}${`${((100 * script) / page).toFixed(1)}%`.padStart(11)}${ms(floor).padStart(9)}${`${(script / floor).toFixed(2)}×`.padStart(9)}` +
-            `${ms(Math.max(...runs.map((run) => run.longest))).padStart(9)}${`${((m(runs, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(runs[0]!.marks).padStart(7)}`,
+          `${kind.padEnd(9)}${String(size).padStart(8)}${`${text.toFixed(2)} MB`.padStart(8)}${label.padStart(7)}${ms(page).padStart(12)}` +
+            `${`${ms(m(emptyRuns, 'task'))} ${(m(emptyRuns, 'task') / page).toFixed(2)}×`.padStart(13)}${ms(m(readings, 'task')).padStart(11)}` +
+            `${`${(m(readings, 'task') / page).toFixed(2)}×`.padStart(7)}` +
+            `${ms(script).padStart(12)}${`${((100 * script) / page).toFixed(1)}%`.padStart(11)}${(Number.isNaN(floor) ? '–' : ms(floor)).padStart(9)}${(Number.isNaN(floor) ? '–' : `${(script / floor).toFixed(2)}×`).padStart(9)}` +
+            `${ms(Math.max(...readings.map((reading) => reading.longest))).padStart(9)}${`${((m(readings, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(readings[0]!.marks).padStart(7)}`,
         );
       }
+      // Where the time goes: the trace's split, median per part, for each variant.
+      const partMedian = (readings: Reading[], part: SplitName) => median(readings.map((reading) => reading.split[part]));
+      const row = (label: string, readings: Reading[]) =>
+        `${kind.padEnd(9)}${String(size).padStart(8)}${label.padStart(14)}${ms(m(readings, 'task')).padStart(10)}${SPLIT_NAMES.map((part) => ms(partMedian(readings, part)).padStart(11)).join('')}`;
+      splits.push(row('without', alone), row('empty script', emptyRuns), ...builds.map(([label], index) => row(`ours, ${label}`, withBuild[index]!)));
     }
   } finally {
     await none.close();
+    await empty.close();
     for (const [, , context] of builds) await context.close();
   }
-  console.log('(ms of main-thread time over the load and the scrolling; "page alone": the page without the extension; aims: ≤ 1.10×, our script ≤ 10% of the page and ≤ 1.5× the floor, heap Δ ≤ 2 MB)');
+  console.log('(ms of main-thread time over the load and the scrolling; "page alone": the page without the extension; "empty script": an empty content script and its ratio; aims: static page ≤ 1.15× at 3,000 comments and ≤ 1.25× at 20, our script ≤ 10% of the page and ≤ 1.5× the floor, heap Δ ≤ 2 MB)');
+  console.log(`\n### Where the main-thread time goes (trace of the renderer's main thread, thread time, ms, median of ${runs})`);
+  console.log(`${'page'.padEnd(9)}${'comments'.padStart(8)}${'variant'.padStart(14)}${'total'.padStart(10)}${SPLIT_NAMES.map((part) => (part === 'prePaint' ? 'pre-paint' : part).padStart(11)).join('')}`);
+  for (const line of splits) console.log(line);
+  console.log('(total: TaskDuration; script: the page\'s and the extensions\' script, timers, events and GC; observers: IntersectionObserver computeIntersections)');
 }

@@ -15,10 +15,12 @@ import { benchPageCost } from './page-cost';
 import { benchPages } from './pages';
 import { benchPopup } from './popup';
 import { benchSearchInChromium } from './search';
+import { benchSoak } from './soak';
 import { ROOT } from '../e2e/harness/common';
 
 const args = process.argv.slice(2);
-const only = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--baseline');
+const VALUED = ['--baseline', '--sizes', '--runs', '--soak-seconds'];
+const only = args.filter((arg, index) => !arg.startsWith('--') && !VALUED.includes(args[index - 1]!));
 const want = (name: string) => only.length === 0 || only.includes(name);
 
 function bundleSizes(): void {
@@ -41,3 +43,5 @@ if (want('popup')) await benchPopup();
 if (want('hover')) await benchHover();
 if (want('pages')) await benchPages();
 if (want('page-cost')) await benchPageCost();
+// Long (a minute per page): only when asked for.
+if (only.includes('soak')) await benchSoak();

@@ -107,6 +107,11 @@ class ChromiumPage implements TestPage {
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
   }
+  async collectGarbage(): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
+  }
   async close(): Promise<void> {
     await this.page.close();
   }

@@ -42,6 +42,8 @@ export interface TestPage {
   /** The page as it prints (`@media print`). */
   emulatePrint(on: boolean): Promise<void>;
   bringToFront(): Promise<void>;
+  /** A full garbage collection of the page's process (CDP in Chromium; Firefox's "minimize memory usage"). */
+  collectGarbage(): Promise<void>;
   close(): Promise<void>;
 }
 

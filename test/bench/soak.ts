@@ -1,0 +1,117 @@
+/**
+ * A tab left open on a page that never stops changing, in Chromium, side by side in one run:
+ * without the extension, with ours, and with `--baseline <dir>` an older build. Three pages, each
+ * for `--soak-seconds` (60 by default):
+ *
+ * - churn: a live thread that adds comments with terms at its end every 20 ms and removes the
+ *   oldest at its top (about 4,000 nodes a second come and go);
+ * - rewrite: the text of marked paragraphs rewritten every 20 ms;
+ * - address: `history.replaceState` with a new query string every 20 ms, the page unchanged.
+ *
+ * Printed for each: heap after a garbage collection and DOM node count (alive, detached ones
+ * included) after the load and at the end, and main-thread script and task time over the soak
+ * (`Performance.getMetrics`, thread time). The browsers run at once, so they share the moments
+ * of a noisy machine; a page's heap and node count are its own whatever else runs.
+ */
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import { baselineBuild, openBenchContext, type Variant } from './chromium-context';
+
+const SECONDS = Number(process.argv[process.argv.indexOf('--soak-seconds') + 1] || 0) || 60;
+
+const PARAGRAPH = "'<p>The sidecar retried ' + n + ' requests after Envoy reset the connection; istiod pushed a new VirtualService and the DestinationRule kept its outlier detection.</p>'";
+
+/** The pages' own scripts (they run for the soak, then stop, so the end state is settled). */
+const PAGES: Record<string, { title: string; script: string }> = {
+  churn: {
+    title: 'Live thread',
+    script: `let n = 0;
+const thread = document.getElementById('thread');
+window.soak = setInterval(() => {
+  for (let i = 0; i < 12; i++) {
+    const item = document.createElement('div');
+    item.className = 'comment';
+    item.innerHTML = ${PARAGRAPH.replace(/n \+/, '(n++) +')} + ${PARAGRAPH} + ${PARAGRAPH};
+    thread.append(item);
+  }
+  while (thread.childElementCount > 60) thread.firstElementChild.remove();
+}, 20);`,
+  },
+  rewrite: {
+    title: 'Dashboard',
+    script: `let n = 0;
+const cells = [...document.querySelectorAll('#thread p')];
+window.soak = setInterval(() => {
+  for (const cell of cells.slice(0, 20)) cell.textContent = 'Envoy reports ' + (n++) + ' retries by the sidecar; istiod pushed the VirtualService.';
+}, 20);`,
+  },
+  address: {
+    title: 'Search results',
+    script: `let n = 0;
+window.soak = setInterval(() => history.replaceState(null, '', '?q=sidecar&t=' + (n++)), 20);`,
+  },
+};
+
+function pageHtml(name: string): string {
+  const { title, script } = PAGES[name]!;
+  const paragraphs = Array.from({ length: 60 }, (_, n) => `<div class="comment"><p>Comment ${n}: the sidecar and Envoy, istiod and the VirtualService; outlier detection in the DestinationRule.</p></div>`).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title} · istio/istio</title></head><body><h1>${title}</h1><main id="thread">${paragraphs}</main>
+<script>addEventListener('load', () => { ${script}
+setTimeout(() => clearInterval(window.soak), ${SECONDS * 1000}); });</script></body></html>`;
+}
+
+const url = (name: string) => `https://github.com/istio/istio/issues/soak-${name}`;
+
+interface Sample {
+  heap: number;
+  nodes: number;
+  script: number;
+  task: number;
+}
+
+async function sample(cdp: CDPSession): Promise<Sample> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return { heap: value('JSHeapUsedSize'), nodes: value('Nodes'), script: value('ScriptDuration') * 1000, task: value('TaskDuration') * 1000 };
+}
+
+async function soakOnce(context: BrowserContext, name: string): Promise<{ start: Sample; end: Sample; marks: number }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
+  await page.goto(url(name), { waitUntil: 'load' });
+  await page.waitForTimeout(1500);
+  const start = await sample(cdp);
+  await page.waitForTimeout(SECONDS * 1000 + 2000);
+  const end = await sample(cdp);
+  const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0);
+  await page.close();
+  return { start, end, marks };
+}
+
+export async function benchSoak(): Promise<void> {
+  const baseline = baselineBuild();
+  console.log(`\n## Soak, Chromium: a tab left on a page that keeps changing, ${SECONDS} s per page`);
+  const pages = Object.fromEntries(Object.keys(PAGES).map((name) => [url(name), pageHtml(name)]));
+  const variants: [string, Variant][] = [['without', 'none'], ['ours, now', 'ours'], ...(baseline ? ([['ours, before', 'baseline']] as [string, Variant][]) : [])];
+  const contexts = await Promise.all(variants.map(([, variant]) => openBenchContext(variant, pages)));
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
+  console.log(`${'page'.padEnd(9)}${'variant'.padStart(14)}${'heap, loaded'.padStart(14)}${'heap, end'.padStart(12)}${'heap Δ'.padStart(10)}${'nodes, loaded'.padStart(15)}${'nodes, end'.padStart(12)}${'nodes Δ'.padStart(10)}${'script'.padStart(10)}${'task'.padStart(10)}${'marks'.padStart(7)}`);
+  try {
+    for (const name of Object.keys(PAGES)) {
+      const results = await Promise.all(contexts.map((context) => soakOnce(context, name)));
+      for (const [index, [label]] of variants.entries()) {
+        const { start, end, marks } = results[index]!;
+        console.log(
+          `${name.padEnd(9)}${label.padStart(14)}${mb(start.heap).padStart(14)}${mb(end.heap).padStart(12)}${mb(end.heap - start.heap).padStart(10)}` +
+            `${String(start.nodes).padStart(15)}${String(end.nodes).padStart(12)}${String(end.nodes - start.nodes).padStart(10)}` +
+            `${(end.script - start.script).toFixed(0).padStart(10)}${(end.task - start.task).toFixed(0).padStart(10)}${String(marks).padStart(7)}`,
+        );
+      }
+    }
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+  console.log('(heap after a garbage collection; nodes: DOM nodes alive, detached ones included; script and task: ms of main-thread time over the soak, thread time)');
+}

@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+/**
+ * PageMarker on a page that never stops changing: content added and removed all the time (a live
+ * thread, a virtualised list) leaves nothing of itself watched or marked here, and is watched
+ * without reading its layout; an address rewritten every few milliseconds does not rescan the
+ * page each time. Layout is faked (each element's height is its `data-h`) and the test plays the
+ * IntersectionObserver.
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadDataset } from '../../src/data/load-files';
+import { TermMatcher } from '../../src/glossary/matcher';
+import { matcherTerms } from '../../src/glossary/terms';
+import { PageMarker, URL_RESCAN_MS } from '../../src/page/page-marker';
+import { PageScanner } from '../../src/page/scanner';
+
+const matcher = new TermMatcher(matcherTerms(loadDataset().glossary));
+
+class FakeObserver {
+  static last: FakeObserver | undefined;
+  readonly watched = new Set<Element>();
+  constructor(private readonly callback: (entries: IntersectionObserverEntry[]) => void) {
+    FakeObserver.last = this;
+  }
+  observe(element: Element) {
+    this.watched.add(element);
+  }
+  unobserve(element: Element) {
+    this.watched.delete(element);
+  }
+  disconnect() {
+    this.watched.clear();
+  }
+  report(elements: Element[]) {
+    this.callback(elements.map((target) => ({ target, isIntersecting: true, boundingClientRect: new DOMRect(0, 0, 800, 100) }) as unknown as IntersectionObserverEntry));
+  }
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(() => {
+  Element.prototype.checkVisibility = () => true;
+});
+
+describe('PageMarker on a page that keeps changing', () => {
+  const ownObserver = window.IntersectionObserver;
+  let layoutReads: ReturnType<typeof vi.spyOn>;
+  let scanner: PageScanner;
+  let marker: PageMarker;
+
+  beforeEach(async () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://github.com/istio/istio/issues/1');
+    document.title = 'Sidecar memory · Issue #1 · istio/istio';
+    Object.assign(window, { IntersectionObserver: FakeObserver });
+    Object.defineProperty(window, 'innerHeight', { value: 1000, configurable: true });
+    layoutReads = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return new DOMRect(0, 0, 800, Number(this.getAttribute('data-h') ?? 0));
+    });
+    document.body.innerHTML = '<main id="thread" data-h="600"><p data-h="100">The istiod config push and the sidecar.</p></main>';
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    scanner = new PageScanner(matcher);
+    let scanned!: () => void;
+    const done = new Promise<void>((resolve) => (scanned = resolve));
+    marker = new PageMarker(() => scanner, { relevantByDefault: () => true, paint: true }, document, () => scanned());
+    FakeObserver.last = undefined;
+    marker.start();
+    // The scanner is loaded first (a promise), then the page cut into regions.
+    while (!FakeObserver.last) await sleep(1);
+    (FakeObserver.last as FakeObserver).report([document.getElementById('thread')!]);
+    await done;
+  });
+  afterEach(() => {
+    marker.stop();
+    vi.restoreAllMocks();
+    Object.assign(window, { IntersectionObserver: ownObserver });
+  });
+
+  it('keeps nothing of the content the page adds and removes, and reads no layout for it', async () => {
+    const thread = document.getElementById('thread')!;
+    layoutReads.mockClear();
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 25; i++) thread.insertAdjacentHTML('beforeend', `<p class="live" data-h="100">Envoy retried the request; the VirtualService ${round}.${i} routes it.</p>`);
+      await frame();
+      // Some of it comes near the screen and is scanned.
+      FakeObserver.last!.report([...thread.querySelectorAll('.live')].slice(0, 5));
+      await sleep(20);
+      // (scanned: their terms are on the page while they are)
+      if (round === 0) expect(marker.terms().map((term) => term.termId)).toContain('virtualservice');
+      for (const paragraph of thread.querySelectorAll('.live')) paragraph.remove();
+      await frame();
+    }
+    expect(FakeObserver.last!.watched.size).toBe(0);
+    expect(layoutReads).not.toHaveBeenCalled();
+    // Only the page's own paragraph keeps its marks.
+    expect(marker.terms().map((term) => term.termId).sort()).toEqual(['istiod', 'sidecar', 'xds-push']);
+  });
+
+  it('does not rescan when only the query string changes and the page stays the same, and rate-limits rescans', async () => {
+    const resets = vi.spyOn(scanner, 'reset');
+    const thread = document.getElementById('thread')!;
+    for (let i = 0; i < 30; i++) {
+      history.replaceState(null, '', `?t=${i}`);
+      thread.append(document.createTextNode(' '));
+      await sleep(5);
+    }
+    expect(resets).not.toHaveBeenCalled();
+    // Another page: rescanned at once, and the next change only once the limit has passed.
+    history.pushState(null, '', '/istio/istio/issues/2');
+    document.title = 'Another issue';
+    thread.append(document.createTextNode(' '));
+    await sleep(5);
+    expect(resets).toHaveBeenCalledTimes(1);
+    for (let i = 3; i < 10; i++) {
+      history.pushState(null, '', `/istio/istio/issues/${i}`);
+      thread.append(document.createTextNode(' '));
+      await sleep(5);
+    }
+    expect(resets).toHaveBeenCalledTimes(1);
+    await sleep(URL_RESCAN_MS + 100);
+    expect(resets).toHaveBeenCalledTimes(2);
+  });
+});
