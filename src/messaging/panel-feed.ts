@@ -23,6 +23,10 @@ export function isPageTerms(value: unknown): value is PageTerms {
     isText(page.question) &&
     Array.isArray(page.terms) &&
     page.terms.length <= MAX_TERMS &&
-    page.terms.every((term: unknown) => typeof term === 'object' && term !== null && isText((term as { termId?: unknown }).termId, 100) && Number.isInteger((term as { count?: unknown }).count))
+    page.terms.every((term: unknown) => typeof term === 'object' && term !== null && isText((term as { termId?: unknown }).termId, 100) && Number.isInteger((term as { count?: unknown }).count)) &&
+    (page.signals === undefined ||
+      (Array.isArray(page.signals) &&
+        page.signals.length <= MAX_TERMS &&
+        page.signals.every((signal: unknown) => typeof signal === 'object' && signal !== null && isText((signal as { label?: unknown }).label, 300) && Number.isInteger((signal as { count?: unknown }).count))))
   );
 }

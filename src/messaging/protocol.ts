@@ -7,6 +7,7 @@ import type { Lang } from '../data/types';
 import type { Citation } from '../search/cite';
 import type { SearchHit } from '../search/engine';
 import type { Range } from '../search/highlight';
+import type { SignalDecode } from '../signals/decode';
 
 export type AnswerLanguage = Lang | 'both';
 
@@ -47,6 +48,23 @@ export interface CardData {
   query: string;
   /** No answer names the term: these answers are related through the text around it. */
   related?: boolean;
+  /** A signal card: the line decoded (`src/signals/decode.ts`); `terms` is then empty. */
+  signal?: SignalDecode;
+}
+
+/** A signal the pointer rests on: its line, as the page has it, and where the signal starts in it. */
+export interface SignalCardRequest {
+  text: string;
+  at: number;
+  /** Code (pre, code) or prose: how the line is read. */
+  mode: 'code' | 'prose';
+  lang: AnswerLanguage;
+}
+
+/** "On this page": a kind of signal and how often it occurs (`503 UC` ×3). */
+export interface PageSignal {
+  label: string;
+  count: number;
 }
 
 export interface TermCardRequest {
@@ -72,6 +90,8 @@ export interface PageTerms {
   /** What the page asks (`pageQuestion`): an issue's title and opening comment, a doc's headings. */
   question: string;
   terms: PageTerm[];
+  /** The signals on the page (access-log flags, analyze codes, error lines), most frequent first. */
+  signals?: PageSignal[];
 }
 
 /** What the popup opens on: a query, and the answer to expand. */
@@ -99,6 +119,8 @@ export interface CiteRequest {
 interface BackgroundProtocol {
   termCard(request: TermCardRequest): CardData | undefined;
   lookup(request: LookupRequest): CardData;
+  /** The card of a signal on the page: the line read again here and decoded, with its answers. */
+  signalCard(request: SignalCardRequest): CardData | undefined;
   /** Opens the popup on a query (from a card's "all N answers" or "open in popup"). */
   openPopup(request: PopupRequest): void;
   /** The glossary's spellings for the content script's matcher (`src/glossary/compact.ts`). */

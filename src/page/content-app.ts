@@ -5,7 +5,9 @@
  * updated or reinstalled, this script's context is invalidated and it stands down: marks,
  * listeners and card go, and the new script (injected by the background) takes over.
  */
+import signalKeys from 'virtual:signal-keys';
 import { answerLanguageFor } from '../i18n';
+import { SignalReader } from '../signals/reader';
 import { parseCompactTerms } from '../glossary/compact';
 import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
@@ -27,6 +29,8 @@ import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { PageScanner, tallyTerms } from './scanner';
 import { CARD_HOST_ATTRIBUTE, isInSkippedRegion } from './selectors';
+import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
+import { SignalMarks } from './signal-marks';
 
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
@@ -50,6 +54,7 @@ export class ContentApp {
   private scannerLoad: Promise<PageScanner> | undefined;
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
+  private signals: SignalMarks | undefined;
   private hover: HoverWatcher | undefined;
   private readonly listeners = new AbortController();
   private unwatchSettings: (() => void) | undefined;
@@ -186,7 +191,8 @@ export class ContentApp {
     if (this.marker) {
       this.marker.update(options);
     } else {
-      this.marker = new PageMarker(() => this.loadScanner(), options);
+      this.signals = new SignalMarks(new SignalReader(signalKeys));
+      this.marker = new PageMarker(() => this.loadScanner(), options, document, undefined, this.signals);
       this.marker.start();
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
@@ -202,6 +208,7 @@ export class ContentApp {
   private stopMarking(): void {
     this.marker?.stop();
     this.marker = undefined;
+    this.signals = undefined;
     this.hover?.dispose();
     this.hover = undefined;
     if (!this.cards.isPinned) this.cards.close();
@@ -253,6 +260,11 @@ export class ContentApp {
   private onRest(x: number, y: number, shiftKey: boolean): void {
     const marker = this.marker;
     if (!marker?.isRelevant || !this.lifetime.isValid) return;
+    const signal = this.signals && signalAtPoint(document, x, y, this.signals);
+    if (signal) {
+      this.showSignal(signal);
+      return;
+    }
     const target = this.termAt(x, y);
     if (!target || (!target.match.marked && !shiftKey && this.settings.hover.modifier === 'none')) {
       this.cards.restedElsewhere();
@@ -269,6 +281,20 @@ export class ContentApp {
       onClose: () => marker.setActive(undefined),
     }).then(() => {
       if (this.cards.isOpen) marker.setActive(target.range);
+    });
+  }
+
+  /** A signal's card: its line decoded by the background, with the answers that help. */
+  private showSignal(target: SignalTarget): void {
+    const signals = this.signals;
+    void this.cards.show({
+      key: `signal:${target.match.start}${nodeKey(target.node)}`,
+      anchor: termAnchor(target),
+      kind: 'hover',
+      load: () => backgroundMessaging.sendMessage('signalCard', signalCardRequest(target, this.answerLanguage())),
+      onClose: () => signals?.setActive(undefined),
+    }).then(() => {
+      if (this.cards.isOpen) signals?.setActive(target.range);
     });
   }
 
@@ -294,7 +320,7 @@ export class ContentApp {
 
   private async pageTerms(): Promise<PageTerms> {
     const page = { url: location.href, title: document.title, question: pageQuestion(document) };
-    if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms() };
+    if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms(), signals: this.signals?.signals() ?? [] };
     const found: ReviewedMatch[][] = [];
     const policy = new MarkingPolicy(document, location.href);
     const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ node, matches }) => found.push(policy.review(node, matches)));

@@ -8,6 +8,13 @@
 const TERM_HIGHLIGHT = 'istio-experts-term';
 const ACTIVE_HIGHLIGHT = 'istio-experts-active';
 
+/** The names of a set of marks and of its active mark, and their style sheet. */
+export interface HighlightStyle {
+  mark: string;
+  active: string;
+  styles: string;
+}
+
 /** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
 export const MAX_MARKS = 1500;
 
@@ -29,9 +36,11 @@ const STYLES = `
 }
 `;
 
-function isTermSheet(sheet: CSSStyleSheet): boolean {
+const TERM_STYLE: HighlightStyle = { mark: TERM_HIGHLIGHT, active: ACTIVE_HIGHLIGHT, styles: STYLES };
+
+function isOwnSheet(sheet: CSSStyleSheet, name: string): boolean {
   try {
-    return sheet.cssRules[0]?.cssText.includes(`::highlight(${TERM_HIGHLIGHT})`) === true;
+    return sheet.cssRules[0]?.cssText.includes(`::highlight(${name})`) === true;
   } catch {
     return false;
   }
@@ -46,7 +55,11 @@ export class TermHighlights {
   private readonly active: Highlight | undefined;
   private sheet: CSSStyleSheet | undefined;
 
-  constructor(private readonly doc: Document = document) {
+  /** `style`: the term marks' by default; signal marks have their own (signal-marks.ts). */
+  constructor(
+    private readonly doc: Document = document,
+    private readonly style: HighlightStyle = TERM_STYLE,
+  ) {
     if (!highlightSupported()) return;
     this.terms = new Highlight();
     this.active = new Highlight();
@@ -66,17 +79,17 @@ export class TermHighlights {
   /** Registers the highlights and their style; idempotent (pages may replace adoptedStyleSheets). */
   attach(): void {
     if (!this.terms || !this.active) return;
-    CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
-    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    CSS.highlights.set(this.style.mark, this.terms);
+    CSS.highlights.set(this.style.active, this.active);
     try {
       if (!this.sheet) {
         this.sheet = new CSSStyleSheet();
-        this.sheet.replaceSync(STYLES);
+        this.sheet.replaceSync(this.style.styles);
       }
       const sheets = this.doc.adoptedStyleSheets;
       // The sheet of an earlier copy of the script (Firefox ends an updated extension's scripts
       // without letting them clean up) goes, so updates do not pile up sheets.
-      const kept = sheets.filter((sheet) => sheet === this.sheet || !isTermSheet(sheet));
+      const kept = sheets.filter((sheet) => sheet === this.sheet || !isOwnSheet(sheet, this.style.mark));
       if (!kept.includes(this.sheet)) kept.push(this.sheet);
       if (kept.length !== sheets.length || kept.some((sheet, index) => sheet !== sheets[index])) this.doc.adoptedStyleSheets = kept;
     } catch {
@@ -87,8 +100,8 @@ export class TermHighlights {
   detach(): void {
     if (!this.terms) return;
     this.clear();
-    if (CSS.highlights.get(TERM_HIGHLIGHT) === this.terms) CSS.highlights.delete(TERM_HIGHLIGHT);
-    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    if (CSS.highlights.get(this.style.mark) === this.terms) CSS.highlights.delete(this.style.mark);
+    if (CSS.highlights.get(this.style.active) === this.active) CSS.highlights.delete(this.style.active);
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
   }
 

@@ -12,6 +12,7 @@ import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type Region, ScanRegions } from './regions';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
 import { isCardHost } from './selectors';
+import type { SignalMarks } from './signal-marks';
 
 const URL_CHECK_MS = 500;
 /** Attributes that make an element's text editable (selectors.ts), watched once it is scanned. */
@@ -66,6 +67,8 @@ export class PageMarker {
     private options: MarkerOptions,
     private readonly doc: Document = document,
     private readonly onScanned?: () => void,
+    /** Signal marks, read from the same regions as the terms (signal-marks.ts). */
+    private readonly signals?: SignalMarks,
   ) {
     this.highlights = new TermHighlights(doc);
     this.href = doc.location?.href ?? '';
@@ -153,6 +156,7 @@ export class PageMarker {
     this.regions?.disconnect();
     this.marks.clear();
     this.highlights.detach();
+    this.signals?.stop();
   }
 
   update(options: MarkerOptions): void {
@@ -182,11 +186,13 @@ export class PageMarker {
     this.regions?.disconnect();
     this.marks.clear();
     this.highlights.clear();
+    this.signals?.clear();
     scanner.reset();
     this.scanned = false;
     this.policy = new MarkingPolicy(this.doc, this.href);
     this.relevant = this.options.relevantByDefault(this.href);
     if (this.relevant && this.options.paint) this.highlights.attach();
+    this.signals?.setPainting(this.relevant && this.options.paint);
     let first = true;
     this.regions = new ScanRegions(this.doc, (regions) => {
       for (const region of regions) this.scanRegion(scanner, region);
@@ -202,6 +208,7 @@ export class PageMarker {
   private scanRegion(scanner: PageScanner, { root }: Region): void {
     if (!root.isConnected) return;
     this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+    if (this.signals) this.queue.push(this.signals.job(root));
   }
 
   private record({ node, matches, position }: TextMatches): void {
@@ -230,6 +237,7 @@ export class PageMarker {
   }
 
   private repaint(): void {
+    this.signals?.setPainting(this.relevant && this.options.paint);
     this.highlights.clear();
     for (const entry of this.marks.values()) entry.ranges = [];
     if (!this.relevant || !this.options.paint) return;
@@ -261,6 +269,7 @@ export class PageMarker {
       if (isOwnUi(record.target)) continue;
       if (record.type === 'characterData') {
         this.forget(record.target as Text);
+        this.signals?.forget(record.target as Text);
         roots.add(record.target);
       }
       if (record.type === 'attributes') {
@@ -273,6 +282,8 @@ export class PageMarker {
     }
     if (removed) this.prune();
     if (changed.size > 0) this.forgetWithin(changed);
+    if (removed) this.signals?.prune();
+    if (changed.size > 0) this.signals?.forgetWithin(changed);
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
       // Added content is scanned when it comes near the screen, like the rest of the page.
@@ -289,6 +300,7 @@ export class PageMarker {
     }
     // Pages that replace document.adoptedStyleSheets would drop our style: put it back.
     if (this.relevant && this.options.paint && this.highlights.size > 0) this.highlights.attach();
+    this.signals?.setPainting(this.relevant && this.options.paint);
   }
 
   private prune(): void {

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../messaging/answer-page';
 import { injectContentScript } from '../../messaging/injection';
-import { contentMessaging, type PageTerms } from '../../messaging/protocol';
+import { contentMessaging, type PageSignal, type PageTerms } from '../../messaging/protocol';
 
 export interface PageContext {
   tabId: number;
@@ -16,6 +16,8 @@ export interface PageContext {
   title: string;
   question: string;
   terms: PageTerms['terms'];
+  /** Signals on the page (access-log flags, analyze codes, error lines), most frequent first. */
+  signals: PageSignal[];
 }
 
 /**
@@ -81,7 +83,7 @@ export async function reachPage(tab: { id: number; url?: string | undefined }): 
 export const unreadableOf = (error: unknown): Unreadable => (error as { unreadable?: Unreadable }).unreadable ?? 'unknown';
 
 export function pageContextOf(tabId: number, page: PageTerms): PageContext {
-  return { tabId, url: page.url, title: page.title, question: page.question, terms: page.terms };
+  return { tabId, url: page.url, title: page.title, question: page.question, terms: page.terms, signals: page.signals ?? [] };
 }
 
 export async function pageContext(tab: { id: number; url: string }): Promise<PageContext | { unreadable: Unreadable }> {
