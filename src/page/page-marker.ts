@@ -207,8 +207,9 @@ export class PageMarker {
 
   private scanRegion(scanner: PageScanner, { root }: Region): void {
     if (!root.isConnected) return;
-    this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+    // Signals first: a term inside a signal (a log line) is left to the signal's mark.
     if (this.signals) this.queue.push(this.signals.job(root));
+    this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
   }
 
   private record({ node, matches, position }: TextMatches): void {
@@ -251,7 +252,7 @@ export class PageMarker {
   private paint(node: Text, entry: NodeMarks): boolean {
     if (!this.highlights.supported) return false;
     for (const match of entry.matches) {
-      if (!match.marked) continue;
+      if (!match.marked || this.signals?.overlaps(node, match.start, match.end)) continue;
       const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
       if (!this.highlights.add(range)) return false;
       entry.ranges.push(range);

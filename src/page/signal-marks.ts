@@ -202,6 +202,11 @@ export class SignalMarks {
     return { node, mark, lineText: text, at: mark.start - start };
   }
 
+  /** Whether a signal mark in `node` overlaps `[start, end)` (a term there is not marked). */
+  overlaps(node: Text, start: number, end: number): boolean {
+    return this.nodes.get(node)?.marks.some((mark) => mark.start < end && start < mark.end) === true;
+  }
+
   setActive(range: AbstractRange | undefined): void {
     this.highlights.setActive(range);
   }

@@ -6,7 +6,8 @@
  *   as the value of `response_flags`, in a `response_flags` column, or beside a detail token.
  *   There an unknown or lower-case flag is reported as unknown; anywhere else "UF" is a word;
  * - outside code (`mode: 'prose'`) only whole log shapes count: a line with a request and a
- *   status, a JSON key, an analyze line with its level, an error sentence, a detail token;
+ *   status, a JSON key, an analyze line with its level, a table of counts, an error sentence;
+ *   a detail token, a bare `IST` code or cluster name alone is read only in code or a query;
  * - pure and bounded: the input, each line and the lines found are capped, and every pattern is
  *   linear (no nested quantifiers; tokens are cut by hand).
  */
@@ -69,6 +70,8 @@ export interface ErrorRead extends Span {
   resetReason?: string;
   transportFailure?: string;
   retried: boolean;
+  /** Found inside the reasons another error line gives (`transport failure reason: delayed connect error: 113`): that error's id. */
+  within?: string;
 }
 
 export type LineShape = 'access-log' | 'json-log' | 'table' | 'analyze' | 'error' | 'detail' | 'flags' | 'cluster';
@@ -283,6 +286,8 @@ export class SignalReader {
    * line of known flags (`503 UC`, `UF,URX`) or a known detail or cluster name alone is decoded too.
    */
   private readFragment(fields: Field[], mode: ReadMode, signal: SignalLine): void {
+    // In prose a detail token alone is a name (`direct_response` the route action), not a signal.
+    if (mode === 'prose') return;
     const tokens = fields.map(trimToken);
     const need = mode === 'query' ? 'known' : 'identifier';
     const at = tokens.findIndex((field) => !field.quoted && this.detailOf(field.text, field.start, need) !== undefined);
@@ -349,20 +354,27 @@ export class SignalReader {
   private readErrors(line: string, offset: number, signal: SignalLine): void {
     if (this.phrases.length === 0) return;
     const lower = line.toLowerCase();
+    const reasonsEnd = new Map<ErrorRead, number>();
     for (const { phrase, id } of this.phrases) {
       for (let at = lower.indexOf(phrase); at >= 0 && signal.errors.length < 8; at = lower.indexOf(phrase, at + phrase.length)) {
         const start = offset + at;
         const end = start + phrase.length;
         if (signal.errors.some((error) => error.start < end && start < error.end)) continue;
-        const error: ErrorRead = { id, start, end, retried: lower.includes('retried and the latest reset reason', at) };
+        const retried = lower.indexOf('retried and the latest reset reason', at + phrase.length);
+        const error: ErrorRead = { id, start, end, retried: retried >= 0 && retried - (at + phrase.length) <= 4 };
         const reset = reasonAfter(line, lower, RESET_REASON, at + phrase.length, /[,;]/);
-        if (reset) error.resetReason = reset;
+        if (reset) error.resetReason = reset.text;
         const transport = reasonAfter(line, lower, TRANSPORT_FAILURE, at + phrase.length, /$^/);
-        if (transport) error.transportFailure = transport;
+        if (transport) error.transportFailure = transport.text;
+        reasonsEnd.set(error, offset + Math.max(reset?.end ?? 0, transport?.end ?? 0));
         signal.errors.push(error);
       }
     }
     signal.errors.sort((a, b) => a.start - b.start);
+    for (const error of signal.errors) {
+      const outer = signal.errors.find((other) => other !== error && error.start >= other.end && error.start < (reasonsEnd.get(other) ?? 0));
+      if (outer) error.within = outer.id;
+    }
   }
 
   private allKnownFlags(text: string): boolean {
@@ -455,14 +467,14 @@ function tableHeader(line: string): { flags: number; code: number } | undefined 
 }
 
 /** The reason after `label` on the line (up to `stop` or the line's end), without quotes. */
-function reasonAfter(line: string, lower: string, label: string, from: number, stop: RegExp): string | undefined {
+function reasonAfter(line: string, lower: string, label: string, from: number, stop: RegExp): { text: string; end: number } | undefined {
   const at = lower.indexOf(label, from);
   if (at < 0 || at - from > 120) return undefined;
   let rest = line.slice(at + label.length, at + label.length + 120);
   const cut = rest.search(stop);
   if (cut >= 0) rest = rest.slice(0, cut);
   const reason = rest.trim().replace(/[`"'*.]+$/, '').trim();
-  return reason === '' ? undefined : reason;
+  return reason === '' ? undefined : { text: reason, end: at + label.length + rest.length };
 }
 
 function closesRecord(text: string): boolean {
@@ -485,7 +497,8 @@ export function marksOf(lines: readonly SignalLine[]): SignalMark[] {
   for (const line of lines) {
     const parts: SignalMark[] = [
       ...line.flags.map((flag) => ({ kind: 'flag' as const, start: flag.start, end: flag.end, line })),
-      ...(line.details ? [{ kind: 'detail' as const, start: line.details.start, end: line.details.end, line }] : []),
+      // `via_upstream` is the upstream's own response: nothing to decode, so not marked.
+      ...(line.details && line.details.token !== 'via_upstream' ? [{ kind: 'detail' as const, start: line.details.start, end: line.details.end, line }] : []),
       ...line.clusters.map((cluster) => ({ kind: 'cluster' as const, start: cluster.start, end: cluster.end, line })),
       ...line.analyzers.map((analyzer) => ({ kind: 'analyzer' as const, start: analyzer.start, end: analyzer.end, line })),
       ...line.errors.map((error) => ({ kind: 'error' as const, start: error.start, end: error.end, line })),

@@ -93,7 +93,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
   return (
     <div
       ref={dialog}
-      class="card theme"
+      class={signal ? 'card theme signal-card' : 'card theme'}
       data-scheme={state.scheme}
       role="dialog"
       aria-label={label}
