@@ -101,13 +101,14 @@ interface Field extends Span {
 const REQUEST = /^(?:[A-Z]{3,10}|-) \S{1,2048} (?:HTTP\/[0-9.]{1,3}|-)$/;
 const STATUS = /^(?:0|[1-5]\d\d)$/;
 const FLAGS_FIELD = /^[A-Za-z]{1,8}(?:,[A-Za-z]{1,8}){0,15}$/;
-const DETAIL = /^([a-z][a-z0-9_.]{0,80}[a-z0-9])(?:\{([^{}]{1,200})\}|\[([^[\]]{1,200})\])?$/;
+// A `[…]` suffix may nest (`rbac_access_denied_matched_policy[ns[shop]-policy[deny]-rule[0]]`).
+const DETAIL = /^([a-z][a-z0-9_.]{0,80}[a-z0-9])(?:\{([^{}]{1,200})\}|\[([^\n]{1,200})\])?$/;
 const CLUSTER = /^(outbound|inbound)\|(\d{0,5})\|([^|]{0,253})\|([^|\s]{0,253})$/;
 const SNI_CLUSTER = /^(outbound|inbound)_\.(\d{1,5})_\.([^_]{0,63})_\.([\w.-]{1,253})$/;
 const ANALYZER = /\b(?:(Error|Warning|Warn|Info)\s?\[)?(IST\d{4})\b/g;
 const JSON_KEY = /["*]{0,4}\b(response_flags|responseFlags|response_code_details|responseCodeDetails|response_code|responseCode|upstream_cluster|upstreamCluster)\b["*]{0,4}[ \t]{0,8}[:=][ \t]{0,8}/g;
 const FLAGS_HEADER = /^response[_ ]?flags?$/i;
-const CODE_HEADER = /^response[_ ]?code$/i;
+const CODE_HEADER = /^(?:response[_ ]?)?code$/i;
 const RESET_REASON = 'reset reason:';
 const TRANSPORT_FAILURE = 'transport failure reason:';
 
@@ -131,14 +132,23 @@ function fieldsOf(line: string, offset: number): Field[] {
     }
     let j = i;
     while (j < n && !isSpace(line.charCodeAt(j))) {
-      const close = line[j] === '{' ? '}' : line[j] === '[' ? ']' : undefined;
+      const open = line[j];
+      const close = open === '{' ? '}' : open === '[' ? ']' : undefined;
       if (close) {
-        let k = j + 1;
-        while (k < n && k - j <= MAX_SUFFIX && line[k] !== close && line[k] !== '"') k++;
-        if (k < n && line[k] === close) {
+        // To the matching bracket (nested ones counted), within MAX_SUFFIX characters.
+        let depth = 0;
+        let k = j;
+        for (; k < n && k - j <= MAX_SUFFIX && line[k] !== '"'; k++) {
+          if (line[k] === open) depth++;
+          else if (line[k] === close && --depth === 0) break;
+        }
+        if (k < n && line[k] === close && depth === 0) {
           j = k + 1;
           continue;
         }
+        // Unmatched: what was scanned is plain text (so each character is scanned once at most).
+        j = Math.max(j + 1, k);
+        continue;
       }
       j++;
     }
