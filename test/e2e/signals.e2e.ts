@@ -12,10 +12,13 @@ import { BROWSERS, closeOpenCard, fixtures, launch, poll, screenshotPath, type S
 function signalMarks(page: TestPage): Promise<{ text: string; inCode: boolean }[]> {
   return page.evaluate(() => {
     const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-signal');
-    return [...(highlight ?? [])].map((range) => ({
-      text: (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset),
-      inCode: range.startContainer.parentElement?.closest('pre, code') !== null,
-    }));
+    // Each node's text read once: a log of a megabyte is one node with hundreds of marks.
+    const texts = new Map<Node, string>();
+    return [...(highlight ?? [])].map((range) => {
+      const node = range.startContainer;
+      if (!texts.has(node)) texts.set(node, node.textContent ?? '');
+      return { text: texts.get(node)!.slice(range.startOffset, range.endOffset), inCode: node.parentElement?.closest('pre, code') !== null };
+    });
   });
 }
 
@@ -25,16 +28,22 @@ async function hoverSignal(page: TestPage, text: string, nth = 0) {
   await page.mouseTo(5, 5);
   const point = await page.evaluateWith(async ({ text, nth }) => {
     const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-signal');
-    const marks = [...(highlight ?? [])].filter((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset) === text);
+    const texts = new Map<Node, string>();
+    const marks = [...(highlight ?? [])].filter((range) => {
+      const node = range.startContainer;
+      if (!texts.has(node)) texts.set(node, node.textContent ?? '');
+      return texts.get(node)!.slice(range.startOffset, range.endOffset) === text;
+    });
     marks.sort((a, b) => (a.startContainer === b.startContainer ? a.startOffset - b.startOffset : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     const mark = marks[nth];
     if (!mark) return null;
-    mark.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const range = document.createRange();
     range.setStart(mark.startContainer, mark.startOffset);
     range.setEnd(mark.startContainer, mark.endOffset);
+    // The mark itself to the middle of the screen (its element may be a log taller than many screens).
+    scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const rect = range.getClientRects()[0];
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
   }, { text, nth });
@@ -139,6 +148,29 @@ describe.each(BROWSERS)('%s: signals on a GitHub issue', (browser) => {
     await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
     if (browser === 'chromium') await popup.screenshot(screenshotPath(browser, 'popup-signal-decoded'));
     await popup.close();
+  });
+
+  it('reads fake log lines a page script writes as text only, a bounded number of them', async () => {
+    // The page's own script (this runs in the page) writes 1,000 log lines with markup in them, and rewrites them
+    // (the reader's bounds on a megabyte are unit tested: test/page/signal-marks.test.ts).
+    await page.evaluate(async () => {
+      const pre = document.createElement('pre');
+      pre.id = 'fake-logs';
+      const line = (n: number) => `[2026-03-02T09:00:00.000Z] "GET /x${n} HTTP/1.1" 503 UF upstream_reset_before_response_started{<img src=x onerror=alert(1)>} - "-" 0 0 0 - "-" "-" "-" "-" "-" outbound|80|<b>v1</b>|evil.example`;
+      pre.textContent = Array.from({ length: 1_000 }, (_, n) => line(n)).join('\n');
+      document.querySelector('.js-comment-body')!.prepend(pre);
+      for (let round = 0; round < 3; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        pre.firstChild!.textContent = `${pre.firstChild!.textContent}\n${line(99_999)}`;
+      }
+    });
+    await poll(async () => (await signalMarks(page)).filter((mark) => mark.text.includes('<img')).length > 0, 15_000, 'marks on the fake lines');
+    expect((await signalMarks(page)).length).toBeLessThanOrEqual(1500);
+    const card = await hoverSignal(page, 'upstream_reset_before_response_started{<img src=x onerror=alert(1)>}');
+    expect(card.text).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.inCard((root) => root.querySelectorAll('img, b, script').length, null)).toBe(0);
+    await closeOpenCard(page);
+    await page.evaluate(() => document.getElementById('fake-logs')!.remove());
   });
 
   it('made no network request and logged no error', () => {

@@ -237,7 +237,7 @@ export function catalogueCounts(catalogue: SignalCatalogue): string[] {
     const url = catalogue.sources[kind];
     // Retired analyzer codes (from older messages.yaml) are kept, so a pasted old one still decodes.
     const current = kind === 'analyzers' ? count - retired : count;
-    const against = source !== undefined ? `: ${current} of the ${source} the source lists${kind === 'analyzers' ? `, and ${retired} retired` : ''}` : '';
-    return `${kind.padEnd(13)} ${String(count).padStart(3)}${against}${typeof url === 'string' ? `  (${url})` : ''}`;
+    const against = source !== undefined ? `   ${current} current, the source lists ${source}${kind === 'analyzers' ? `; ${retired} retired ones kept` : ''}` : '';
+    return `${kind.padEnd(13)} ${String(count).padStart(3)}${against}${typeof url === 'string' ? `   ${url}` : ''}`;
   });
 }
