@@ -323,15 +323,21 @@ export class ContentApp {
     if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms(), signals: this.signals?.signals() ?? [] };
     const found: ReviewedMatch[][] = [];
     const policy = new MarkingPolicy(document, location.href);
-    const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ node, matches }) => found.push(policy.review(node, matches)));
+    const root = document.body ?? document.documentElement;
+    const job = (await this.loadScanner()).job(root, ({ node, matches }) => found.push(policy.review(node, matches)));
+    // The page's signals too, in the same slices (marks are not painted here).
+    const signals = new SignalMarks(new SignalReader(signalKeys));
+    const signalJob = signals.job(root);
+    let signalsDone = false;
     // Slices with a yield between them: a huge page is scanned in part rather than frozen.
     const stopAt = performance.now() + ONE_OFF_SCAN_MS;
     for (;;) {
       const sliceEnd = performance.now() + SLICE_MS;
-      if (job.run(() => performance.now() > sliceEnd) || performance.now() > stopAt) break;
+      signalsDone ||= signalJob.run(() => performance.now() > sliceEnd);
+      if ((job.run(() => performance.now() > sliceEnd) && signalsDone) || performance.now() > stopAt) break;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    return { ...page, terms: tallyTerms(found) };
+    return { ...page, terms: tallyTerms(found), signals: signals.signals() };
   }
 
   /**

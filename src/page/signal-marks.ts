@@ -263,6 +263,7 @@ export class SignalMarks {
     this.forget(node);
     if (marks.length === 0 || !isShown(node.parentElement)) return;
     const kept = marks.slice(0, MAX_SIGNAL_MARKS - this.kept);
+    if (kept.length === 0) return;
     const entry: NodeSignals = { marks: kept, ranges: [] };
     this.nodes.set(node, entry);
     this.kept += kept.length;

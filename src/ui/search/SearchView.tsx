@@ -21,7 +21,7 @@ import { optionId, ResultCount, type ResultItem, ResultList } from './ResultList
 import { resultItems, searchResults } from './results';
 import { SearchHeader } from './SearchHeader';
 import { SignalDecodeView } from '../signal/SignalDecodeView';
-import { decodeQuery, signalItems, withSignalItems } from '../signal/query-signals';
+import { decodeQuery, signalItems, useSignalDecoder, withSignalItems } from '../signal/query-signals';
 
 export interface SearchState {
   query: string;
@@ -66,7 +66,8 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
 
   const searching = query.trim() !== '';
   // A pasted log line, error sentence or analyze code is decoded above its answers.
-  const decoded = useMemo(() => (searching ? decodeQuery(query) : []), [query, searching]);
+  const signals = useSignalDecoder();
+  const decoded = useMemo(() => (searching ? decodeQuery(signals, query) : []), [signals, query, searching]);
   const [items, total] = useMemo<[ResultItem[], number]>(() => {
     if (!engine) return [[], 0];
     if (searching) {

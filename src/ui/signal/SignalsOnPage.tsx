@@ -5,18 +5,19 @@
 import type { Lang } from '../../data/types';
 import { t } from '../../i18n';
 import type { PageSignal } from '../../messaging/protocol';
-import { signalDecoder } from './query-signals';
+import { useSignalDecoder } from './query-signals';
 
 const SIGNALS_SHOWN = 6;
 
 export function SignalsOnPage({ signals, lang, onSearch }: { signals: readonly PageSignal[]; lang: Lang; onSearch(query: string): void }) {
+  const decoder = useSignalDecoder();
   if (signals.length === 0) return null;
   return (
     <div class="page-signals" role="group" aria-label={t('signalsOnPage')}>
       <h3 class="subheading">{t('signalsOnPage')}</h3>
       <ul>
         {signals.slice(0, SIGNALS_SHOWN).map(({ label, count }) => {
-          const meaning = signalDecoder().meaningOf(label)?.[lang];
+          const meaning = decoder?.meaningOf(label)?.[lang];
           return (
             <li key={label}>
               <button type="button" class="page-signal" onClick={() => onSearch(label)} title={meaning}>
