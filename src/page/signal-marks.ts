@@ -216,8 +216,11 @@ export class SignalMarks {
     const counts = new Map<string, number>();
     for (const [node, { marks }] of this.nodes) {
       if (!node.isConnected) continue;
-      for (const line of new Set(marks.map((mark) => mark.line))) {
-        const label = signalLabel(line);
+      const lines = new Set(marks.map((mark) => mark.line));
+      // The node's text is read only where an error sentence needs its words.
+      const text = [...lines].some((line) => line.errors.length > 0) ? node.data : undefined;
+      for (const line of lines) {
+        const label = signalLabel(line, text);
         if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
       }
     }

@@ -146,7 +146,7 @@ export class SignalDecoder {
       const first = parts.find((part) => part.info && part.kind !== 'cluster') ?? parts[0];
       if (first) first.focused = true;
     }
-    return { label: signalLabel(line) ?? parts[0]?.text ?? '', ...(line.status !== undefined ? { status: line.status } : {}), parts, answers: this.answersOf(parts, line) };
+    return { label: signalLabel(line, text) ?? parts[0]?.text ?? '', ...(line.status !== undefined ? { status: line.status } : {}), parts, answers: this.answersOf(parts, line) };
   }
 
   /** The catalogue's meaning of an "On this page" label's first part (`503 UC` → UC's). */

@@ -519,14 +519,15 @@ export function marksOf(lines: readonly SignalLine[]): SignalMark[] {
 }
 
 /**
- * What a line is, in a few characters, for "On this page" (`503 UC`, `IST0101`,
- * `upstream_connect_error`); undefined for a line that carries nothing to explain.
+ * What a line is, in a few characters, for "On this page" (`503 UC`, `IST0101`, an error
+ * sentence as written in `text`, the line's text); undefined for a line that carries nothing to
+ * explain. A label read again as a query decodes to the same signal.
  */
-export function signalLabel(line: SignalLine): string | undefined {
+export function signalLabel(line: SignalLine, text?: string): string | undefined {
   const flags = line.flags.map((flag) => flag.code).join(',');
   if (flags) return line.status !== undefined && line.status > 0 ? `${line.status} ${flags}` : flags;
   if (line.details && line.details.token !== 'via_upstream') return line.status !== undefined && line.status > 0 ? `${line.status} ${line.details.token}` : line.details.token;
   if (line.analyzers.length > 0) return line.analyzers[0]!.code;
-  if (line.errors.length > 0) return line.errors[0]!.id;
+  if (line.errors.length > 0) return text === undefined ? line.errors[0]!.id : text.slice(line.errors[0]!.start, line.errors[0]!.end);
   return undefined;
 }

@@ -136,6 +136,7 @@ describe.each(BROWSERS)('%s: signals on a GitHub issue', (browser) => {
     const listed = await popup.evaluate(() => [...document.querySelectorAll('.page-signal')].map((item) => item.textContent ?? ''));
     expect(listed[0]).toMatch(/^503 UF,URX\s*×2/);
     expect(listed.join('\n')).toMatch(/IST0101/);
+    if (browser === 'chromium') await popup.screenshot(screenshotPath(browser, 'popup-on-this-page-signals'));
     await popup.close();
   });
 
