@@ -160,6 +160,7 @@ function fieldsOf(line: string, offset: number): Field[] {
 
 /** Surrounding Markdown and punctuation a paste adds to a token: `**200**`, `` `UC` ``, `(UF)`. */
 function trimToken(field: Field): Field {
+  if (!/^[`*'(]|[`*',;.)]$/.test(field.text)) return field;
   let { start, end, text } = field;
   const strip = /^[`*'(]+|[`*',;.)]+$/g;
   const lead = /^[`*'(]+/.exec(text)?.[0].length ?? 0;
@@ -226,11 +227,17 @@ export class SignalReader {
   private readLine(line: string, offset: number, mode: ReadMode): SignalLine | undefined {
     if (line.trim() === '') return undefined;
     const signal: SignalLine = { start: offset, end: offset + line.length, shape: 'detail', flags: [], clusters: [], analyzers: [], errors: [] };
-    const fields = fieldsOf(line, offset);
-    const request = fields.findIndex((field) => field.quoted && REQUEST.test(field.text));
-    if (request >= 0 && STATUS.test(fields[request + 1]?.text ?? '')) this.readAccessLog(fields, request, signal);
-    else if (!this.readJson(line, offset, signal)) this.readFragment(fields, mode, signal);
-    if (signal.shape === 'access-log' || signal.shape === 'json-log' || mode !== 'prose') this.readClusters(fields, signal);
+    // Each reading only where its shape can be: most lines of a log carry none of these.
+    const quoted = line.includes('"');
+    const keyed = line.includes('esponse') || line.includes('pstream');
+    const named = line.includes('_') || line.includes('{') || line.includes('[');
+    const cluster = line.includes('|') || line.includes('Cluster');
+    let fields: Field[] | undefined;
+    const fieldsOfLine = () => (fields ??= fieldsOf(line, offset));
+    const request = quoted ? fieldsOfLine().findIndex((field) => field.quoted && REQUEST.test(field.text)) : -1;
+    if (request >= 0 && STATUS.test(fieldsOfLine()[request + 1]?.text ?? '')) this.readAccessLog(fieldsOfLine(), request, signal);
+    else if (!(keyed && this.readJson(line, offset, signal)) && (mode === 'query' || (mode === 'code' && named))) this.readFragment(fieldsOfLine(), mode, signal);
+    if (cluster && (signal.shape === 'access-log' || signal.shape === 'json-log' || mode !== 'prose')) this.readClusters(fieldsOfLine(), signal);
     this.readAnalyzers(line, offset, mode, signal);
     this.readErrors(line, offset, signal);
     const found = signal.flags.length > 0 || signal.details || signal.clusters.length > 0 || signal.analyzers.length > 0 || signal.errors.length > 0;
@@ -364,7 +371,7 @@ export class SignalReader {
   private readErrors(line: string, offset: number, signal: SignalLine): void {
     if (this.phrases.length === 0) return;
     const lower = line.toLowerCase();
-    const reasonsEnd = new Map<ErrorRead, number>();
+    let reasonsEnd: Map<ErrorRead, number> | undefined;
     for (const { phrase, id } of this.phrases) {
       for (let at = lower.indexOf(phrase); at >= 0 && signal.errors.length < 8; at = lower.indexOf(phrase, at + phrase.length)) {
         const start = offset + at;
@@ -376,13 +383,14 @@ export class SignalReader {
         if (reset) error.resetReason = reset.text;
         const transport = reasonAfter(line, lower, TRANSPORT_FAILURE, at + phrase.length, /$^/);
         if (transport) error.transportFailure = transport.text;
-        reasonsEnd.set(error, offset + Math.max(reset?.end ?? 0, transport?.end ?? 0));
+        (reasonsEnd ??= new Map()).set(error, offset + Math.max(reset?.end ?? 0, transport?.end ?? 0));
         signal.errors.push(error);
       }
     }
     signal.errors.sort((a, b) => a.start - b.start);
+    if (!reasonsEnd) return;
     for (const error of signal.errors) {
-      const outer = signal.errors.find((other) => other !== error && error.start >= other.end && error.start < (reasonsEnd.get(other) ?? 0));
+      const outer = signal.errors.find((other) => other !== error && error.start >= other.end && error.start < (reasonsEnd!.get(other) ?? 0));
       if (outer) error.within = outer.id;
     }
   }
