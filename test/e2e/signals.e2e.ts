@@ -40,8 +40,9 @@ async function hoverSignal(page: TestPage, text: string, nth = 0, timeoutMs?: nu
     const range = document.createRange();
     range.setStart(mark.startContainer, mark.startOffset);
     range.setEnd(mark.startContainer, mark.endOffset);
-    // The mark itself to the middle of the screen (its element may be a log taller than many screens).
-    scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+    // The mark itself a third of the way down the screen, the card's room below it (its element
+    // may be a log taller than many screens).
+    scrollBy(0, range.getBoundingClientRect().top - innerHeight / 3);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const rect = range.getClientRects()[0];
