@@ -124,10 +124,10 @@ describe('SignalReader: analyze output, details, errors', () => {
   });
 
   it('reads a known detail token alone in code, with its suffix, and the flag and status beside it', () => {
-    const text = 'we saw `503 upstream_reset_before_response_started{local reset} LR` in the log';
+    const text = 'our custom format prints `503 upstream_reset_before_response_started{remote reset} UC` here';
     const line = one(text, 'code');
-    expect([line.status, flagsOf(line), line.details?.resetReason]).toEqual([503, ['LR'], 'local_reset']);
-    expect(written(text, line.details!)).toBe('upstream_reset_before_response_started{local reset}');
+    expect([line.status, flagsOf(line), line.details?.resetReason]).toEqual([503, ['UC'], 'remote_reset']);
+    expect(written(text, line.details!)).toBe('upstream_reset_before_response_started{remote reset}');
     // In prose a detail-like name is a name (the route action `direct_response`), and a plain word is a word.
     expect(reader.read('set direct_response on the route', 'prose')).toEqual([]);
     expect(reader.read('the overload manager', 'code')).toEqual([]);
@@ -140,7 +140,7 @@ describe('SignalReader: analyze output, details, errors', () => {
     // The transport failure names another error line: it belongs to the first.
     expect(line.errors[1]).toMatchObject({ id: 'delayed_connect_error', within: 'upstream_connect_error' });
     expect(one('curl says: rbac: Access Denied', 'prose').errors[0]!.id).toBe('rbac_access_denied');
-    expect(one('Why "jwt is missing" when the method differs?', 'prose').errors[0]!.id).toBe('jwt_missing');
+    expect(one('our gateway now answers "jwt is missing" on every call', 'prose').errors[0]!.id).toBe('jwt_missing');
     expect(one('upstream connect error or disconnect/reset before headers. reset reason: overflow', 'prose').errors[0]).toMatchObject({ resetReason: 'overflow', retried: false });
   });
 });
@@ -148,9 +148,9 @@ describe('SignalReader: analyze output, details, errors', () => {
 describe('SignalReader: flag-like words are words', () => {
   const prose = [
     'The DC team moved the NR service; UF stands for our upstream failover board.',
-    'DO NOT MERGE: UT cases for the RL docs',
-    'there is one cluster per dc, and ut failures in CI',
-    'Now it runs on DC/OS and DCO is signed.',
+    'Please DO check the UT coverage before the RL review.',
+    'each dc keeps two replicas; the nightly ut job is red',
+    'Marathon on DC/OS, and the DCO bot wants a sign-off.',
   ];
   it('decodes nothing in prose, in code, or as a query', () => {
     for (const text of prose) for (const mode of ['prose', 'code', 'query'] as const) expect(reader.marks(text, mode), `${mode}: ${text}`).toEqual([]);
