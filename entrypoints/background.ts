@@ -6,6 +6,7 @@ import { registerCustomSites } from '../src/background/custom-sites';
 import { provideGlossaryTerms } from '../src/background/glossary-terms';
 import { lookupSelection } from '../src/background/lookup';
 import { registerMessageHandlers } from '../src/background/messages';
+import { registerSignalMessages } from '../src/background/signal-messages';
 import { registerOmnibox } from '../src/background/omnibox';
 import { injectIntoOpenTabsOnInstall } from '../src/background/open-tabs';
 import { openSidePanelFromCommand, registerSidePanelMessages } from '../src/background/side-panel';
@@ -13,6 +14,7 @@ import { OPEN_SIDE_PANEL_COMMAND } from '../src/messaging/side-panel';
 
 export default defineBackground(() => {
   registerMessageHandlers();
+  registerSignalMessages();
   registerSidePanelMessages();
   registerAnswerMessages();
   provideGlossaryTerms();

@@ -24,3 +24,15 @@ declare module 'virtual:search-index' {
   /** A hash of the index and the ranking. */
   export const version: string;
 }
+
+/** The signal catalogue, validated at build time (`data/signals/`). */
+declare module 'virtual:signals' {
+  const catalogue: import('./signals/types').SignalCatalogue;
+  export default catalogue;
+}
+
+/** The catalogue's keys only, for the content script's reader. */
+declare module 'virtual:signal-keys' {
+  const keys: import('./signals/types').SignalKeys;
+  export default keys;
+}

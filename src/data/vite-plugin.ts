@@ -10,8 +10,10 @@ import type { Plugin } from 'vite';
 import { compactTerms } from '../glossary/compact';
 import { matcherTerms } from '../glossary/terms';
 import { RANKING, SearchEngine } from '../search/engine';
+import { signalKeys } from '../signals/types';
 import { compileDataset, DATA_FILES } from './compile';
-import { DATA_DIR, readDataFiles } from './load-files';
+import { compileSignals, SIGNAL_FILES } from './compile-signals';
+import { DATA_DIR, qaIdsOf, readDataFiles, readSignalFiles } from './load-files';
 import type { Dataset } from './types';
 
 type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
@@ -35,7 +37,33 @@ const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   },
 };
 
+/**
+ * The signal catalogue (`data/signals/`): whole for the background, the popup and the side panel
+ * (`virtual:signals`); only its keys for the content script's reader (`virtual:signal-keys`).
+ */
+type SignalModuleId = 'virtual:signals' | 'virtual:signal-keys';
+const SIGNAL_MODULES: readonly string[] = ['virtual:signals', 'virtual:signal-keys'];
+let signalCache: { source: string; modules: Partial<Record<SignalModuleId, string>> } | undefined;
+
+function signalModule(id: SignalModuleId): string {
+  const files = readSignalFiles();
+  const qa = readDataFiles()['qa.json'];
+  const source = JSON.stringify([files, qa]);
+  if (signalCache?.source !== source) {
+    const catalogue = compileSignals(files, qaIdsOf(qa));
+    signalCache = {
+      source,
+      modules: {
+        'virtual:signals': `export default JSON.parse(${JSON.stringify(JSON.stringify(catalogue))});`,
+        'virtual:signal-keys': `export default ${JSON.stringify(signalKeys(catalogue))};`,
+      },
+    };
+  }
+  return signalCache.modules[id]!;
+}
+
 const isModuleId = (id: string): id is ModuleId => id in generate;
+const isSignalModuleId = (id: string): id is SignalModuleId => SIGNAL_MODULES.includes(id);
 
 /**
  * The modules for the data files as they are now. A build asks for them from several entrypoints
@@ -55,10 +83,14 @@ export function datasetPlugin(): Plugin {
   return {
     name: 'istio-experts-dataset',
     resolveId(id) {
-      return isModuleId(id) ? `\0${id}` : undefined;
+      return isModuleId(id) || isSignalModuleId(id) ? `\0${id}` : undefined;
     },
     load(id) {
       const name = id.startsWith('\0') ? id.slice(1) : '';
+      if (isSignalModuleId(name)) {
+        for (const file of Object.keys(SIGNAL_FILES)) this.addWatchFile(resolve(DATA_DIR, 'signals', file));
+        return signalModule(name);
+      }
       if (!isModuleId(name)) return undefined;
       for (const file of DATA_FILES) this.addWatchFile(resolve(DATA_DIR, file));
       return moduleFor(name);

@@ -5,7 +5,7 @@
  * it without a load (GitHub's Turbo and React navigations). A load ends the port.
  */
 import { isPageVersion } from '../data/currency';
-import type { PageTerms } from './protocol';
+import type { PageSignal, PageTerms } from './protocol';
 
 export const PANEL_FEED_PORT = 'istio-experts:panel-feed';
 
@@ -26,6 +26,13 @@ const isTermCount = (term: unknown): term is PageTerms['terms'][number] =>
   (term as { termId: string }).termId.length <= 100 &&
   Number.isInteger((term as { count?: unknown }).count);
 
+const isSignalCount = (signal: unknown): signal is PageSignal =>
+  typeof signal === 'object' &&
+  signal !== null &&
+  typeof (signal as { label?: unknown }).label === 'string' &&
+  (signal as { label: string }).label.length <= 300 &&
+  Number.isInteger((signal as { count?: unknown }).count);
+
 /**
  * What the panel takes from a port: a `PageTerms` with its text cut to the limits and only
  * well-formed term counts, or null for anything that is not a page's terms at all. A long field
@@ -40,6 +47,7 @@ export function readPageTerms(value: unknown): PageTerms | null {
     title: boundedPageTitle(page.title),
     question: page.question.slice(0, PAGE_TEXT_LIMITS.question),
     terms: page.terms.slice(0, PAGE_TEXT_LIMITS.terms).filter(isTermCount),
+    ...(Array.isArray(page.signals) ? { signals: page.signals.slice(0, PAGE_TEXT_LIMITS.terms).filter(isSignalCount) } : {}),
     // A version that is not one is left out: the note then speaks of today.
     ...(isPageVersion(page.version) ? { version: page.version } : {}),
   };

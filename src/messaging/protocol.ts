@@ -8,6 +8,7 @@ import type { Currency, Lang } from '../data/types';
 import type { Citation } from '../search/cite';
 import type { SearchHit } from '../search/engine';
 import type { Range } from '../search/highlight';
+import type { SignalDecode } from '../signals/decode';
 
 export type AnswerLanguage = Lang | 'both';
 
@@ -52,6 +53,23 @@ export interface CardData {
   related?: boolean;
   /** No close match for a lookup: the official docs for the terms it names (`queryDocs`). */
   docs?: TermInfo[];
+  /** A signal card: the line decoded (`src/signals/decode.ts`); `terms` is then empty. */
+  signal?: SignalDecode;
+}
+
+/** A signal the pointer rests on: its line, as the page has it, and where the signal starts in it. */
+export interface SignalCardRequest {
+  text: string;
+  at: number;
+  /** Code (pre, code) or prose: how the line is read. */
+  mode: 'code' | 'prose';
+  lang: AnswerLanguage;
+}
+
+/** "On this page": a kind of signal and how often it occurs (`503 UC` ×3). */
+export interface PageSignal {
+  label: string;
+  count: number;
 }
 
 export interface TermCardRequest {
@@ -79,6 +97,8 @@ export interface PageTerms {
   terms: PageTerm[];
   /** The version of Istio (or Envoy) the page is about (`src/page/page-version.ts`), when it says. */
   version?: PageVersion;
+  /** The signals on the page (access-log flags, analyze codes, error lines), most frequent first. */
+  signals?: PageSignal[];
 }
 
 /** What the popup opens on: a query, and the answer to expand. */
@@ -106,6 +126,8 @@ export interface CiteRequest {
 interface BackgroundProtocol {
   termCard(request: TermCardRequest): CardData | undefined;
   lookup(request: LookupRequest): CardData;
+  /** The card of a signal on the page: the line read again here and decoded, with its answers. */
+  signalCard(request: SignalCardRequest): CardData | undefined;
   /** Opens the popup on a query (from a card's "all N answers" or "open in popup"). */
   openPopup(request: PopupRequest): void;
   /** The glossary's spellings for the content script's matcher (`src/glossary/compact.ts`). */

@@ -5,8 +5,10 @@
  * updated or reinstalled, this script's context is invalidated and it stands down: marks,
  * listeners and card go, and the new script (injected by the background) takes over.
  */
+import signalKeys from 'virtual:signal-keys';
 import type { PageVersion } from '../data/currency';
 import { answerLanguageFor } from '../i18n';
+import { SignalReader } from '../signals/reader';
 import { parseCompactTerms } from '../glossary/compact';
 import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
@@ -30,6 +32,8 @@ import { pageScheme } from './page-scheme';
 import { pageVersion, pageVersionText } from './page-version';
 import { PageScanner, tallyTerms } from './scanner';
 import { CARD_HOST_ATTRIBUTE, isInSkippedRegion } from './selectors';
+import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
+import { SignalMarks } from './signal-marks';
 
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
@@ -53,6 +57,7 @@ export class ContentApp {
   private scannerLoad: Promise<PageScanner> | undefined;
   private readonly cards: CardController;
   private marker: PageMarker | undefined;
+  private signals: SignalMarks | undefined;
   private hover: HoverWatcher | undefined;
   private readonly listeners = new AbortController();
   private unwatchSettings: (() => void) | undefined;
@@ -192,7 +197,8 @@ export class ContentApp {
     if (this.marker) {
       this.marker.update(options);
     } else {
-      this.marker = new PageMarker(() => this.loadScanner(), options);
+      this.signals = new SignalMarks(new SignalReader(signalKeys));
+      this.marker = new PageMarker(() => this.loadScanner(), options, document, undefined, this.signals);
       this.marker.start();
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };
@@ -208,6 +214,7 @@ export class ContentApp {
   private stopMarking(): void {
     this.marker?.stop();
     this.marker = undefined;
+    this.signals = undefined;
     this.hover?.dispose();
     this.hover = undefined;
     if (!this.cards.isPinned) this.cards.close();
@@ -259,6 +266,11 @@ export class ContentApp {
   private onRest(x: number, y: number, shiftKey: boolean): void {
     const marker = this.marker;
     if (!marker?.isRelevant || !this.lifetime.isValid) return;
+    const signal = this.signals && signalAtPoint(document, x, y, this.signals);
+    if (signal) {
+      this.showSignal(signal);
+      return;
+    }
     const target = this.termAt(x, y);
     if (!target || (!target.match.marked && !shiftKey && this.settings.hover.modifier === 'none')) {
       this.cards.restedElsewhere();
@@ -275,6 +287,20 @@ export class ContentApp {
       onClose: () => marker.setActive(undefined),
     }).then(() => {
       if (this.cards.isOpen) marker.setActive(target.range);
+    });
+  }
+
+  /** A signal's card: its line decoded by the background, with the answers that help. */
+  private showSignal(target: SignalTarget): void {
+    const signals = this.signals;
+    void this.cards.show({
+      key: `signal:${target.match.start}${nodeKey(target.node)}`,
+      anchor: termAnchor(target),
+      kind: 'hover',
+      load: () => backgroundMessaging.sendMessage('signalCard', signalCardRequest(target, this.answerLanguage())),
+      onClose: () => signals?.setActive(undefined),
+    }).then(() => {
+      if (this.cards.isOpen) signals?.setActive(target.range);
     });
   }
 
@@ -307,18 +333,24 @@ export class ContentApp {
   private async pageTerms(): Promise<PageTerms> {
     const version = this.pageVersion();
     const page = { url: boundedPageUrl(location.href), title: boundedPageTitle(document.title), question: pageQuestion(document), ...(version ? { version } : {}) };
-    if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms() };
+    if (this.marker && (this.marker.ready || (await this.marker.scanRest(ONE_OFF_SCAN_MS)))) return { ...page, terms: this.marker.terms(), signals: this.signals?.signals() ?? [] };
     const found: ReviewedMatch[][] = [];
     const policy = new MarkingPolicy(document, location.href);
-    const job = (await this.loadScanner()).job(document.body ?? document.documentElement, ({ node, matches }) => found.push(policy.review(node, matches)));
+    const root = document.body ?? document.documentElement;
+    const job = (await this.loadScanner()).job(root, ({ node, matches }) => found.push(policy.review(node, matches)));
+    // The page's signals too, in the same slices (marks are not painted here).
+    const signals = new SignalMarks(new SignalReader(signalKeys));
+    const signalJob = signals.job(root);
+    let signalsDone = false;
     // Slices with a yield between them: a huge page is scanned in part rather than frozen.
     const stopAt = performance.now() + ONE_OFF_SCAN_MS;
     for (;;) {
       const sliceEnd = performance.now() + SLICE_MS;
-      if (job.run(() => performance.now() > sliceEnd) || performance.now() > stopAt) break;
+      signalsDone ||= signalJob.run(() => performance.now() > sliceEnd);
+      if ((job.run(() => performance.now() > sliceEnd) && signalsDone) || performance.now() > stopAt) break;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    return { ...page, terms: tallyTerms(found) };
+    return { ...page, terms: tallyTerms(found), signals: signals.signals() };
   }
 
   /**

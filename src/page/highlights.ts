@@ -11,6 +11,13 @@ const ACTIVE_HIGHLIGHT = 'istio-experts-active';
 /** Marks added wait at most this long to be painted, however long the scan they come from runs. */
 const FLUSH_MS = 250;
 
+/** The names of a set of marks and of its active mark, and their style sheet. */
+export interface HighlightStyle {
+  mark: string;
+  active: string;
+  styles: string;
+}
+
 /** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
 export const MAX_MARKS = 1500;
 
@@ -22,17 +29,17 @@ export const MAX_MARKS = 1500;
  * issue even before any mark (`npm run bench -- page-cost`). Firefox styles each element's
  * highlight on its own, so there the rules match every element.
  */
-const SCOPE = import.meta.env.FIREFOX ? '' : ':root';
+export const HIGHLIGHT_SCOPE = import.meta.env.FIREFOX ? '' : ':root';
 
 const STYLES = `
-${SCOPE}::highlight(${TERM_HIGHLIGHT}) {
+${HIGHLIGHT_SCOPE}::highlight(${TERM_HIGHLIGHT}) {
   text-decoration-line: underline;
   text-decoration-style: dotted;
   text-decoration-color: rgb(66 133 244 / 0.85);
   text-decoration-thickness: 2px;
   text-underline-offset: 3px;
 }
-${SCOPE}::highlight(${ACTIVE_HIGHLIGHT}) {
+${HIGHLIGHT_SCOPE}::highlight(${ACTIVE_HIGHLIGHT}) {
   background-color: rgb(66 133 244 / 0.2);
   text-decoration-line: underline;
   text-decoration-style: solid;
@@ -42,9 +49,11 @@ ${SCOPE}::highlight(${ACTIVE_HIGHLIGHT}) {
 }
 `;
 
-function isTermSheet(sheet: CSSStyleSheet): boolean {
+const TERM_STYLE: HighlightStyle = { mark: TERM_HIGHLIGHT, active: ACTIVE_HIGHLIGHT, styles: STYLES };
+
+function isOwnSheet(sheet: CSSStyleSheet, name: string): boolean {
   try {
-    return sheet.cssRules[0]?.cssText.includes(`::highlight(${TERM_HIGHLIGHT})`) === true;
+    return sheet.cssRules[0]?.cssText.includes(`::highlight(${name})`) === true;
   } catch {
     return false;
   }
@@ -66,7 +75,11 @@ export class TermHighlights {
   private readonly pending = new Set<AbstractRange>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly doc: Document = document) {
+  /** `style`: the term marks' by default; signal marks have their own (signal-marks.ts). */
+  constructor(
+    private readonly doc: Document = document,
+    private readonly style: HighlightStyle = TERM_STYLE,
+  ) {
     if (!highlightSupported()) return;
     this.terms = new Highlight();
     this.active = new Highlight();
@@ -87,17 +100,17 @@ export class TermHighlights {
   attach(): void {
     if (!this.terms || !this.active) return;
     // Registering again, even the same object, would have every mark's text repainted.
-    if (CSS.highlights.get(TERM_HIGHLIGHT) !== this.terms) CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
-    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    if (CSS.highlights.get(this.style.mark) !== this.terms) CSS.highlights.set(this.style.mark, this.terms);
+    if (CSS.highlights.get(this.style.active) !== this.active) CSS.highlights.set(this.style.active, this.active);
     try {
       if (!this.sheet) {
         this.sheet = new CSSStyleSheet();
-        this.sheet.replaceSync(STYLES);
+        this.sheet.replaceSync(this.style.styles);
       }
       const sheets = this.doc.adoptedStyleSheets;
       // The sheet of an earlier copy of the script (Firefox ends an updated extension's scripts
       // without letting them clean up) goes, so updates do not pile up sheets.
-      const kept = sheets.filter((sheet) => sheet === this.sheet || !isTermSheet(sheet));
+      const kept = sheets.filter((sheet) => sheet === this.sheet || !isOwnSheet(sheet, this.style.mark));
       if (!kept.includes(this.sheet)) kept.push(this.sheet);
       if (kept.length !== sheets.length || kept.some((sheet, index) => sheet !== sheets[index])) this.doc.adoptedStyleSheets = kept;
     } catch {
@@ -108,8 +121,8 @@ export class TermHighlights {
   detach(): void {
     if (!this.terms) return;
     this.clear();
-    if (CSS.highlights.get(TERM_HIGHLIGHT) === this.terms) CSS.highlights.delete(TERM_HIGHLIGHT);
-    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    if (CSS.highlights.get(this.style.mark) === this.terms) CSS.highlights.delete(this.style.mark);
+    if (CSS.highlights.get(this.style.active) === this.active) CSS.highlights.delete(this.style.active);
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
   }
 

@@ -13,6 +13,7 @@ import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type Region, ScanRegions } from './regions';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
 import { isCardHost } from './selectors';
+import type { SignalMarks } from './signal-marks';
 
 const URL_CHECK_MS = 500;
 /**
@@ -79,6 +80,8 @@ export class PageMarker {
     private options: MarkerOptions,
     private readonly doc: Document = document,
     private readonly onScanned?: () => void,
+    /** Signal marks, read from the same regions as the terms (signal-marks.ts). */
+    private readonly signals?: SignalMarks,
   ) {
     this.highlights = new TermHighlights(doc);
     this.href = doc.location?.href ?? '';
@@ -199,6 +202,7 @@ export class PageMarker {
     this.regions?.disconnect();
     this.marks.clear();
     this.highlights.detach();
+    this.signals?.stop();
   }
 
   update(options: MarkerOptions): void {
@@ -233,6 +237,7 @@ export class PageMarker {
     this.policy = new MarkingPolicy(this.doc, this.href);
     this.relevant = this.options.relevantByDefault(this.href);
     if (this.relevant && this.options.paint) this.highlights.attach();
+    this.signals?.setPainting(this.relevant && this.options.paint);
     let first = true;
     this.regions = new ScanRegions(this.doc, (regions) => {
       for (const region of regions) this.scanRegion(scanner, region);
@@ -248,10 +253,13 @@ export class PageMarker {
   private clearMarks(): void {
     this.marks.clear();
     this.highlights.clear();
+    this.signals?.clear();
   }
 
   private scanRegion(scanner: PageScanner, { root }: Region): void {
     if (!root.isConnected) return;
+    // Signals first: a term inside a signal (a log line) is left to the signal's mark.
+    if (this.signals) this.queue.push(this.signals.job(root));
     this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
   }
 
@@ -282,6 +290,7 @@ export class PageMarker {
   }
 
   private repaint(): void {
+    this.signals?.setPainting(this.relevant && this.options.paint);
     this.highlights.clear();
     for (const entry of this.marks.values()) entry.ranges = [];
     if (!this.relevant || !this.options.paint) return;
@@ -296,7 +305,7 @@ export class PageMarker {
   private paint(node: Text, entry: NodeMarks): boolean {
     if (!this.highlights.supported) return false;
     for (const match of entry.matches) {
-      if (!match.marked) continue;
+      if (!match.marked || this.signals?.overlaps(node, match.start, match.end)) continue;
       const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
       if (!this.highlights.add(range)) return false;
       entry.ranges.push(range);
@@ -315,6 +324,7 @@ export class PageMarker {
       if (isOwnUi(record.target)) continue;
       if (record.type === 'characterData') {
         this.forget(record.target as Text);
+        this.signals?.forget(record.target as Text);
         roots.add(record.target);
       }
       if (record.type === 'attributes') {
@@ -328,6 +338,7 @@ export class PageMarker {
     // What left the page is released once per frame, however many batches come in it.
     if (removed) this.cancelSweep ??= nextFrame(() => this.sweep(), this.doc.defaultView);
     if (changed.size > 0) this.forgetWithin(changed);
+    if (changed.size > 0) this.signals?.forgetWithin(changed);
     for (const root of roots) {
       if (!root.isConnected || hasAncestorIn(root, roots)) continue;
       // Added content is scanned when it comes near the screen, like the rest of the page.
@@ -339,6 +350,7 @@ export class PageMarker {
   private sweep(): void {
     this.cancelSweep = undefined;
     this.prune();
+    this.signals?.prune();
     this.regions?.sweep();
   }
 
@@ -350,8 +362,12 @@ export class PageMarker {
     }
     // Pages that replace document.adoptedStyleSheets would drop our style: put it back.
     if (this.relevant && this.options.paint && this.highlights.size > 0) this.highlights.attach();
+    this.signals?.setPainting(this.relevant && this.options.paint);
     // The scan settled: what it found is painted in one change.
-    if (!this.queue.busy) this.highlights.flush();
+    if (!this.queue.busy) {
+      this.highlights.flush();
+      this.signals?.flush();
+    }
   }
 
   private prune(): void {

@@ -19,6 +19,18 @@ describe('npm run data:check', () => {
     expect(out).toMatch(/episodes: 8 \(6 with Q&A\)/);
     expect(out).toMatch(/Q&A:\s+118/);
     expect(out).toMatch(/glossary: \d{3} terms/);
+    expect(out).toMatch(/signals:  (\d+) response flags \(the source lists \1\), (\d+) analyze codes \(the source lists \2\)/);
+  });
+
+  it('fails on a broken signal catalogue, naming the file, entry, field and reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'data-'));
+    cpSync(DATA_DIR, dir, { recursive: true });
+    const flags = JSON.parse(readFileSync(join(dir, 'signals/flags.json'), 'utf8'));
+    flags[1].docsUrl = 'ftp://example.com/flags';
+    writeFileSync(join(dir, 'signals/flags.json'), JSON.stringify(flags));
+    const { status, out } = dataCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toContain(`data/signals/flags.json: ${flags[1].code}: docsUrl: is not an https URL`);
   });
 
   it('fails on a broken copy, naming the file, entry, field and reason', () => {

@@ -11,6 +11,7 @@ import { CiteActions } from '../answer/CiteActions';
 import { Currency } from '../Currency';
 import { SidePanelIcon } from '../icons';
 import { QueryDocs } from '../QueryDocs';
+import { SignalDecodeView } from '../signal/SignalDecodeView';
 
 const PinIcon = () => (
   <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M9.6 1.4a1 1 0 0 1 1.4 0l3.6 3.6a1 1 0 0 1 0 1.4l-1.2 1.2a1 1 0 0 1-1 .25l-2.1 2.1.3 2.6a1 1 0 0 1-.3.8l-.6.6a.75.75 0 0 1-1.06 0L6.2 11.5l-3.7 3.7a.75.75 0 1 1-1.06-1.06l3.7-3.7-2.45-2.45a.75.75 0 0 1 0-1.06l.6-.6a1 1 0 0 1 .8-.3l2.6.3 2.1-2.1a1 1 0 0 1 .25-1z" /></svg>
@@ -86,7 +87,8 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
   const langs = langsOf(lang);
   const primary = langs[0]!;
   const term = kind === 'hover' ? data?.terms[0] : undefined;
-  const label = term ? t('cardLabel', term.name[primary]) : t('lookupLabel');
+  const signal = data?.signal;
+  const label = signal ? t('signalCardLabel', signal.label) : term ? t('cardLabel', term.name[primary]) : t('lookupLabel');
 
   useEffect(() => {
     if (state.focus) dialog.current?.focus({ preventScroll: true });
@@ -95,7 +97,7 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
   return (
     <div
       ref={dialog}
-      class="card theme"
+      class={signal ? 'card theme signal-card' : 'card theme'}
       data-scheme={state.scheme}
       role="dialog"
       aria-label={label}
@@ -107,7 +109,9 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
       <header class="card-head">
         <div class="card-title">
           <h2>
-            {term ? (
+            {signal ? (
+              <code class="signal-title">{signal.label}</code>
+            ) : term ? (
               <>
                 {term.name[primary]}
                 {term.name.zh !== term.name.en && <span class="alt" lang={primary === 'zh' ? 'en' : 'zh-CN'}>{term.name[primary === 'zh' ? 'en' : 'zh']}</span>}
@@ -139,7 +143,9 @@ export function CardView({ state, handlers }: { state: CardState; handlers: Card
       </header>
       <div class="card-body">
         {!data && <div class="status" role="status">{t('loading')}</div>}
-        {data && data.answers.length === 0 && <div class="status">{t('noAnswers')}</div>}
+        {signal && <SignalDecodeView decode={signal} lang={lang} />}
+        {signal && <h3 class="group-heading">{t('signalAnswers')}</h3>}
+        {data && data.answers.length === 0 && <div class="status">{t(signal ? 'signalNoAnswers' : 'noAnswers')}</div>}
         {data && <CardAnswers data={data} kind={kind} lang={lang} handlers={handlers} page={state.pageVersion} />}
       </div>
       <footer class="card-foot">

@@ -16,6 +16,7 @@ import { anchorConnected, type CardAnchor, type CardHandlers, type CardState, ty
 import { CARD_HOST_ATTRIBUTE, CARD_HOST_TAG } from '../../page/selectors';
 import tokens from '../styles/tokens.css?inline';
 import cardStyles from './card.css?inline';
+import signalStyles from '../signal/signal.css?inline';
 import { CardView } from './CardView';
 
 /** The host is a zero-size box at the viewport's corner; the card inside it is what is placed. */
@@ -61,7 +62,7 @@ export function createCardUi(doc: Document = document): CardUi {
     host.setAttribute(CARD_HOST_ATTRIBUTE, '');
     shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = `${HOST_RULES}\n${tokens}\n${cardStyles}`;
+    style.textContent = `${HOST_RULES}\n${tokens}\n${cardStyles}\n${signalStyles}`;
     floating = doc.createElement('div');
     floating.className = 'floating';
     // Capture listeners on the card's container run before any handler inside it.

@@ -15,6 +15,7 @@ import { Markdown } from '../Markdown';
 import { browser } from 'wxt/browser';
 import { sidePanelShortcut } from '../../messaging/side-panel';
 import { isPageContext, type PageState, type Unreadable } from './page-context';
+import { SignalsOnPage } from '../signal/SignalsOnPage';
 
 const termsById = new Map(dataset.glossary.map((term) => [term.id, term]));
 const answersPerEpisode = new Map<number, number>();
@@ -76,6 +77,7 @@ function OnThisPage({ page, lang, list, showTitle, onSearch }: { page: PageState
       <section class="section">
         {title}
         <PauseToggle url={page.url} />
+        <SignalsOnPage signals={page.signals} lang={lang} onSearch={onSearch} />
         <p class="muted">{t('noTermsOnPage')}</p>
       </section>
     );
@@ -87,6 +89,7 @@ function OnThisPage({ page, lang, list, showTitle, onSearch }: { page: PageState
         <PauseToggle url={page.url} />
       </div>
       {title}
+      <SignalsOnPage signals={page.signals} lang={lang} onSearch={onSearch} />
       <div class="chips" aria-label={t('termsOnPage')} role="group">
         {page.terms.slice(0, PAGE_TERMS_SHOWN).flatMap(({ termId, count }) => {
           const term = termsById.get(termId);

@@ -22,6 +22,8 @@ import { resultItems, searchResults } from './results';
 import { queryDocs } from '../../search/query-docs';
 import { QueryDocs } from '../QueryDocs';
 import { SearchHeader } from './SearchHeader';
+import { SignalDecodeView } from '../signal/SignalDecodeView';
+import { decodeQuery, signalItems, useSignalDecoder, withSignalItems } from '../signal/query-signals';
 
 export interface SearchState {
   query: string;
@@ -65,11 +67,16 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
   }, [query]);
 
   const searching = query.trim() !== '';
+  // A pasted log line, error sentence or analyze code is decoded above its answers.
+  const signals = useSignalDecoder();
+  const decoded = useMemo(() => (searching ? decodeQuery(signals, query) : []), [signals, query, searching]);
   const [items, total] = useMemo<[ResultItem[], number]>(() => {
     if (!engine) return [[], 0];
     if (searching) {
       const { items, total } = searchResults(engine, query, lang);
-      return [items, total];
+      const signal = signalItems(engine, decoded, lang);
+      const alsoClose = new Set(items.filter((item) => item.summary.confident).map((item) => item.summary.id));
+      return [withSignalItems(signal, items), total + signal.filter((item) => !alsoClose.has(item.summary.id)).length];
     }
     if (view.kind === 'episode') {
       const entries = dataset.qa.filter((entry) => entry.episode === view.number);
@@ -80,7 +87,7 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
       return [resultItems(engine, hits, lang), hits.length];
     }
     return [[], 0];
-  }, [engine, query, searching, view, page, lang]);
+  }, [engine, query, searching, view, page, lang, decoded]);
 
   // Timings for `npm run bench`: from a keystroke (popup:input) to its results in the DOM.
   useLayoutEffect(() => {
@@ -173,6 +180,12 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
       />
       {/* Focusable so the keyboard can scroll it: the options themselves are not focus targets. */}
       <main class="content" aria-busy={!engine} tabIndex={0} aria-label={t('resultsRegion')}>
+        {decoded.length > 0 && (
+          <section class="section signal-query" aria-labelledby="signal-query-heading">
+            <h2 id="signal-query-heading">{t('signalsDecodedQuery')}</h2>
+            {decoded.map((decode, index) => <SignalDecodeView decode={decode} lang={lang} key={index} />)}
+          </section>
+        )}
         {searching && engine && items.length === 0 && <p class="empty" role="status">{t('noResults', query.trim())}</p>}
         {!searching && (
           <HomeView

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { isPageVersion } from '../../data/currency';
 import { extensionUrl } from '../../messaging/answer-page';
 import { injectContentScript } from '../../messaging/injection';
-import { contentMessaging, type PageTerms } from '../../messaging/protocol';
+import { contentMessaging, type PageSignal, type PageTerms } from '../../messaging/protocol';
 
 export interface PageContext {
   tabId: number;
@@ -19,6 +19,8 @@ export interface PageContext {
   terms: PageTerms['terms'];
   /** The version the page is about, when it says (`src/page/page-version.ts`). */
   version?: PageTerms['version'];
+  /** Signals on the page (access-log flags, analyze codes, error lines), most frequent first. */
+  signals: PageSignal[];
 }
 
 /**
@@ -84,7 +86,7 @@ export async function reachPage(tab: { id: number; url?: string | undefined }): 
 export const unreadableOf = (error: unknown): Unreadable => (error as { unreadable?: Unreadable }).unreadable ?? 'unknown';
 
 export function pageContextOf(tabId: number, page: PageTerms): PageContext {
-  return { tabId, url: page.url, title: page.title, question: page.question, terms: page.terms, ...(isPageVersion(page.version) ? { version: page.version } : {}) };
+  return { tabId, url: page.url, title: page.title, question: page.question, terms: page.terms, signals: page.signals ?? [], ...(isPageVersion(page.version) ? { version: page.version } : {}) };
 }
 
 export async function pageContext(tab: { id: number; url: string }): Promise<PageContext | { unreadable: Unreadable }> {
