@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadDataset } from '../../src/data/load-files';
 import type { CardHandlers, CardState } from '../../src/page/card-api';
 import { lookupCard, termCard } from '../../src/search/cards';
 import { SearchEngine } from '../../src/search/engine';
 import { citeAnswer } from '../../src/search/cite';
 import { CardView } from '../../src/ui/card/CardView';
+import { useEnglishMessages } from './english-messages';
 
 const engine = new SearchEngine(loadDataset());
 const handlers: CardHandlers = {
@@ -34,12 +32,7 @@ function show(data: CardState['data'], kind: CardState['kind']): HTMLElement {
 
 const ids = (root: ParentNode, selector: string) => [...root.querySelectorAll(`${selector} [data-answer-id]`)].map((element) => element.getAttribute('data-answer-id'));
 
-// The UI's English text, as the browser gives it from public/_locales.
-const messages = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
-beforeAll(() => {
-  fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string[]) =>
-    (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => substitutions?.[Number(n) - 1] ?? '')) as typeof fakeBrowser.i18n.getMessage;
-});
+beforeAll(useEnglishMessages);
 
 afterEach(() => {
   document.body.innerHTML = '';

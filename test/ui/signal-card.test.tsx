@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signalCard } from '../../src/background/signal-messages';
 import { loadDataset, loadSignals } from '../../src/data/load-files';
 import type { CardHandlers, CardState } from '../../src/page/card-api';
 import { SearchEngine } from '../../src/search/engine';
 import { SignalDecoder } from '../../src/signals/decode';
 import { CardView } from '../../src/ui/card/CardView';
+import { useEnglishMessages } from './english-messages';
 
 const engine = new SearchEngine(loadDataset());
 const decoder = new SignalDecoder(loadSignals());
@@ -29,11 +27,7 @@ function show(data: CardState['data']): HTMLElement {
   return root;
 }
 
-const messages = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
-beforeAll(() => {
-  fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string[]) =>
-    (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => substitutions?.[Number(n) - 1] ?? '')) as typeof fakeBrowser.i18n.getMessage;
-});
+beforeAll(useEnglishMessages);
 afterEach(() => {
   document.body.innerHTML = '';
 });

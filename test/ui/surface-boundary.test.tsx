@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import english from '../../public/_locales/en/messages.json';
 import { SurfaceBoundary } from '../../src/ui/SurfaceBoundary';
+import { useEnglishMessages } from './english-messages';
 
 function Broken(): never {
   // What a damaged stored value did to the popup before it was checked on read.
@@ -12,10 +11,7 @@ function Broken(): never {
 }
 
 describe('a surface’s error boundary', () => {
-  beforeAll(() => {
-    const messages = english as Record<string, { message: string }>;
-    fakeBrowser.i18n.getMessage = ((key: string) => messages[key]?.message ?? '') as typeof fakeBrowser.i18n.getMessage;
-  });
+  beforeAll(useEnglishMessages);
   afterEach(() => {
     document.body.innerHTML = '';
     vi.restoreAllMocks();
