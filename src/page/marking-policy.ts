@@ -298,11 +298,13 @@ export class MarkingPolicy {
     const parent = node.parentElement;
     if (!parent || matches.length === 0) return [];
     const inCode = parent.closest(CODE_ELEMENTS) !== null;
+    // Read once: Firefox copies a text node's data on every read (a 5 MB node, 500 matches).
+    const data = node.data;
     const reviewed: ReviewedMatch[] = [];
     for (const match of matches) {
-      if (identifierAround(node.data, match.start, match.end, inCode)) continue;
-      if (!this.fitsSense(node, parent, match)) continue;
-      const surface = node.data.slice(match.start, match.end);
+      if (identifierAround(data, match.start, match.end, inCode)) continue;
+      if (!this.fitsSense(data, parent, match)) continue;
+      const surface = data.slice(match.start, match.end);
       const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(surface, match.termId)) && !isOwnName(this.own, surface);
       const at = position + match.start;
       const marked = markable && this.shouldMark(parent, match.termId, at);
@@ -325,18 +327,18 @@ export class MarkingPolicy {
     }
   }
 
-  private fitsSense(node: Text, parent: Element, match: TermMatch): boolean {
+  private fitsSense(data: string, parent: Element, match: TermMatch): boolean {
     const forTerm = SENSES_BY_TERM.get(match.termId);
     if (!forTerm) return true;
-    const surface = node.data.slice(match.start, match.end);
+    const surface = data.slice(match.start, match.end);
     const rules = forTerm.filter((rule) => !rule.surface || rule.surface.test(surface));
     if (rules.length === 0) return true;
-    const lineStart = node.data.lastIndexOf('\n', match.start - 1) + 1;
-    const lineEnd = node.data.indexOf('\n', match.end);
+    const lineStart = data.lastIndexOf('\n', match.start - 1) + 1;
+    const lineEnd = data.indexOf('\n', match.end);
     const context: MatchContext = {
       surface,
-      before: node.data.slice(Math.max(lineStart, match.start - 80), match.start),
-      after: node.data.slice(match.end, Math.min(lineEnd < 0 ? node.data.length : lineEnd, match.end + 80)),
+      before: data.slice(Math.max(lineStart, match.start - 80), match.start),
+      after: data.slice(match.end, Math.min(lineEnd < 0 ? data.length : lineEnd, match.end + 80)),
       unit: ((parent.closest(MARK_UNIT.block) ?? parent).textContent ?? '').slice(0, UNIT_TEXT_CHARS),
       headline: this.headline(),
       host: this.host,

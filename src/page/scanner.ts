@@ -35,6 +35,11 @@ export const MAX_MATCHES_PER_NODE = 500;
 /** A long text node part-way through its windows. */
 interface LongText {
   node: Text;
+  /**
+   * The node's text, read once: Firefox copies a text node's data on every read, which for a
+   * 5 MB `<pre>` read a window at a time cost tens of seconds.
+   */
+  data: string;
   /** Where the node starts in the page's text (`TextMatches.position`). */
   start: number;
   /** How far into the node the windows have got. */
@@ -59,8 +64,7 @@ export class PageScanner {
   constructor(readonly matcher: TermMatcher) {}
 
   /** Matches in one text node, if it is page prose and visible. */
-  scanText(node: Text): TermMatch[] {
-    const data = node.data;
+  scanText(node: Text, data = node.data): TermMatch[] {
     if (data.length < MIN_TEXT) return [];
     return this.visibleOnly(node, this.matcher.findAll(data, MAX_MATCHES_PER_NODE));
   }
@@ -72,7 +76,7 @@ export class PageScanner {
 
   /** Matches the next window of a long node; true when the node is done (or its cap reached). */
   private scanWindow(long: LongText): boolean {
-    const data = long.node.data;
+    const { data } = long;
     const end = Math.min(data.length, long.position + WINDOW_CHARS);
     let position = long.position;
     // findAll's walk, from where the last window stopped (a term across the edge is found whole).
@@ -94,9 +98,9 @@ export class PageScanner {
   }
 
   /** Where a node starts in the page's text, as scanned; counts its characters as read. */
-  private begin(node: Text): number {
+  private begin(length: number): number {
     const start = this.read;
-    this.read += node.data.length;
+    this.read += length;
     return start;
   }
 
@@ -108,7 +112,10 @@ export class PageScanner {
       return {
         run: (deadline) => {
           if (isInSkippedRegion(root)) return true;
-          long ??= { node: root as Text, start: this.begin(root as Text), position: 0, matches: [] };
+          if (!long) {
+            const data = (root as Text).data;
+            long = { node: root as Text, data, start: this.begin(data.length), position: 0, matches: [] };
+          }
           return this.scanNode(long, deadline, onMatches);
         },
       };
@@ -128,16 +135,17 @@ export class PageScanner {
         let count = 0;
         if (long && !this.scanNode(long, deadline, onMatches)) return false;
         long = undefined;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const position = this.begin(node as Text);
-          if ((node as Text).data.length > WINDOW_CHARS) {
-            long = { node: node as Text, start: position, position: 0, matches: [] };
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const data = node.data;
+          const position = this.begin(data.length);
+          if (data.length > WINDOW_CHARS) {
+            long = { node, data, start: position, position: 0, matches: [] };
             if (!this.scanNode(long, deadline, onMatches)) return false;
             long = undefined;
             continue;
           }
-          const matches = this.scanText(node as Text);
-          if (matches.length > 0) onMatches({ node: node as Text, matches, position });
+          const matches = this.scanText(node, data);
+          if (matches.length > 0) onMatches({ node, matches, position });
           // Checking the clock every node would cost more than the matching.
           if (++count % 16 === 0 && deadline()) return false;
         }

@@ -82,8 +82,9 @@ function shift(lines: SignalLine[], by: number): SignalLine[] {
 export function signalsInText(reader: SignalReader, node: Text): { marks: SignalMark[]; inCode: boolean } {
   const mode = readModeOf(node);
   const marks: SignalMark[] = [];
-  for (let from = 0; from < node.data.length && marks.length < MAX_NODE_MARKS; ) {
-    const { lines, next } = readWindow(reader, node.data, from, mode);
+  const data = node.data;
+  for (let from = 0; from < data.length && marks.length < MAX_NODE_MARKS; ) {
+    const { lines, next } = readWindow(reader, data, from, mode);
     marks.push(...marksOf(lines));
     from = next;
   }
@@ -158,7 +159,8 @@ export class SignalMarks {
         : doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
             acceptNode: (node) => (node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP),
           });
-    let current: { node: Text; from: number; marks: SignalMark[]; mode: ReadMode } | undefined;
+    // The node's text is read once: Firefox makes a new copy of a text node's data on every read (5 MB, hundreds of windows).
+    let current: { node: Text; data: string; from: number; marks: SignalMark[]; mode: ReadMode } | undefined;
     let single = root.nodeType === Node.TEXT_NODE ? (root as Text) : undefined;
     const next = (): Text | undefined => {
       if (single) {
@@ -177,13 +179,14 @@ export class SignalMarks {
             const node = next();
             if (!node) return true;
             // Signals need a few characters: a status and a flag at least.
-            if (node.data.length < 4 || !node.isConnected) continue;
-            current = { node, from: 0, marks: [], mode: readModeOf(node) };
+            const data = node.data;
+            if (data.length < 4 || !node.isConnected) continue;
+            current = { node, data, from: 0, marks: [], mode: readModeOf(node) };
           }
-          const { lines, next: after } = readWindow(this.reader, current.node.data, current.from, current.mode);
+          const { lines, next: after } = readWindow(this.reader, current.data, current.from, current.mode);
           current.marks.push(...marksOf(lines));
           current.from = after;
-          if (current.from >= current.node.data.length || current.marks.length >= MAX_NODE_MARKS) {
+          if (current.from >= current.data.length || current.marks.length >= MAX_NODE_MARKS) {
             this.record(current.node, current.marks.slice(0, MAX_NODE_MARKS));
             current = undefined;
           }

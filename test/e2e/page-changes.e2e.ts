@@ -94,8 +94,7 @@ describe.each(BROWSERS)('%s: pages that change under the extension', (browser) =
     const card = await waitForCard(page);
     expect(card.label).toMatch(/DestinationRule/);
     await closeOpenCard(page);
-    // Firefox under load needs close to the default two minutes for 5 MB of text: room to spare, not a limit on speed.
-  }, 300_000);
+  });
 
   it('opens a lookup card on a 5 MB selection at a point of it, in view', async () => {
     expect(await selectText(page, '#huge-log')).toBe(true);

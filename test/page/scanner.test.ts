@@ -97,6 +97,19 @@ describe('PageScanner on a huge text node', () => {
     expect(matches[0]!.map((match) => text.slice(match.start, match.end))).toEqual(['EnvoyFilter', 'DestinationRule', 'sidecar', 'istiod']);
   });
 
+  it('reads a huge node’s text once, not once per window (Firefox copies it on every read)', () => {
+    document.body.innerHTML = '<pre id="log"></pre>';
+    const node = document.createTextNode(textWith(1_000_000, [[900_000, 'sidecar']]));
+    document.getElementById('log')!.append(node);
+    const own = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(node), 'data') ?? Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
+    let reads = 0;
+    Object.defineProperty(node, 'data', { get: () => (reads++, own.get!.call(node)), configurable: true });
+    const job = new PageScanner(matcher).job(document.body, () => {});
+    while (!job.run(() => true));
+    // 1 MB is 31 windows: one read, whatever the number of windows.
+    expect(reads).toBe(1);
+  });
+
   it('keeps at most MAX_MATCHES_PER_NODE matches of a node, the first ones', () => {
     const text = 'the sidecar retried, EnvoyFilter applied, istiod pushed\n'.repeat(90_000);
     const { matches } = scanNode(text);
