@@ -26,7 +26,8 @@ function signalMarks(page: TestPage): Promise<{ text: string; inCode: boolean }[
 async function hoverSignal(page: TestPage, text: string, nth = 0, timeoutMs?: number) {
   await closeOpenCard(page);
   await page.mouseTo(5, 5);
-  const point = await page.evaluateWith(async ({ text, nth }) => {
+  // Polled: a page that has just rewritten its text is rescanned, and its marks come back a moment later.
+  const point = await poll(() => page.evaluateWith(async ({ text, nth }) => {
     const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-signal');
     const texts = new Map<Node, string>();
     const marks = [...(highlight ?? [])].filter((range) => {
@@ -47,8 +48,7 @@ async function hoverSignal(page: TestPage, text: string, nth = 0, timeoutMs?: nu
     await new Promise((resolve) => setTimeout(resolve, 50));
     const rect = range.getClientRects()[0];
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  }, { text, nth });
-  if (!point) throw new Error(`no signal mark reading "${text}"`);
+  }, { text, nth }), 15_000, `a signal mark reading "${text}"`) as { x: number; y: number };
   await page.mouseTo(point.x - 1, point.y);
   await page.mouseTo(point.x, point.y);
   return waitForCard(page, timeoutMs);
