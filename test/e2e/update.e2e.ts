@@ -9,14 +9,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
 import { BROWSERS, CARD_HOST, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markCount, poll, readCard, scrollThrough, type Session, type TestPage, waitForMarks } from './harness';
 
-/** What of the extension is in the page: painted marks, adopted sheets with our highlight style, card hosts. */
-function traces(page: TestPage): Promise<{ marks: number; sheets: number; hosts: number }> {
-  return page.evaluateWith((host) => ({
-    marks: (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0,
-    sheets: document.adoptedStyleSheets.filter((sheet) => sheet.cssRules[0]?.cssText.includes('::highlight(istio-experts-term)')).length,
-    hosts: document.querySelectorAll(host).length,
-  }), CARD_HOST);
+/**
+ * What of the extension is in the page: painted marks (and how many of them mark the same text
+ * twice), adopted sheets with our highlight style, card hosts.
+ */
+function traces(page: TestPage): Promise<{ marks: number; doubled: number; sheets: number; hosts: number }> {
+  return page.evaluateWith((host) => {
+    const ranges = [...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term') ?? [])];
+    const seen = new Map<Node, Set<number>>();
+    let doubled = 0;
+    for (const range of ranges) {
+      const starts = seen.get(range.startContainer) ?? new Set<number>();
+      if (starts.has(range.startOffset)) doubled++;
+      starts.add(range.startOffset);
+      seen.set(range.startContainer, starts);
+    }
+    return {
+      marks: ranges.length,
+      doubled,
+      sheets: document.adoptedStyleSheets.filter((sheet) => sheet.cssRules[0]?.cssText.includes('::highlight(istio-experts-term)')).length,
+      hosts: document.querySelectorAll(host).length,
+    };
+  }, CARD_HOST);
 }
+
+/**
+ * The marks a page read through gets. Not to the mark: a term is marked once per thread, so which
+ * occurrence gets it, and then whether one far below is marked again, follows the order the
+ * regions came near the screen in (a run of regions is handed over whole).
+ */
+const aboutAsMany = (marks: number, before: number) => Math.abs(marks - before) <= Math.max(2, before * 0.1);
 
 describe.each(BROWSERS)('%s: updating the extension with a tab open', (browser) => {
   let session: Session;
@@ -52,10 +74,13 @@ describe.each(BROWSERS)('%s: updating the extension with a tab open', (browser) 
     await poll(async () => {
       const now = await traces(page);
       // A region the scroll went past too fast for the observer is marked on the next pass.
-      if (now.marks < marksBefore) await scrollThrough(page);
-      return now.hosts === 0 && now.sheets === 1 && now.marks === marksBefore;
+      if (!aboutAsMany(now.marks, marksBefore)) await scrollThrough(page);
+      return now.hosts === 0 && now.sheets === 1 && now.doubled === 0 && aboutAsMany(now.marks, marksBefore);
     }, 10_000, 'only the new script’s marks and style, and no old card');
-    expect(await markCount(page)).toBe(marksBefore);
+    // One set of marks: no text marked twice, as many as the old script had.
+    const after = await traces(page);
+    expect(after.doubled).toBe(0);
+    expect(aboutAsMany(await markCount(page), marksBefore)).toBe(true);
   });
 
   it('opens cards from the new script, without a reload', async () => {
