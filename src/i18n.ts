@@ -27,3 +27,6 @@ export const langsOf = (lang: AnswerLanguage): Lang[] => (lang === 'both' ? ['zh
 export function answerLanguageFor(setting: AnswerLanguageSetting): AnswerLanguage {
   return setting === 'auto' ? uiLanguage() : setting;
 }
+
+/** "1 answer", "29 answers": the one count the UI words (an episode's, or a filter's). */
+export const answersCount = (count: number): string => (count === 1 ? t('answersCountOne') : t('answersCount', count));

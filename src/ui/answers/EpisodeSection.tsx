@@ -1,7 +1,7 @@
 /** One episode on the answer page: its title, guest, date and replay, then all its answers. */
 import dataset from 'virtual:dataset';
 import type { Episode } from '../../data/types';
-import { langsOf, t } from '../../i18n';
+import { answersCount, langsOf, t } from '../../i18n';
 import { episodeFragment } from '../../messaging/answer-page';
 import type { AnswerLanguage } from '../../messaging/protocol';
 import { episodeDate } from '../dates';
@@ -32,7 +32,7 @@ export function EpisodeSection({ episode, lang, targetId, onlyChanged = false }:
         ))}
         <p class="episode-links">
           <a href={episode.replayUrl} target="_blank" rel="noopener noreferrer">{t('replay')} ↗</a>
-          <span class="count">{entries.length > 0 ? t('answersCount', entries.length) : t('noQa')}</span>
+          <span class="count">{entries.length > 0 ? answersCount(entries.length) : t('noQa')}</span>
         </p>
         <details class="episode-about">
           <summary>{t('aboutEpisode')}</summary>

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import dataset from 'virtual:dataset';
 import type { Lang } from '../../data/types';
-import { t } from '../../i18n';
+import { answersCount, t } from '../../i18n';
 import { loadSettings, updateSettings } from '../../settings/settings-item';
 import { siteStatus, type SiteStatus } from '../../settings/site-status';
 import { answerPagePath } from '../../messaging/answer-page';
@@ -166,7 +166,7 @@ function EpisodeIndex({ lang, onOpen }: { lang: Lang; onOpen(number: number): vo
               <span class="episode-text">
                 <span class="episode-title">{episode.title[lang]}</span>
                 <span class="meta">
-                  {guest.name[lang]} · {guest.organization[lang]} · {episode.start.slice(0, 10)} · {count > 0 ? t('answersCount', count) : t('noQa')}
+                  {guest.name[lang]} · {guest.organization[lang]} · {episode.start.slice(0, 10)} · {count > 0 ? answersCount(count) : t('noQa')}
                 </span>
               </span>
             </button>
