@@ -188,15 +188,15 @@ class ChromiumPanelPage implements PanelPage {
   waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
     return poll(() => this.evaluate(fn) as Promise<T>, timeoutMs, `side panel: ${fn.toString().slice(0, 120)}`);
   }
+  /** Waits for `selector` as Playwright's click does: the panel re-renders when the tab it follows changes. */
   async click(selector: string): Promise<void> {
-    const point = await this.evaluateWith((selector) => {
+    const point = (await poll(() => this.evaluateWith((selector) => {
       const element = document.querySelector(selector);
       if (!element) return null;
       element.scrollIntoView({ block: 'nearest' });
       const rect = element.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }, selector);
-    if (!point) throw new Error(`no ${selector} in the side panel`);
+    }, selector), 5000, `${selector} in the side panel`))!;
     for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased']) {
       await this.send('Input.dispatchMouseEvent', { type, x: point.x, y: point.y, button: 'left', clickCount: type === 'mouseMoved' ? 0 : 1 });
     }

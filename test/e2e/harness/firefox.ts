@@ -211,14 +211,14 @@ class FirefoxSidebar implements PanelPage {
   waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
     return poll(() => this.evaluate(fn) as Promise<T>, timeoutMs, `sidebar: ${fn.toString().slice(0, 120)}`);
   }
+  /** Waits for `selector` as Playwright's click does: the sidebar re-renders when the tab it follows changes. */
   async click(selector: string): Promise<void> {
-    const clicked = await this.evaluateWith((selector) => {
+    await poll(() => this.evaluateWith((selector) => {
       const element = document.querySelector(selector) as HTMLElement | null;
       element?.focus();
       element?.click();
-      return element !== null;
-    }, selector);
-    if (!clicked) throw new Error(`no ${selector} in the sidebar`);
+      return element !== null || null;
+    }, selector), 5000, `${selector} in the sidebar`);
   }
   async type(text: string): Promise<void> {
     await this.evaluateWith((text) => {
