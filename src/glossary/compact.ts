@@ -1,7 +1,9 @@
 /**
  * The glossary as the content script carries it: one line per term, `id<TAB>alias|alias…`, with
  * the spellings the matcher cannot tell apart dropped (case variants of case-insensitive
- * aliases, separators, regular plurals). The test suite checks that matching is unchanged.
+ * aliases, separators, regular plurals). Spellings without capitals are kept as their keys, so
+ * the matcher takes them as they are (`TermAliases.keyed`). The test suite checks that matching
+ * is unchanged.
  */
 import { aliasKey, endsWithAcronym, isCaseSensitiveAlias, type TermAliases } from './matcher';
 
@@ -32,6 +34,6 @@ export function compactTerms(terms: readonly TermAliases[]): string {
 export function parseCompactTerms(text: string): TermAliases[] {
   return text.split('\n').map((line) => {
     const [id, aliases = ''] = line.split('\t');
-    return { id: id!, aliases: aliases.split('|') };
+    return { id: id!, aliases: aliases.split('|'), keyed: true };
   });
 }

@@ -1,6 +1,7 @@
 /**
- * Finds glossary terms in text: one trie of every alias (its nodes made as text reaches them),
- * walked from each possible start. Shared by page scanning, the search tokenizer and the build step that links Q&A to terms.
+ * Finds glossary terms in text: every alias's key in one sorted list, narrowed a character at a
+ * time from each possible start (a trie with nothing to build: a page's content script makes a
+ * matcher on every load, and making trie nodes cost more than matching a short page). Shared by page scanning, the search tokenizer and the build step that links Q&A to terms.
  *
  * Rules (see `GlossaryTerm.aliases`):
  * - Latin aliases match on word boundaries: no "pilot" inside "autopilot", no "Envoy" inside
@@ -14,6 +15,11 @@
 export interface TermAliases {
   id: string;
   aliases: readonly string[];
+  /**
+   * The aliases without capitals are keys already (`aliasKey`): the compact glossary's, folded
+   * when it was made, so the content script does not fold 1,700 spellings on every page.
+   */
+  keyed?: boolean;
 }
 
 export interface TermMatch {
@@ -30,23 +36,15 @@ interface Spelling {
   alias: string;
 }
 
-/**
- * A trie node, made on first use: a page visits a few hundred of the glossary's twenty thousand
- * prefixes, so building them all for every page would cost more than the scan (and megabytes).
- */
-interface TrieNode {
-  depth: number;
-  /** The spellings below this node, until its children are made on the first visit. */
-  pending?: Spelling[];
-  next?: Map<number, TrieNode>;
-  /** Set where an alias ends. */
-  termId?: string;
-  /** Case-insensitive alias ends here. */
-  anyCase?: boolean;
-  /** Exact spellings of case-sensitive aliases ending here. */
-  exact?: string[];
-  /** The alias ends in an acronym ("istiod HA"): a plural must be written in capitals too. */
-  acronymEnd?: boolean;
+/** Where a key ends: the term, and how its spellings may be written. */
+interface KeyEnd {
+  termId: string;
+  /** A case-insensitive alias has this key. */
+  anyCase: boolean;
+  /** Exact spellings of case-sensitive aliases with this key. */
+  exact: string[] | undefined;
+  /** An alias with this key ends in an acronym ("istiod HA"): a plural must be written in capitals too. */
+  acronymEnd: boolean;
 }
 
 const SEPARATOR = 0x20;
@@ -111,6 +109,21 @@ export function aliasKey(alias: string): string {
   return key.trimEnd();
 }
 
+/** Widens the range of `key` to take in `index` (spellings come in sorted order: ranges are contiguous). */
+function extendRange(ranges: Map<number, { from: number; to: number }>, key: number, index: number): void {
+  const range = ranges.get(key);
+  if (range) range.to = index + 1;
+  else ranges.set(key, { from: index, to: index + 1 });
+}
+
+function hasAsciiCapital(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) return true;
+  }
+  return false;
+}
+
 /** Short acronyms (two capitals or more in five characters or fewer) are matched as written. */
 export function isCaseSensitiveAlias(alias: string): boolean {
   return alias.length <= SHORT_ALIAS && (alias.match(/[A-Z]/g)?.length ?? 0) >= 2 && /^[\x20-\x7e]+$/.test(alias);
@@ -122,43 +135,66 @@ export function endsWithAcronym(alias: string): boolean {
 }
 
 export class TermMatcher {
-  private readonly root: TrieNode;
   readonly termIds: readonly string[];
+  /** Every spelling, sorted by key (UTF-16 code units; equal keys in the order given). */
+  private readonly spellings: Spelling[];
+  /** The range of `spellings` whose keys start with each character, and with each two (most starts end there). */
+  private readonly byFirst = new Map<number, { from: number; to: number }>();
+  private readonly byFirstTwo = new Map<number, { from: number; to: number }>();
+  /** What ends at a spelling whose key is the first of its equal keys, by its index; made on first use. */
+  private readonly ends = new Map<number, KeyEnd>();
 
   constructor(terms: readonly TermAliases[]) {
     this.termIds = terms.map((term) => term.id);
     const spellings: Spelling[] = [];
     for (const term of terms) {
       for (const alias of term.aliases) {
-        const key = aliasKey(alias);
+        const key = term.keyed && !hasAsciiCapital(alias) ? alias : aliasKey(alias);
         if (key !== '') spellings.push({ key, termId: term.id, alias });
       }
     }
-    this.root = { depth: 0, pending: spellings };
+    spellings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.spellings = spellings;
+    for (let i = 0; i < spellings.length; i++) {
+      const key = spellings[i]!.key;
+      extendRange(this.byFirst, key.charCodeAt(0), i);
+      if (key.length > 1) extendRange(this.byFirstTwo, key.charCodeAt(0) * 0x10000 + key.charCodeAt(1), i);
+    }
   }
 
-  /** The child of a node for a folded character, making the node's children on the first visit. */
-  private child(node: TrieNode, code: number): TrieNode | undefined {
-    if (node.pending) {
-      const next = new Map<number, TrieNode>();
-      for (const spelling of node.pending) {
-        const childCode = spelling.key.charCodeAt(node.depth);
-        let child = next.get(childCode);
-        if (!child) next.set(childCode, (child = { depth: node.depth + 1, pending: [] }));
-        if (spelling.key.length === child.depth) {
-          child.termId = spelling.termId;
-          if (isCaseSensitiveAlias(spelling.alias)) (child.exact ??= []).push(spelling.alias);
-          else child.anyCase = true;
-          if (endsWithAcronym(spelling.alias)) child.acronymEnd = true;
-        } else {
-          child.pending!.push(spelling);
-        }
-      }
-      for (const child of next.values()) if (child.pending!.length === 0) delete child.pending;
-      node.next = next;
-      delete node.pending;
+  /**
+   * The first index in [from, to) whose key's character at `depth` is `code` or after (a key
+   * that ends before `depth` counts as before every character). The keys there share their
+   * first `depth` characters, so they are sorted by the next one.
+   */
+  private lowerBound(from: number, to: number, depth: number, code: number): number {
+    let low = from;
+    let high = to;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const key = this.spellings[middle]!.key;
+      if ((depth < key.length ? key.charCodeAt(depth) : -1) < code) low = middle + 1;
+      else high = middle;
     }
-    return node.next?.get(code);
+    return low;
+  }
+
+  /** What ends at `index`, the first of the spellings with its key. */
+  private endAt(index: number): KeyEnd {
+    let end = this.ends.get(index);
+    if (end) return end;
+    const key = this.spellings[index]!.key;
+    end = { termId: '', anyCase: false, exact: undefined, acronymEnd: false };
+    // Equal keys: the last one given names the term, the case rules of all of them count.
+    for (let i = index; i < this.spellings.length && this.spellings[i]!.key === key; i++) {
+      const spelling = this.spellings[i]!;
+      end.termId = spelling.termId;
+      if (isCaseSensitiveAlias(spelling.alias)) (end.exact ??= []).push(spelling.alias);
+      else end.anyCase = true;
+      if (endsWithAcronym(spelling.alias)) end.acronymEnd = true;
+    }
+    this.ends.set(index, end);
+    return end;
   }
 
   /**
@@ -187,33 +223,40 @@ export class TermMatcher {
     if (latinStart && start > 0 && isLatinWordChar(text.charCodeAt(start - 1))) return undefined;
     if (foldChar(first) === SEPARATOR) return undefined;
 
-    let node: TrieNode | undefined = this.root;
+    let from = 0;
+    let to = this.spellings.length;
+    let depth = 0;
     let best: TermMatch | undefined;
     let i = start;
     while (i < text.length) {
-      let code = foldChar(text.charCodeAt(i));
-      if (code === SEPARATOR) {
-        // A run of separators in the text counts as one.
-        let j = i + 1;
-        while (j < text.length && foldChar(text.charCodeAt(j)) === SEPARATOR) j++;
-        node = this.child(node, SEPARATOR);
-        if (!node) break;
-        i = j;
-        continue;
+      const code = foldChar(text.charCodeAt(i));
+      let next = i + 1;
+      // A run of separators in the text counts as one.
+      if (code === SEPARATOR) while (next < text.length && foldChar(text.charCodeAt(next)) === SEPARATOR) next++;
+      // The keys that go on with this character (they share the `depth` before it).
+      if (depth < 2) {
+        const range = depth === 0 ? this.byFirst.get(code) : this.byFirstTwo.get(this.spellings[from]!.key.charCodeAt(0) * 0x10000 + code);
+        if (!range) break;
+        ({ from, to } = range);
+      } else {
+        const low = this.lowerBound(from, to, depth, code);
+        if (low === to || this.spellings[low]!.key.charCodeAt(depth) !== code) break;
+        to = this.lowerBound(low, to, depth, code + 1);
+        from = low;
       }
-      node = this.child(node, code);
-      if (!node) break;
-      i++;
-      if (node.termId !== undefined) {
-        const end = this.endOfWord(text, start, i, node);
-        if (end !== undefined) best = { termId: node.termId, start, end };
+      depth++;
+      i = next;
+      if (code !== SEPARATOR && this.spellings[from]!.key.length === depth) {
+        const ending = this.endAt(from);
+        const end = this.endOfWord(text, start, i, ending);
+        if (end !== undefined) best = { termId: ending.termId, start, end };
       }
     }
     return best;
   }
 
   /** Where a candidate that ends at `end` really ends, or undefined if it is not a whole word. */
-  private endOfWord(text: string, start: number, end: number, node: TrieNode): number | undefined {
+  private endOfWord(text: string, start: number, end: number, node: KeyEnd): number | undefined {
     if (!node.anyCase && !node.exact?.includes(text.slice(start, end))) return undefined;
     const lastIsLatin = isLatinWordChar(text.charCodeAt(end - 1));
     if (!lastIsLatin) return end;

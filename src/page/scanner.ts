@@ -8,7 +8,7 @@
  */
 import type { TermMatch, TermMatcher } from '../glossary/matcher';
 import type { PageTerm } from '../messaging/protocol';
-import { isInSkippedRegion, isSkippedElement } from './selectors';
+import { isInSkippedRegion, isSkippedElement, unskippedTexts } from './selectors';
 
 export interface TextMatches {
   node: Text;
@@ -106,7 +106,6 @@ export class PageScanner {
 
   /** A resumable scan of `root`'s subtree, reporting each text node with terms. */
   job(root: Node, onMatches: (found: TextMatches) => void): ScanJob {
-    const doc = root.ownerDocument ?? (root as Document);
     if (root.nodeType === Node.TEXT_NODE) {
       let long: LongText | undefined;
       return {
@@ -121,21 +120,14 @@ export class PageScanner {
       };
     }
     if (root.nodeType === Node.ELEMENT_NODE && (isSkippedElement(root as Element) || isInSkippedRegion(root))) return { run: () => true };
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) =>
-        node.nodeType === Node.TEXT_NODE
-          ? NodeFilter.FILTER_ACCEPT
-          : isSkippedElement(node as Element)
-            ? NodeFilter.FILTER_REJECT
-            : NodeFilter.FILTER_SKIP,
-    });
+    const nextText = unskippedTexts(root);
     let long: LongText | undefined;
     return {
       run: (deadline) => {
         let count = 0;
         if (long && !this.scanNode(long, deadline, onMatches)) return false;
         long = undefined;
-        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let node = nextText(); node; node = nextText()) {
           const data = node.data;
           const position = this.begin(data.length);
           if (data.length > WINDOW_CHARS) {

@@ -42,6 +42,40 @@ export function isSkippedElement(element: Element): boolean {
   return classList.length > 0 && EDITOR_CLASSES.some((name) => classList.contains(name));
 }
 
+/**
+ * The text nodes under `root` (itself not skipped) that are not inside a skipped element, one at
+ * a time. The browser's own walker finds text nodes (a filter function would be called back for
+ * every element of the page); whether a node's ancestors are skipped is worked out once per
+ * element and remembered for the walk.
+ */
+export function unskippedTexts(root: Node): () => Text | null {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const skipped = new Map<Element, boolean>();
+  const chain: Element[] = [];
+  const isSkipped = (node: Text): boolean => {
+    let element = node.parentElement;
+    let inside = false;
+    chain.length = 0;
+    for (; element && element !== root; element = element.parentElement) {
+      const known = skipped.get(element);
+      if (known !== undefined) {
+        inside = known;
+        break;
+      }
+      chain.push(element);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      inside ||= isSkippedElement(chain[i]!);
+      skipped.set(chain[i]!, inside);
+    }
+    return inside;
+  };
+  return () => {
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) if (!isSkipped(node)) return node;
+    return null;
+  };
+}
+
 /** True when a node lies inside something the scanner skips (for hover hit-testing). */
 export function isInSkippedRegion(node: Node): boolean {
   for (let element = node.parentElement; element; element = element.parentElement) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/data/markdown';
 import { loadDataset } from '../../src/data/load-files';
 import { compactTerms, parseCompactTerms } from '../../src/glossary/compact';
-import { TermMatcher } from '../../src/glossary/matcher';
+import { aliasKey, TermMatcher } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
 
 describe('compact glossary (what the content script carries)', () => {
@@ -19,6 +19,14 @@ describe('compact glossary (what the content script carries)', () => {
       ),
     ];
     for (const text of texts) expect(fromCompact.findAll(text), text).toEqual(full.findAll(text));
+  });
+
+  it('keeps every spelling without capitals as its key (the matcher takes those unfolded)', () => {
+    const spellings = parseCompactTerms(compact).flatMap((term) => term.aliases);
+    const unfolded = spellings.filter((spelling) => !/[A-Z]/.test(spelling) && aliasKey(spelling) !== spelling);
+    expect(unfolded).toEqual([]);
+    // The check can fail: a spelling that is not a key.
+    expect(aliasKey('Rate-Limit')).not.toBe('Rate-Limit');
   });
 
   it('is smaller than the aliases it stands for', () => {

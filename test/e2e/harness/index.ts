@@ -91,14 +91,19 @@ export async function scrollThrough(page: TestPage): Promise<void> {
   });
 }
 
+const MARKS_SETTLE_MS = 400;
+
 /** Waits until at least `atLeast` marks are painted and their number has settled. */
 export async function waitForMarks(page: TestPage, atLeast = 1): Promise<number> {
   let previous = -1;
+  let since = Date.now();
   const started = Date.now();
   let scrolled = false;
   return poll(async () => {
     const count = await markCount(page);
-    const settled = count >= atLeast && count === previous;
+    if (count !== previous) since = Date.now();
+    // Unchanged for longer than marks found while scrolling wait to be painted (highlights.ts).
+    const settled = count >= atLeast && Date.now() - since >= MARKS_SETTLE_MS;
     previous = count;
     // Marks come as the reader scrolls: fewer than wanted after a moment, read the page through.
     if (!settled && !scrolled && count < atLeast && Date.now() - started > 1000) {
