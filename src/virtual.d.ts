@@ -21,12 +21,8 @@ declare module 'virtual:glossary-version' {
 declare module 'virtual:search-index' {
   const serializedIndex: string;
   export default serializedIndex;
-}
-
-/** A hash of that index and the ranking. */
-declare module 'virtual:search-index-version' {
-  const version: string;
-  export default version;
+  /** A hash of the index and the ranking. */
+  export const version: string;
 }
 
 /** The signal catalogue, validated at build time (`data/signals/`). */

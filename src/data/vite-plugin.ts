@@ -1,6 +1,6 @@
 /**
  * Vite plugin behind `virtual:dataset`, `virtual:glossary-terms` (with `virtual:glossary-version`)
- * and `virtual:search-index` (with `virtual:search-index-version`): the data files are validated and compiled when the extension is
+ * and `virtual:search-index`: the data files are validated and compiled when the extension is
  * built, so a malformed file fails the build with the file, entry, field and reason, and the
  * extension never parses or checks raw data at run time.
  */
@@ -16,21 +16,9 @@ import { compileSignals, SIGNAL_FILES } from './compile-signals';
 import { DATA_DIR, qaIdsOf, readDataFiles, readSignalFiles } from './load-files';
 import type { Dataset } from './types';
 
-type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index' | 'virtual:search-index-version';
+type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
 
 const glossaryTerms = (dataset: Dataset) => compactTerms(matcherTerms(dataset.glossary));
-
-/** The serialized index and its version, made once per dataset (two modules ask for them). */
-const searchIndexes = new WeakMap<Dataset, { serialized: string; version: string }>();
-function searchIndex(dataset: Dataset): { serialized: string; version: string } {
-  let index = searchIndexes.get(dataset);
-  if (!index) {
-    const serialized = new SearchEngine(dataset).serialize();
-    const version = createHash('sha256').update(serialized).update(JSON.stringify(RANKING)).digest('hex').slice(0, 16);
-    searchIndexes.set(dataset, (index = { serialized, version }));
-  }
-  return index;
-}
 
 const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // JSON.parse of a string literal starts faster than an object literal of the same size. The
@@ -42,10 +30,11 @@ const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   'virtual:glossary-version': (dataset) => `export default ${JSON.stringify(createHash('sha256').update(glossaryTerms(dataset)).digest('hex').slice(0, 16))};`,
   // The search index, built here: loading it is faster than indexing in each popup (npm run bench).
   // `version`: which index and ranking this is (a page's results kept from an earlier build are not reused).
-  'virtual:search-index': (dataset) => `export default ${JSON.stringify(searchIndex(dataset).serialized)};`,
-  // Its own module: a page that only compares versions (`first-results.ts`) must not pull the
-  // index (and the engine's code) onto the path to its first paint.
-  'virtual:search-index-version': (dataset) => `export default ${JSON.stringify(searchIndex(dataset).version)};`,
+  'virtual:search-index': (dataset) => {
+    const serialized = new SearchEngine(dataset).serialize();
+    const version = createHash('sha256').update(serialized).update(JSON.stringify(RANKING)).digest('hex').slice(0, 16);
+    return `export default ${JSON.stringify(serialized)};\nexport const version = ${JSON.stringify(version)};`;
+  },
 };
 
 /**

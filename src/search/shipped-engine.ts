@@ -1,7 +1,10 @@
 /** The engine as the extension ships it: the built dataset and its prebuilt index. */
 import dataset from 'virtual:dataset';
-import serializedIndex from 'virtual:search-index';
+import serializedIndex, { version } from 'virtual:search-index';
 import { SearchEngine } from './engine';
+
+/** Which index and ranking the shipped engine has: results kept from another build are not its own. */
+export const SHIPPED_INDEX_VERSION = version;
 
 export function createShippedEngine(): SearchEngine {
   return new SearchEngine(dataset, { serializedIndex });

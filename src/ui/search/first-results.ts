@@ -11,8 +11,7 @@ import { backgroundMessaging } from '../../messaging/protocol';
 import { MAX_QUERY_CHARS } from '../../messaging/validate';
 import { listHits } from '../../search/cards';
 import type { SearchEngine, SearchHit } from '../../search/engine';
-// The version alone: importing it from the engine's module would load the index before the first paint.
-import SHIPPED_INDEX_VERSION from 'virtual:search-index-version';
+import { SHIPPED_INDEX_VERSION } from '../../search/shipped-engine';
 
 /** How long a page waits for the background before loading its own index. */
 export const BACKGROUND_WAIT_MS = 40;
