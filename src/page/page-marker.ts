@@ -122,7 +122,10 @@ export class PageMarker {
     // marks it styles nothing).
     if (this.doc.readyState !== 'complete' && !this.waited) {
       this.waited = true;
-      if (this.options.paint && this.options.relevantByDefault(this.doc.location.href)) this.highlights.attach();
+      if (this.options.paint && this.options.relevantByDefault(this.doc.location.href)) {
+        this.highlights.attach();
+        this.signals?.attachStyle();
+      }
       const begin = () => {
         clearTimeout(timer);
         this.start();
