@@ -8,7 +8,7 @@
  */
 import type { TermMatch, TermMatcher } from '../glossary/matcher';
 import type { PageTerm } from '../messaging/protocol';
-import { isInSkippedRegion, isSkippedElement, unskippedTexts } from './selectors';
+import { isSkippedRoot, unskippedTexts } from './selectors';
 
 export interface TextMatches {
   node: Text;
@@ -110,7 +110,7 @@ export class PageScanner {
       let long: LongText | undefined;
       return {
         run: (deadline) => {
-          if (isInSkippedRegion(root)) return true;
+          if (isSkippedRoot(root)) return true;
           if (!long) {
             const data = (root as Text).data;
             long = { node: root as Text, data, start: this.begin(data.length), position: 0, matches: [] };
@@ -119,7 +119,7 @@ export class PageScanner {
         },
       };
     }
-    if (root.nodeType === Node.ELEMENT_NODE && (isSkippedElement(root as Element) || isInSkippedRegion(root))) return { run: () => true };
+    if (root.nodeType === Node.ELEMENT_NODE && isSkippedRoot(root)) return { run: () => true };
     const nextText = unskippedTexts(root);
     let long: LongText | undefined;
     return {

@@ -76,6 +76,11 @@ export function unskippedTexts(root: Node): () => Text | null {
   };
 }
 
+/** True when a scan's root is skipped whole: a skipped element, or a node inside one. */
+export function isSkippedRoot(root: Node): boolean {
+  return (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) || isInSkippedRegion(root);
+}
+
 /** True when a node lies inside something the scanner skips (for hover hit-testing). */
 export function isInSkippedRegion(node: Node): boolean {
   for (let element = node.parentElement; element; element = element.parentElement) {
