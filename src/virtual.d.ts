@@ -5,6 +5,12 @@ declare module 'virtual:dataset' {
   export default dataset;
 }
 
+/** The dataset's source and licence only (attribution, without loading the answers). */
+declare module 'virtual:dataset-info' {
+  const info: import('./data/types').DatasetInfo;
+  export default info;
+}
+
 /** The glossary's spellings in the compact form of `src/glossary/compact.ts`. */
 declare module 'virtual:glossary-terms' {
   const terms: string;

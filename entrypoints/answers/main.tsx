@@ -1,8 +1,6 @@
 import { render } from 'preact';
 import { SurfaceBoundary } from '../../src/ui/SurfaceBoundary';
-import '../../src/ui/styles/tokens.css';
-import '../../src/ui/search/search.css';
-import '../../src/ui/answers/answers.css';
+import './style.css';
 import { AnswersApp } from '../../src/ui/answers/AnswersApp';
 
 document.documentElement.lang = navigator.language;

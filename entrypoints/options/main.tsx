@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { SurfaceBoundary } from '../../src/ui/SurfaceBoundary';
-import '../../src/ui/styles/tokens.css';
-import '../../src/ui/options/options.css';
+import './style.css';
 import { OptionsApp } from '../../src/ui/options/OptionsApp';
 
 document.documentElement.lang = navigator.language;

@@ -1,13 +1,4 @@
-import { render } from 'preact';
-import { SurfaceBoundary } from '../../src/ui/SurfaceBoundary';
-import '../../src/ui/styles/tokens.css';
-import '../../src/ui/search/search.css';
-import '../../src/ui/signal/signal.css';
-import { PopupApp } from '../../src/ui/popup/App';
+import './style.css';
+import { startPopup } from '../../src/ui/popup/start';
 
-document.documentElement.lang = navigator.language;
-render(
-  <SurfaceBoundary>
-    <PopupApp params={new URLSearchParams(location.search)} />
-  </SurfaceBoundary>,
-  document.getElementById('app')!);
+startPopup(document.getElementById('app')!, new URLSearchParams(location.search));

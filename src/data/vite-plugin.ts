@@ -1,5 +1,5 @@
 /**
- * Vite plugin behind `virtual:dataset`, `virtual:glossary-terms` (with `virtual:glossary-version`)
+ * Vite plugin behind `virtual:dataset` (with `virtual:dataset-info`), `virtual:glossary-terms` (with `virtual:glossary-version`)
  * and `virtual:search-index`: the data files are validated and compiled when the extension is
  * built, so a malformed file fails the build with the file, entry, field and reason, and the
  * extension never parses or checks raw data at run time.
@@ -16,7 +16,7 @@ import { compileSignals, SIGNAL_FILES } from './compile-signals';
 import { DATA_DIR, qaIdsOf, readDataFiles, readSignalFiles } from './load-files';
 import type { Dataset } from './types';
 
-type ModuleId = 'virtual:dataset' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
+type ModuleId = 'virtual:dataset' | 'virtual:dataset-info' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
 
 const glossaryTerms = (dataset: Dataset) => compactTerms(matcherTerms(dataset.glossary));
 
@@ -24,6 +24,8 @@ const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // JSON.parse of a string literal starts faster than an object literal of the same size. The
   // asks are left out: they are in the prebuilt index, and nothing shows them.
   'virtual:dataset': ({ asks: _asks, ...shipped }) => `export default JSON.parse(${JSON.stringify(JSON.stringify(shipped))});`,
+  // The attribution alone (source and licence), for what a page draws before its data is loaded.
+  'virtual:dataset-info': ({ info }) => `export default ${JSON.stringify(info)};`,
   // What the content script's matcher needs (the background stores it for pages): ids and spellings only, compacted.
   'virtual:glossary-terms': (dataset) => `export default ${JSON.stringify(glossaryTerms(dataset))};`,
   // Which glossary a stored copy of those spellings is (`src/messaging/glossary-terms.ts`).

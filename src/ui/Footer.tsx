@@ -1,4 +1,4 @@
-import dataset from 'virtual:dataset';
+import info from 'virtual:dataset-info';
 import { t } from '../i18n';
 
 /** Attribution and licence of the data (CC BY-NC-SA 4.0 requires both). */
@@ -7,9 +7,9 @@ export function Footer() {
     <footer class="footer">
       <span>{t('attribution')}</span>
       {' · '}
-      <a href={dataset.info.licence.url} target="_blank" rel="noopener noreferrer">{t('licence')}</a>
+      <a href={info.licence.url} target="_blank" rel="noopener noreferrer">{t('licence')}</a>
       {' · '}
-      <a href={dataset.info.source.url} target="_blank" rel="noopener noreferrer">{t('source')}</a>
+      <a href={info.source.url} target="_blank" rel="noopener noreferrer">{t('source')}</a>
     </footer>
   );
 }

@@ -4,8 +4,9 @@ import { answerLanguageFor, uiLanguage } from '../i18n';
 import type { AnswerLanguage } from '../messaging/protocol';
 import { loadSettings, updateSettings, watchSettings } from '../settings/settings-item';
 
-export function useAnswerLanguage(): [AnswerLanguage, (next: AnswerLanguage) => void] {
-  const [lang, setLang] = useState<AnswerLanguage>(uiLanguage());
+/** `initial`: what the surface showed before the settings are read (the popup's first paint). */
+export function useAnswerLanguage(initial: AnswerLanguage = uiLanguage()): [AnswerLanguage, (next: AnswerLanguage) => void] {
+  const [lang, setLang] = useState<AnswerLanguage>(initial);
   useEffect(() => {
     void loadSettings().then((settings) => setLang(answerLanguageFor(settings.answerLanguage)));
     // A switch in another surface (the popup beside the side panel) applies here too.

@@ -12,12 +12,12 @@ import { t } from '../../i18n';
 import type { AnswerLanguage } from '../../messaging/protocol';
 import { answerSummary, pageAnswers } from '../../search/cards';
 import type { SearchEngine } from '../../search/engine';
-import { TranslatedBadge } from '../AnswerSummary';
 import { useRecentSearches } from './history';
 import { HomeView, type View } from './HomeView';
 import { isPageContext, type PageState } from './page-context';
 import { listKeyDown } from './list-keys';
-import { optionId, ResultCount, type ResultItem, ResultList } from './ResultList';
+import { ResultList } from './ResultList';
+import { optionId, QueryResultCount, RESULTS_ID, type ResultItem } from './ResultOptions';
 import { resultItems, searchResults } from './results';
 import { queryDocs } from '../../search/query-docs';
 import { QueryDocs } from '../QueryDocs';
@@ -34,12 +34,20 @@ export interface SearchState {
 
 export const EMPTY_SEARCH: SearchState = { query: '', view: { kind: 'home' }, expanded: undefined };
 
-const RESULTS_ID = 'results';
 const PAGE_ANSWERS = 8;
 /** A query counts as a search worth remembering after this long without typing. */
 const RECENT_AFTER_MS = 1500;
 
-export function SearchView({ surface, engine, page, lang, onLang, state, onState, onEscape, headerActions, showPageTitle = false }: {
+/** What a surface shows for a query: `complete` where the list is all there is (no decoded signal, no docs). */
+export interface ShownList {
+  query: string;
+  lang: AnswerLanguage;
+  total: number;
+  items: ResultItem[];
+  complete: boolean;
+}
+
+export function SearchView({ surface, engine, page, lang, onLang, state, onState, onEscape, onShown, headerActions, showPageTitle = false }: {
   /** Names the timing marks `npm run bench` reads (`popup:input` → `popup:results-rendered`). */
   surface: 'popup' | 'panel';
   engine: SearchEngine | undefined;
@@ -50,6 +58,8 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
   onState(change: (current: SearchState) => SearchState): void;
   /** Escape with nothing left to clear (the popup closes). */
   onEscape?: () => void;
+  /** Each list shown (the popup keeps it for its next first paint). */
+  onShown?: (shown: ShownList) => void;
   /** Buttons beside the language switch. */
   headerActions?: ComponentChildren;
   showPageTitle?: boolean;
@@ -143,6 +153,9 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
 
   // No close match: the docs for the question's terms come before the nearest answers.
   const docs = useMemo(() => (engine && searching && total === 0 ? queryDocs(engine, query) : []), [engine, searching, total, query]);
+  useEffect(() => {
+    if (engine) onShown?.({ query, lang, total, items, complete: searching && decoded.length === 0 && docs.length === 0 });
+  }, [items, docs]);
   const activeItem = items[active];
   const listLabel = searching ? t('resultsFor', query.trim()) : view.kind === 'episode' ? t('episodeNumber', view.number) : t('onThisPageAnswers');
   const showList = items.length > 0;
@@ -202,7 +215,7 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
         )}
         {searching && showList && (
           <>
-            <ResultCount total={total}>{lang !== 'zh' && <> · <TranslatedBadge /> {t('translationShort')}</>}</ResultCount>
+            <QueryResultCount total={total} lang={lang} />
             {expanded === undefined && <QueryDocs docs={docs} lang={lang === 'zh' ? 'zh' : 'en'} />}
             {list}
           </>

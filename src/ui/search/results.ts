@@ -7,9 +7,8 @@ import type { AnswerLanguage } from '../../messaging/protocol';
 import { answerSummary, confidentFirst } from '../../search/cards';
 import type { SearchEngine, SearchHit } from '../../search/engine';
 import { hitsFor } from './first-results';
-import type { ResultItem } from './ResultList';
+import { type ResultItem, SEARCH_LIMIT } from './ResultOptions';
 
-export const SEARCH_LIMIT = 20;
 const NEAREST_LIMIT = 5;
 
 export function resultItems(engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage): ResultItem[] {

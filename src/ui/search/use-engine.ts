@@ -21,21 +21,29 @@ function afterPaint(run: () => void): void {
   requestAnimationFrame(() => setTimeout(run, 0));
 }
 
-export function useShippedEngine(firstQuery?: Promise<string>): SearchEngine | undefined {
+/**
+ * The engine, once its chunk is in and the first query's hits are known (kept, or asked of the
+ * background for a moment); its index loads after the next paint.
+ */
+export async function prepareShippedEngine(firstQuery?: Promise<string>): Promise<SearchEngine> {
+  // Asked as soon as the query is known, while the chunk loads.
+  const asked = firstQuery?.then(async (query) => {
+    if (!knownHits(query)) await Promise.race([askBackground(query), wait(BACKGROUND_WAIT_MS)]);
+  });
+  const { createShippedEngine } = await shippedEngine;
+  const engine = (built ??= createShippedEngine());
+  await asked;
+  afterPaint(() => engine.loadIndex());
+  return engine;
+}
+
+export function useShippedEngine(): SearchEngine | undefined {
   const [engine, setEngine] = useState<SearchEngine | undefined>(built);
   useEffect(() => {
     if (built) return;
     let cancelled = false;
-    // Asked as soon as the query is known, while the chunk loads.
-    const asked = firstQuery?.then(async (query) => {
-      if (!knownHits(query)) await Promise.race([askBackground(query), wait(BACKGROUND_WAIT_MS)]);
-    });
-    void shippedEngine.then(async ({ createShippedEngine }) => {
-      built ??= createShippedEngine();
-      await asked;
-      if (cancelled) return;
-      setEngine(built);
-      afterPaint(() => built?.loadIndex());
+    void prepareShippedEngine().then((prepared) => {
+      if (!cancelled) setEngine(prepared);
     });
     return () => {
       cancelled = true;

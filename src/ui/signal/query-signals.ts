@@ -8,7 +8,7 @@ import type { AnswerLanguage } from '../../messaging/protocol';
 import type { SearchEngine, SearchHit } from '../../search/engine';
 import { SignalDecoder, type SignalDecode } from '../../signals/decode';
 import { resultItems } from '../search/results';
-import type { ResultItem } from '../search/ResultList';
+import type { ResultItem } from '../search/ResultOptions';
 
 /** Lines decoded from one query at most. */
 const QUERY_SIGNALS = 3;

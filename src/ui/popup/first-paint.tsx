@@ -1,0 +1,146 @@
+/**
+ * The popup's first paint: the search box and the list the popup showed last, drawn from what
+ * it kept (`localStorage`, read synchronously) before the dataset, the index and the app are
+ * loaded (hundreds of KB: their loading is most of what an opening costs, npm run bench). The
+ * app takes over once its engine is ready and the same list is in it; what the reader typed,
+ * switched or clicked in the meantime goes over with it (`Handover`).
+ *
+ * A list is kept only where the first paint draws all the app would: close matches, no decoded
+ * signal and no docs above them.
+ */
+import { render } from 'preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '../../i18n';
+import type { AnswerLanguage } from '../../messaging/protocol';
+import { answerLanguage, MAX_QUERY_CHARS } from '../../messaging/validate';
+import { updateSettings } from '../../settings/settings-item';
+import { SearchHeader } from '../search/SearchHeader';
+import { optionId, QueryResultCount, RESULTS_ID, type ResultItem, ResultOptions } from '../search/ResultOptions';
+import { type Opening, toSidePanel } from './opening';
+import { PopupFrame, SidePanelButton } from './PopupFrame';
+
+const KEPT_KEY = 'istio-experts:popup-first-paint';
+/** The first paint draws what a popup shows before it is scrolled; the app adds the rest. */
+const FIRST_PAINT_ITEMS = 6;
+/** More than a list ever shows (20 close matches and 5 nearest). */
+const MAX_KEPT_ITEMS = 30;
+
+export interface KeptList {
+  query: string;
+  lang: AnswerLanguage;
+  total: number;
+  items: ResultItem[];
+}
+
+/** What the popup shows now, kept for its next first paint: the query always, the list where the first paint would draw all of it. */
+export function keepList(shown: KeptList & { complete: boolean }): void {
+  const whole = shown.complete && shown.total > 0;
+  try {
+    localStorage.setItem(KEPT_KEY, JSON.stringify({ query: shown.query, lang: shown.lang, total: whole ? shown.total : 0, items: whole ? shown.items.slice(0, MAX_KEPT_ITEMS) : [] }));
+  } catch {
+    // (storage full or refused: the next opening draws the search box alone)
+  }
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isBilingual = (value: unknown): boolean => typeof value === 'object' && value !== null && isText((value as { zh?: unknown }).zh) && isText((value as { en?: unknown }).en);
+const isSummary = (item: unknown): item is ResultItem => {
+  const summary = (item as Partial<ResultItem> | null)?.summary;
+  return isText(summary?.id) && isBilingual(summary.question) && typeof summary.preview === 'object' && summary.preview !== null && isBilingual(summary.episode?.title) && isBilingual(summary.episode?.guest);
+};
+
+/** What was kept, if it is whole: `localStorage` is this extension's alone, but may be from an older build. */
+export function readKept(): KeptList | undefined {
+  try {
+    const kept = JSON.parse(localStorage.getItem(KEPT_KEY) ?? 'null') as Partial<KeptList> | null;
+    if (!kept || !isText(kept.query) || kept.query.length > MAX_QUERY_CHARS || typeof kept.total !== 'number' || !Array.isArray(kept.items) || kept.items.length > MAX_KEPT_ITEMS || !kept.items.every(isSummary)) return undefined;
+    return { query: kept.query, lang: answerLanguage(kept.lang), total: kept.total, items: kept.items };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the reader did before the app took over. */
+export interface Handover extends Opening {
+  lang: AnswerLanguage;
+  /** The search box had the focus, with this selection. */
+  focus?: { start: number; end: number } | undefined;
+}
+
+function FirstPaintView({ initial, kept, onChange }: { initial: Handover; kept: KeptList | undefined; onChange(handover: Handover): void }) {
+  const [shown, setShown] = useState(initial);
+  const change = (next: Partial<Handover>) => {
+    const handover = { ...shown, ...next };
+    setShown(handover);
+    onChange(handover);
+  };
+  const items = kept && kept.query === shown.query && kept.lang === shown.lang ? kept.items.slice(0, FIRST_PAINT_ITEMS) : [];
+  useLayoutEffect(() => {
+    // Timings for `npm run bench`, as the app marks them (`SearchView`).
+    if (items.length > 0) performance.mark('popup:results-rendered');
+  }, [items]);
+  return (
+    <PopupFrame>
+      <SearchHeader
+        inputRef={null}
+        query={shown.query}
+        lang={shown.lang}
+        expanded={items.length > 0}
+        listId={RESULTS_ID}
+        activeDescendant={items[0] && optionId(RESULTS_ID, items[0].summary.id)}
+        onQuery={(query) => change({ query, answerId: undefined })}
+        onKeyDown={() => {}}
+        onLang={(lang) => {
+          change({ lang });
+          void updateSettings((settings) => ({ ...settings, answerLanguage: lang }));
+        }}
+        actions={<SidePanelButton onClick={() => toSidePanel(shown)} />}
+      />
+      <main class="content" aria-busy="true" tabIndex={0} aria-label={t('resultsRegion')}>
+        {items.length > 0 && (
+          <>
+            <QueryResultCount total={kept!.total} lang={shown.lang} />
+            <ResultOptions id={RESULTS_ID} label={t('resultsFor', shown.query.trim())} items={items} lang={shown.lang} active={0} open={undefined} onActivate={() => {}} onToggle={(answerId) => change({ answerId })} />
+          </>
+        )}
+      </main>
+    </PopupFrame>
+  );
+}
+
+/**
+ * The first paint in `root`, at once: on the address's query, or on the query kept last (the
+ * popup's last query, kept in `storage.local` too, whose read takes longer). Once the opening
+ * is known (a card's request may be waiting) it is drawn again if it differs and the reader
+ * has not begun. `drewList`: it drew a kept list. `handOver` ends it and says what the reader did.
+ */
+export function startFirstPaint(root: HTMLElement, params: URLSearchParams, opening: Promise<Opening>): { drewList: boolean; handOver(): Handover } {
+  const kept = readKept();
+  let ended = false;
+  let handover!: Handover;
+  let touched = false;
+  const draw = (opened: Opening) => {
+    handover = { ...opened, lang: kept && kept.query === opened.query ? kept.lang : uiLanguage() };
+    try {
+      render(<FirstPaintView key={`${opened.query}\n${opened.answerId ?? ''}`} initial={handover} kept={kept} onChange={(next) => ((handover = next), (touched = true))} />, root);
+    } catch {
+      // (a kept list the components cannot draw: the app draws everything)
+      render(null, root);
+    }
+  };
+  const guess: Opening = params.has('q') ? { query: params.get('q')!, answerId: params.get('answer') ?? undefined } : { query: kept?.query ?? '' };
+  draw(guess);
+  const drewList = root.querySelector('[role=option]') !== null;
+  void opening.then((opened) => {
+    if (!ended && !touched && (opened.query !== guess.query || opened.answerId !== guess.answerId)) draw(opened);
+  });
+  return {
+    drewList,
+    handOver() {
+      ended = true;
+      const input = root.querySelector('input');
+      if (input && document.activeElement === input) handover.focus = { start: input.selectionStart ?? input.value.length, end: input.selectionEnd ?? input.value.length };
+      return handover;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadDataset } from '../../../src/data/load-files';
+import { SearchEngine } from '../../../src/search/engine';
+import { keepList, readKept, startFirstPaint } from '../../../src/ui/popup/first-paint';
+import type { Opening } from '../../../src/ui/popup/opening';
+import { searchResults } from '../../../src/ui/search/results';
+import { useEnglishMessages } from '../english-messages';
+
+const engine = new SearchEngine(loadDataset());
+const KEPT_KEY = 'istio-experts:popup-first-paint';
+
+function keep(query: string, complete = true) {
+  const { items, total } = searchResults(engine, query, 'en');
+  keepList({ query, lang: 'en', total, items, complete });
+  return { items, total };
+}
+
+const never = new Promise<Opening>(() => {});
+const root = () => {
+  document.body.replaceChildren();
+  const element = document.createElement('div');
+  document.body.append(element);
+  return element;
+};
+const optionIds = (element: HTMLElement) => [...element.querySelectorAll('[role=option]')].map((option) => option.id);
+
+describe('the popup’s first paint', () => {
+  beforeAll(() => {
+    useEnglishMessages();
+    fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  });
+  beforeEach(() => localStorage.clear());
+
+  it('draws the list kept for the last query at once, before the opening is read, in the order the app lists it', () => {
+    const { items } = keep('rate limiting');
+    const element = root();
+    const firstPaint = startFirstPaint(element, new URLSearchParams(), never);
+    expect(firstPaint.drewList).toBe(true);
+    expect(element.querySelector('input')!.value).toBe('rate limiting');
+    expect(optionIds(element)).toEqual(items.slice(0, optionIds(element).length).map((item) => `results-${item.summary.id}`));
+    expect(element.querySelector('.count')!.textContent).toMatch(/close match/);
+    expect(element.querySelector('main')!.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('draws the search box alone for an address query it kept no list for, and for a list that was not whole', () => {
+    keep('rate limiting');
+    const other = root();
+    expect(startFirstPaint(other, new URLSearchParams('q=sidecar memory'), never).drewList).toBe(false);
+    expect(other.querySelector('input')!.value).toBe('sidecar memory');
+    expect(other.querySelector('[role=option]')).toBeNull();
+
+    // A decoded log line or docs above the list: the first paint would draw only part of it.
+    keep('rate limiting', false);
+    const partial = root();
+    expect(startFirstPaint(partial, new URLSearchParams(), never).drewList).toBe(false);
+    expect(partial.querySelector('input')!.value).toBe('rate limiting');
+  });
+
+  it('is drawn again on the opening if a request was waiting, unless the reader has begun typing', async () => {
+    keep('rate limiting');
+    const element = root();
+    let open!: (opening: Opening) => void;
+    startFirstPaint(element, new URLSearchParams(), new Promise((resolve) => (open = resolve)));
+    open({ query: 'lazy xds', answerId: 'ep01-q01' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(element.querySelector('input')!.value).toBe('lazy xds');
+    expect(element.querySelector('[role=option]')).toBeNull();
+  });
+
+  it('hands over what the reader typed, switched and opened, with the focus and selection in the search box', async () => {
+    keep('rate limiting');
+    const element = root();
+    const firstPaint = startFirstPaint(element, new URLSearchParams(), Promise.resolve({ query: 'rate limiting' }));
+    (element.querySelector('[role=option]') as HTMLElement).click();
+    const input = element.querySelector('input')!;
+    input.focus();
+    input.value = 'rate limit';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+    input.setSelectionRange(2, 4);
+    const handover = firstPaint.handOver();
+    expect(handover).toMatchObject({ query: 'rate limit', lang: 'en', answerId: undefined, focus: { start: 2, end: 4 } });
+  });
+
+  it('ignores a kept list that is malformed, too long or from another shape of summary, and draws the search box', () => {
+    const bad = [
+      '{',
+      JSON.stringify({ query: 7, lang: 'en', total: 1, items: [] }),
+      JSON.stringify({ query: 'x', lang: 'en', total: 1, items: [{ summary: { id: 'ep01-q01' } }] }),
+      JSON.stringify({ query: 'x', lang: 'en', total: 1, items: Array.from({ length: 31 }, () => ({})) }),
+      JSON.stringify({ query: 'x'.repeat(301), lang: 'en', total: 0, items: [] }),
+    ];
+    for (const value of bad) {
+      localStorage.setItem(KEPT_KEY, value);
+      expect(readKept()).toBeUndefined();
+      const element = root();
+      expect(startFirstPaint(element, new URLSearchParams(), never).drewList).toBe(false);
+      expect(element.querySelector('input')).not.toBeNull();
+    }
+  });
+
+  it('keeps the query even where it keeps no list, so the next first paint opens on it', () => {
+    keep('rate limiting');
+    keepList({ query: '', lang: 'en', total: 0, items: [], complete: false });
+    expect(readKept()).toMatchObject({ query: '', items: [] });
+  });
+});
