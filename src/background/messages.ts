@@ -5,10 +5,12 @@
 import { backgroundMessaging } from '../messaging/protocol';
 import { injectCardUi } from '../messaging/injection';
 import { answerLanguage, contentScriptSender, extensionPageSender, MAX_CONTEXT_CHARS, MAX_LOOKUP_CHARS, MAX_QUERY_CHARS, popupRequest, record, termId, text } from '../messaging/validate';
-import { listHits, lookupCard, termCard } from '../search/cards';
+import { listHits, listItems, lookupCard, termCard } from '../search/cards';
+import { shownHits } from '../search/list';
 import { getEngine } from './engine';
 import { openPopup } from './popup-opener';
 import { openingLimits } from './rate-limit';
+import { queryDecodes } from './signal-messages';
 
 export function registerMessageHandlers(): void {
   backgroundMessaging.onMessage('termCard', ({ data, sender }) => {
@@ -37,5 +39,13 @@ export function registerMessageHandlers(): void {
   backgroundMessaging.onMessage('listHits', ({ data, sender }) => {
     extensionPageSender(sender);
     return listHits(getEngine(), text(record(data).query, MAX_QUERY_CHARS));
+  });
+  backgroundMessaging.onMessage('listResults', ({ data, sender }) => {
+    extensionPageSender(sender);
+    const request = record(data);
+    const query = text(request.query, MAX_QUERY_CHARS);
+    const { shown, total } = shownHits(listHits(getEngine(), query));
+    // No close match: docs come above the nearest answers, which a first paint does not draw.
+    return { total, items: listItems(getEngine(), shown, answerLanguage(request.lang)), complete: total > 0 && !queryDecodes(query) };
   });
 }

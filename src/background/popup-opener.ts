@@ -3,11 +3,12 @@
  * query waits (see popup-request.ts) and a badge on the toolbar button says there is something.
  */
 import { browser } from 'wxt/browser';
-import { pendingPopupItem } from '../messaging/popup-request';
+import { PENDING_POPUP_PAGE, pendingPopupItem } from '../messaging/popup-request';
 import type { PopupRequest } from '../messaging/protocol';
 
 export async function openPopup(request: PopupRequest): Promise<boolean> {
   await pendingPopupItem.setValue(request);
+  await browser.action.setPopup({ popup: PENDING_POPUP_PAGE });
   try {
     await browser.action.openPopup();
     return true;

@@ -32,6 +32,11 @@ export function signalCard(engine: SearchEngine, decoder: SignalDecoder, line: s
   };
 }
 
+/** Whether a search decodes as a signal (a surface then shows the decode above its answers). */
+export function queryDecodes(query: string): boolean {
+  return signalDecoder().decodeText(query, 'query', 1).length > 0;
+}
+
 export function registerSignalMessages(): void {
   backgroundMessaging.onMessage('signalCard', ({ data, sender }) => {
     contentScriptSender(sender);

@@ -9,6 +9,13 @@ import { MAX_LOOKUP_CHARS, popupRequest } from './validate';
 
 export const pendingPopupItem = storage.defineItem<PopupRequest | null>('session:pendingPopup', { fallback: null });
 
+/**
+ * The popup's address while a request waits: its first paint, drawn before storage can be read,
+ * then draws no list of the last query's (`first-paint.tsx`).
+ */
+export const POPUP_PAGE = 'popup.html';
+export const PENDING_POPUP_PAGE = `${POPUP_PAGE}?pending`;
+
 /** A stored request as it should be, or null: stored values are checked like messages. */
 export function validPopupRequest(value: unknown): PopupRequest | null {
   try {
@@ -24,5 +31,6 @@ export async function takePendingPopup(): Promise<PopupRequest | null> {
   if (stored === null || stored === undefined) return null;
   await pendingPopupItem.removeValue();
   await browser.action.setBadgeText({ text: '' });
+  await browser.action.setPopup({ popup: POPUP_PAGE });
   return validPopupRequest(stored);
 }

@@ -12,6 +12,20 @@ import type { SignalDecode } from '../signals/decode';
 
 export type AnswerLanguage = Lang | 'both';
 
+/** One result of a list, as it travels: its summary and its question's highlights. */
+export interface ListItem {
+  summary: AnswerSummary;
+  questionHighlights: Partial<Record<Lang, Range[]>>;
+}
+
+/** A query's list as the popup's first paint draws it (`listResults`). */
+export interface ListResults {
+  total: number;
+  items: ListItem[];
+  /** The list is all a surface shows for the query: close matches, and no signal decoded from it. */
+  complete: boolean;
+}
+
 /** One answer as a card or list shows it. */
 export interface AnswerSummary {
   id: string;
@@ -136,6 +150,8 @@ interface BackgroundProtocol {
   loadCardUi(): void;
   /** A search list's hits for a query (`listHits`), for the popup's first results while its own index loads. */
   listHits(request: { query: string }): SearchHit[];
+  /** A search list's results for a query, drawn by the popup's first paint before its own data loads. */
+  listResults(request: { query: string; lang: AnswerLanguage }): ListResults;
   /** Opens the side panel of the card's window on a query (a card's "Open in side panel"). */
   openSidePanel(request: PanelRequest): PanelOutcome;
   /** The Markdown quote and source link of an answer, for a card's "Copy as Markdown" and "Copy link". */

@@ -4,8 +4,9 @@
  */
 import type { Dataset } from '../data/types';
 import { langsOf } from '../i18n';
-import type { AnswerLanguage, AnswerSummary, CardData, PageTerms, TermInfo } from '../messaging/protocol';
+import type { AnswerLanguage, AnswerSummary, CardData, ListItem, PageTerms, TermInfo } from '../messaging/protocol';
 import type { SearchEngine, SearchHit } from './engine';
+import { confidentFirst } from './list';
 import { queryDocs } from './query-docs';
 
 const CARD_ANSWERS = { hover: 3, lookup: 5 } as const;
@@ -51,8 +52,12 @@ export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLang
 const summarize = (engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage) => hits.map((hit) => answerSummary(engine, hit.id, lang, hit));
 
 /** Confident results first, each group in rank order: what a list shows as the answer. */
-export function confidentFirst<T extends { confident: boolean }>(hits: readonly T[]): T[] {
-  return [...hits.filter((hit) => hit.confident), ...hits.filter((hit) => !hit.confident)];
+/** A list's results as they travel (`listResults`): each summary, with its question's highlights. */
+export function listItems(engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage): ListItem[] {
+  return hits.map((hit) => {
+    const summary = answerSummary(engine, hit.id, lang, hit);
+    return { summary, questionHighlights: Object.fromEntries(langsOf(lang).map((l) => [l, engine.highlights(summary.question[l], hit.matchedTerms)])) };
+  });
 }
 
 /**

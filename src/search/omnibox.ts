@@ -10,7 +10,7 @@ import { t } from '../i18n';
 import { currencyLabel } from '../ui/currency-label';
 import type { AnswerPageTarget } from '../messaging/answer-page';
 import type { AnswerLanguage } from '../messaging/protocol';
-import { confidentFirst } from './cards';
+import { confidentFirst } from './list';
 import { type SearchEngine, queryLang } from './engine';
 import type { Range } from './highlight';
 

@@ -91,6 +91,20 @@ describe('the background’s message handlers', () => {
     expect((await deliver('listHits', { query: 7 }, popup)).err?.message).toMatch(/not text/);
   });
 
+  it('give our pages a search list’s results, whole only where a surface would show nothing else', async () => {
+    const popup: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const list = (await deliver('listResults', { query: 'rate limiting', lang: 'en' }, popup)).res as { total: number; complete: boolean; items: { summary: { id: string; confident: boolean; preview: { zh?: unknown } } }[] };
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.complete).toBe(true);
+    expect(list.items[0]!.summary.confident).toBe(true);
+    expect(list.items[0]!.summary.preview.zh).toBeUndefined();
+    // A response flag decodes above the answers; a question nobody answered has docs above them.
+    expect(((await deliver('listResults', { query: 'UH', lang: 'en' }, popup)).res as { complete: boolean }).complete).toBe(false);
+    expect(((await deliver('listResults', { query: 'quantum blockchain kubernetes', lang: 'en' }, popup)).res as { complete: boolean }).complete).toBe(false);
+    expect((await deliver('listResults', { query: 'rate limiting', lang: 'en' }, CONTENT_SCRIPT)).err?.message).toMatch(/not from a page of this extension/);
+    expect((await deliver('listResults', { query: 'rate limiting', lang: 'fr' }, popup)).err?.message).toBeDefined();
+  });
+
   it('inject the card UI into the sender’s own frame only', async () => {
     const inject = vi.spyOn(injection, 'injectCardUi').mockResolvedValue();
     await deliver('loadCardUi', { tabId: 99, frameId: 3 }, { ...CONTENT_SCRIPT, frameId: 2 });

@@ -2,7 +2,9 @@
  * The popup in Chromium, production build: from opening to its first results in the DOM (mark
  * `popup:results-rendered`) and on screen (the element timing of the count above them), and from
  * each keystroke to the results for it (marks `popup:input` → `popup:results-rendered`). Beside
- * it, the floor: a blank page of the same extension, opened the same way, in a copy of the build.
+ * it, the floor: a blank page of the same extension, opened the same way, in a copy of the build;
+ * and a static copy of the popup showing those results (its HTML and stylesheet, no script): what
+ * drawing them costs at all.
  */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,10 +89,24 @@ async function openOnce(session: Awaited<ReturnType<typeof launchChromium>>, int
   await fresh.close();
 }
 
+/** The popup as it is drawn now, its scripts taken out, saved beside it as a static page. */
+async function saveStaticCopy(session: Awaited<ReturnType<typeof launchChromium>>, extensionDir: string): Promise<void> {
+  const popup = await session.openExtensionPage('popup.html');
+  await popup.waitFor(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' || null);
+  const html = await popup.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('script, link[rel=modulepreload]').forEach((element) => element.remove());
+    return `<!doctype html>${copy.outerHTML}`;
+  });
+  await popup.close();
+  writeFileSync(join(extensionDir, 'static-results.html'), html);
+}
+
 export async function benchPopup(): Promise<void> {
   console.log('\n## Popup in Chromium (production build)');
   const baseline = baselineBuild();
-  const session = await launchChromium({ extensionDir: withBlankPage(extensionBuild('chrome-mv3')) });
+  const extensionDir = withBlankPage(extensionBuild('chrome-mv3'));
+  const session = await launchChromium({ extensionDir });
   const before = baseline ? await launchChromium({ extensionDir: withBlankPage(baseline) }) : undefined;
   try {
     const now = noOpenings();
@@ -111,6 +127,21 @@ export async function benchPopup(): Promise<void> {
     };
     print(before ? 'now     ' : '', now);
     if (before) print('before  ', then);
+
+    // The popup reopened on the last query, as a static page: interleaved with the blank page.
+    await saveStaticCopy(session, extensionDir);
+    const blank: number[] = [];
+    const drawn: number[] = [];
+    const paintOf = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    for (let i = 0; i < OPENINGS; i++) {
+      for (const [page, into] of [['blank.html', blank], ['static-results.html', drawn]] as const) {
+        const opened = await session.openExtensionPage(page);
+        into.push((await opened.waitFor(paintOf))!);
+        await opened.close();
+      }
+    }
+    console.log(`open → first paint, blank page                ${summary(blank)}  (the floor)`);
+    console.log(`open → first paint, static copy with results  ${summary(drawn)}  ${(median(drawn) / median(blank)).toFixed(2)}× the floor: drawing the results at all, no script`);
 
     const popup = await session.openExtensionPage('popup.html');
     await popup.waitFor(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');

@@ -11,7 +11,7 @@
 import { render } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../i18n';
-import type { AnswerLanguage } from '../../messaging/protocol';
+import { type AnswerLanguage, backgroundMessaging } from '../../messaging/protocol';
 import { answerLanguage, MAX_QUERY_CHARS } from '../../messaging/validate';
 import { updateSettings } from '../../settings/settings-item';
 import { SearchHeader } from '../search/SearchHeader';
@@ -67,14 +67,14 @@ export interface Handover extends Opening {
   focus?: { start: number; end: number } | undefined;
 }
 
-function FirstPaintView({ initial, kept, onChange }: { initial: Handover; kept: KeptList | undefined; onChange(handover: Handover): void }) {
+function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: KeptList | undefined; onChange(handover: Handover): void }) {
   const [shown, setShown] = useState(initial);
   const change = (next: Partial<Handover>) => {
     const handover = { ...shown, ...next };
     setShown(handover);
     onChange(handover);
   };
-  const items = kept && kept.query === shown.query && kept.lang === shown.lang ? kept.items.slice(0, FIRST_PAINT_ITEMS) : [];
+  const items = list && list.query === shown.query && list.lang === shown.lang ? list.items.slice(0, FIRST_PAINT_ITEMS) : [];
   useLayoutEffect(() => {
     // Timings for `npm run bench`, as the app marks them (`SearchView`).
     if (items.length > 0) performance.mark('popup:results-rendered');
@@ -99,7 +99,7 @@ function FirstPaintView({ initial, kept, onChange }: { initial: Handover; kept: 
       <main class="content" aria-busy="true" tabIndex={0} aria-label={t('resultsRegion')}>
         {items.length > 0 && (
           <>
-            <QueryResultCount total={kept!.total} lang={shown.lang} />
+            <QueryResultCount total={list!.total} lang={shown.lang} />
             <ResultOptions id={RESULTS_ID} label={t('resultsFor', shown.query.trim())} items={items} lang={shown.lang} active={0} open={undefined} onActivate={() => {}} onToggle={(answerId) => change({ answerId })} />
           </>
         )}
@@ -108,34 +108,59 @@ function FirstPaintView({ initial, kept, onChange }: { initial: Handover; kept: 
   );
 }
 
+/** How long the first paint waits for the background's list before the app loads anyway (a background asleep answers late). */
+const BACKGROUND_WAIT_MS = 80;
+
+const wait = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+/** After the next frame is shown: a task queued from the frame's callback runs once it is. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** The background's list for a query (its engine is loaded while it answers the cards), if it is one the first paint draws whole. */
+async function askList(query: string, lang: AnswerLanguage): Promise<KeptList | undefined> {
+  const list = await backgroundMessaging.sendMessage('listResults', { query, lang }).catch(() => undefined);
+  return list?.complete && list.items.length > 0 ? { query, lang, total: list.total, items: list.items } : undefined;
+}
+
 /**
  * The first paint in `root`, at once: on the address's query, or on the query kept last (the
- * popup's last query, kept in `storage.local` too, whose read takes longer). Once the opening
- * is known (a card's request may be waiting) it is drawn again if it differs and the reader
- * has not begun. `drewList`: it drew a kept list. `handOver` ends it and says what the reader did.
+ * popup's last query, kept in `storage.local` too, whose read takes longer); on nothing while
+ * a request waits (`?pending`, set by the background). Once the opening is known it is drawn
+ * again if it differs and the reader has not begun. The list is the one kept for the query,
+ * or else the background's. `painted`: its list is on screen, or there is none to wait for.
+ * `handOver` ends it and says what the reader did.
  */
-export function startFirstPaint(root: HTMLElement, params: URLSearchParams, opening: Promise<Opening>): { drewList: boolean; handOver(): Handover } {
+export function startFirstPaint(root: HTMLElement, params: URLSearchParams, opening: Promise<Opening>): { painted: Promise<void>; handOver(): Handover } {
   const kept = readKept();
   let ended = false;
   let handover!: Handover;
   let touched = false;
-  const draw = (opened: Opening) => {
-    handover = { ...opened, lang: kept && kept.query === opened.query ? kept.lang : uiLanguage() };
+  const draw = (opened: Opening, list: KeptList | undefined) => {
     try {
-      render(<FirstPaintView key={`${opened.query}\n${opened.answerId ?? ''}`} initial={handover} kept={kept} onChange={(next) => ((handover = next), (touched = true))} />, root);
+      render(<FirstPaintView key={`${opened.query}\n${opened.answerId ?? ''}`} initial={handover} list={list} onChange={(next) => ((handover = next), (touched = true))} />, root);
     } catch {
-      // (a kept list the components cannot draw: the app draws everything)
+      // (a list the components cannot draw: the app draws everything)
       render(null, root);
     }
   };
-  const guess: Opening = params.has('q') ? { query: params.get('q')!, answerId: params.get('answer') ?? undefined } : { query: kept?.query ?? '' };
-  draw(guess);
-  const drewList = root.querySelector('[role=option]') !== null;
+  /** Draws the opening; resolves once its list is drawn (true), or there is none (false). */
+  const open = async (opened: Opening): Promise<boolean> => {
+    const list = kept?.query === opened.query ? kept : undefined;
+    handover = { ...opened, lang: list?.lang ?? uiLanguage() };
+    draw(opened, list);
+    if (list || opened.query.trim() === '') return list !== undefined;
+    const asked = handover;
+    const answered = await Promise.race([askList(opened.query, asked.lang), wait(BACKGROUND_WAIT_MS)]);
+    if (!answered || ended || touched || handover !== asked) return false;
+    draw(opened, answered);
+    return true;
+  };
+  const guess: Opening = params.has('pending') ? { query: '' } : params.has('q') ? { query: params.get('q')!, answerId: params.get('answer') ?? undefined } : { query: kept?.query ?? '' };
+  const guessed = open(guess);
   void opening.then((opened) => {
-    if (!ended && !touched && (opened.query !== guess.query || opened.answerId !== guess.answerId)) draw(opened);
+    if (!ended && !touched && (opened.query !== guess.query || opened.answerId !== guess.answerId)) void open(opened);
   });
   return {
-    drewList,
+    painted: guessed.then((drew) => (drew ? afterPaint() : undefined)),
     handOver() {
       ended = true;
       const input = root.querySelector('input');

@@ -9,8 +9,6 @@ export function startPopup(root: HTMLElement, params: URLSearchParams): void {
   document.documentElement.lang = navigator.language;
   const opening = openingQuery(params);
   const firstPaint = startFirstPaint(root, params, opening);
-  const mount = () => void import('./mount').then(({ mountPopup }) => mountPopup(root, params, opening, firstPaint));
-  // Evaluating the app's chunks holds the next paint back: a kept list is painted first.
-  if (firstPaint.drewList) requestAnimationFrame(() => setTimeout(mount, 0));
-  else mount();
+  // Evaluating the app's chunks holds the next paint back: the first paint's list is painted first.
+  void firstPaint.painted.then(() => import('./mount')).then(({ mountPopup }) => mountPopup(root, params, opening, firstPaint));
 }

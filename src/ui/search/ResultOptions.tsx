@@ -9,16 +9,14 @@ import type { AnswerLanguage, AnswerSummary } from '../../messaging/protocol';
 import type { Range } from '../../search/highlight';
 import { AnswerSummaryView, TranslatedBadge } from '../AnswerSummary';
 import { t } from '../../i18n';
+import { SEARCH_LIMIT } from '../../search/list';
 
 export interface ResultItem {
   summary: AnswerSummary;
-  questionHighlights?: Partial<Record<Lang, Range[]>>;
+  questionHighlights?: Partial<Record<Lang, Range[]>> | undefined;
   /** Highlights in the full answer, by language. */
   highlight?: (text: string) => Range[];
 }
-
-/** At most this many close matches are listed. */
-export const SEARCH_LIMIT = 20;
 
 /** The id of the list a search surface shows (its search box controls it). */
 export const RESULTS_ID = 'results';

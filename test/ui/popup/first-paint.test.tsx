@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadDataset } from '../../../src/data/load-files';
+import { backgroundMessaging } from '../../../src/messaging/protocol';
+import { listHits, listItems } from '../../../src/search/cards';
 import { SearchEngine } from '../../../src/search/engine';
+import { shownHits } from '../../../src/search/list';
 import { keepList, readKept, startFirstPaint } from '../../../src/ui/popup/first-paint';
 import type { Opening } from '../../../src/ui/popup/opening';
 import { searchResults } from '../../../src/ui/search/results';
@@ -24,6 +27,7 @@ const root = () => {
   document.body.append(element);
   return element;
 };
+const hasList = (element: HTMLElement) => element.querySelector('[role=option]') !== null;
 const optionIds = (element: HTMLElement) => [...element.querySelectorAll('[role=option]')].map((option) => option.id);
 
 describe('the popup’s first paint', () => {
@@ -31,13 +35,20 @@ describe('the popup’s first paint', () => {
     useEnglishMessages();
     fakeBrowser.i18n.getUILanguage = () => 'en-US';
   });
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    vi.restoreAllMocks();
+    // No background here unless a test gives one: asked, it answers nothing.
+    vi.spyOn(backgroundMessaging, 'sendMessage').mockResolvedValue(undefined as never);
+  });
 
-  it('draws the list kept for the last query at once, before the opening is read, in the order the app lists it', () => {
+  it('draws the list kept for the last query at once, before the opening is read, in the order the app lists it', async () => {
     const { items } = keep('rate limiting');
     const element = root();
     const firstPaint = startFirstPaint(element, new URLSearchParams(), never);
-    expect(firstPaint.drewList).toBe(true);
+    expect(hasList(element)).toBe(true);
+    // Painted, so the app may load: at once, with the kept list.
+    await firstPaint.painted;
     expect(element.querySelector('input')!.value).toBe('rate limiting');
     expect(optionIds(element)).toEqual(items.slice(0, optionIds(element).length).map((item) => `results-${item.summary.id}`));
     expect(element.querySelector('.count')!.textContent).toMatch(/close match/);
@@ -47,15 +58,59 @@ describe('the popup’s first paint', () => {
   it('draws the search box alone for an address query it kept no list for, and for a list that was not whole', () => {
     keep('rate limiting');
     const other = root();
-    expect(startFirstPaint(other, new URLSearchParams('q=sidecar memory'), never).drewList).toBe(false);
+    startFirstPaint(other, new URLSearchParams('q=sidecar memory'), never);
+    expect(hasList(other)).toBe(false);
     expect(other.querySelector('input')!.value).toBe('sidecar memory');
     expect(other.querySelector('[role=option]')).toBeNull();
 
     // A decoded log line or docs above the list: the first paint would draw only part of it.
     keep('rate limiting', false);
     const partial = root();
-    expect(startFirstPaint(partial, new URLSearchParams(), never).drewList).toBe(false);
+    startFirstPaint(partial, new URLSearchParams(), never);
+    expect(hasList(partial)).toBe(false);
     expect(partial.querySelector('input')!.value).toBe('rate limiting');
+  });
+
+  it('draws no list of the last query’s while a request waits (?pending), and then the request’s', async () => {
+    keep('rate limiting');
+    const element = root();
+    let open!: (opening: Opening) => void;
+    startFirstPaint(element, new URLSearchParams('pending'), new Promise((resolve) => (open = resolve)));
+    expect(hasList(element)).toBe(false);
+    expect(element.querySelector('input')!.value).toBe('');
+    open({ query: 'rate limiting' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(element.querySelector('input')!.value).toBe('rate limiting');
+    expect(element.querySelector('[role=option]')).not.toBeNull();
+  });
+
+  it('asks the background for a query it kept nothing for, and draws its list if it is whole', async () => {
+    const answer = (query: string) => {
+      const { shown, total } = shownHits(listHits(engine, query));
+      return { total, items: listItems(engine, shown, 'en'), complete: total > 0 };
+    };
+    const ask = vi.spyOn(backgroundMessaging, 'sendMessage').mockImplementation((async (_: string, request: { query: string }) => answer(request.query)) as never);
+    const element = root();
+    startFirstPaint(element, new URLSearchParams('q=lazy xds'), never);
+    expect(ask).toHaveBeenCalledWith('listResults', { query: 'lazy xds', lang: 'en' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const expected = answer('lazy xds').items.slice(0, 3).map((item) => `results-${item.summary.id}`);
+    expect(optionIds(element).slice(0, 3)).toEqual(expected);
+
+    // Not whole (no close match: docs would come first), or the reader typed meanwhile: nothing drawn.
+    ask.mockImplementation((async () => ({ ...answer('lazy xds'), complete: false })) as never);
+    const partial = root();
+    startFirstPaint(partial, new URLSearchParams('q=lazy xds'), never);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(partial.querySelector('[role=option]')).toBeNull();
+    ask.mockImplementation((async () => answer('lazy xds')) as never);
+    const typing = root();
+    startFirstPaint(typing, new URLSearchParams('q=lazy xds'), never);
+    const input = typing.querySelector('input')!;
+    input.value = 'lazy xds loading';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(typing.querySelector('[role=option]')).toBeNull();
   });
 
   it('is drawn again on the opening if a request was waiting, unless the reader has begun typing', async () => {
@@ -97,7 +152,8 @@ describe('the popup’s first paint', () => {
       localStorage.setItem(KEPT_KEY, value);
       expect(readKept()).toBeUndefined();
       const element = root();
-      expect(startFirstPaint(element, new URLSearchParams(), never).drewList).toBe(false);
+      startFirstPaint(element, new URLSearchParams(), never);
+    expect(hasList(element)).toBe(false);
       expect(element.querySelector('input')).not.toBeNull();
     }
   });

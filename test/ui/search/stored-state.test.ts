@@ -3,7 +3,7 @@
  * script can write `storage.local`, so a damaged value must neither break a surface nor be saved
  * again.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { pendingPopupItem, takePendingPopup } from '../../../src/messaging/popup-request';
 import { takePanelRequest } from '../../../src/messaging/side-panel';
@@ -59,6 +59,8 @@ describe('a stored popup or panel request', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('drops a popup request whose query is not text, and takes it only once', async () => {
+    const setPopup = vi.fn(async () => {});
+    fakeBrowser.action.setPopup = setPopup;
     await pendingPopupItem.setValue({ query: 42 } as never);
     expect(await takePendingPopup()).toBeNull();
     expect(await pendingPopupItem.getValue()).toBeNull();
@@ -66,6 +68,9 @@ describe('a stored popup or panel request', () => {
     expect(await takePendingPopup()).toBeNull();
     await pendingPopupItem.setValue({ query: 'keepalive', answerId: 'ep08-q01' });
     expect(await takePendingPopup()).toEqual({ query: 'keepalive', answerId: 'ep08-q01' });
+    // Taken: the popup opens on its own address again, and its first paint on the last query.
+    expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
+    expect(await takePendingPopup()).toBeNull();
   });
 
   it('drops a malformed panel request', async () => {
