@@ -15,6 +15,7 @@ import { type AnswerLanguage, backgroundMessaging } from '../../messaging/protoc
 import { answerLanguage, MAX_QUERY_CHARS } from '../../messaging/validate';
 import { updateSettings } from '../../settings/settings-item';
 import { SearchHeader } from '../search/SearchHeader';
+import type { ShownList } from '../search/SearchView';
 import { optionId, QueryResultCount, RESULTS_ID, type ResultItem, ResultOptions } from '../search/ResultOptions';
 import { type Opening, toSidePanel } from './opening';
 import { PopupFrame, SidePanelButton } from './PopupFrame';
@@ -25,15 +26,11 @@ const FIRST_PAINT_ITEMS = 6;
 /** More than a list ever shows (20 close matches and 5 nearest). */
 const MAX_KEPT_ITEMS = 30;
 
-export interface KeptList {
-  query: string;
-  lang: AnswerLanguage;
-  total: number;
-  items: ResultItem[];
-}
+/** A list as the first paint draws it. */
+export type KeptList = Omit<ShownList, 'complete'>;
 
 /** What the popup shows now, kept for its next first paint: the query always, the list where the first paint would draw all of it. */
-export function keepList(shown: KeptList & { complete: boolean }): void {
+export function keepList(shown: ShownList): void {
   const whole = shown.complete && shown.total > 0;
   try {
     localStorage.setItem(KEPT_KEY, JSON.stringify({ query: shown.query, lang: shown.lang, total: whole ? shown.total : 0, items: whole ? shown.items.slice(0, MAX_KEPT_ITEMS) : [] }));

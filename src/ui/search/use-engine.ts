@@ -2,9 +2,10 @@
  * The search engine of an extension page. Its chunk (code and prebuilt index) loads beside the
  * page's module, off the path to the first paint; the engine is cheap to make (its index loads
  * on first use), and the index loads once the page has painted, so the next keystroke finds it
- * loaded. A page opening on a query (`firstQuery`) shows the hits known for it as soon as the
- * chunk is in (`first-results.ts`); without any, it asks the background and waits for it a
- * moment, not for ever (a background that is asleep answers later than the index loads here).
+ * loaded. The popup, opening on a query (`prepareShippedEngine(firstQuery)`), shows the hits
+ * known for it as soon as the chunk is in (`first-results.ts`); without any, it asks the
+ * background and waits for it a moment, not for ever (a background that is asleep answers later
+ * than the index loads here).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SearchEngine } from '../../search/engine';
