@@ -21,8 +21,8 @@ import { type Opening, toSidePanel } from './opening';
 import { PopupFrame, SidePanelButton } from './PopupFrame';
 
 const KEPT_KEY = 'istio-experts:popup-first-paint';
-/** The first paint draws what a popup shows before it is scrolled; the app adds the rest. */
-const FIRST_PAINT_ITEMS = 6;
+/** The first paint draws what the popup (580 px high) shows before it is scrolled, three or four results; the app adds the rest. */
+const FIRST_PAINT_ITEMS = 4;
 /** More than a list ever shows (20 close matches and 5 nearest). */
 const MAX_KEPT_ITEMS = 30;
 
