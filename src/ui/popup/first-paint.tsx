@@ -1,9 +1,10 @@
 /**
- * The popup's first paint: the search box and the list the popup showed last, drawn from what
- * it kept (`localStorage`, read synchronously) before the dataset, the index and the app are
- * loaded (hundreds of KB: their loading is most of what an opening costs, npm run bench). The
- * app takes over once its engine is ready and the same list is in it; what the reader typed,
- * switched or clicked in the meantime goes over with it (`Handover`).
+ * The popup's first paint: the search box and a list, before the dataset, the index and the app
+ * are loaded (hundreds of KB: their loading was most of what an opening cost, npm run bench).
+ * The list is the one the popup showed last, kept in `localStorage` (read synchronously), or
+ * the background's for the query. The app takes over once its engine is ready and the same list
+ * is in it; what the reader typed, switched or clicked in the meantime goes over with it
+ * (`Handover`).
  *
  * A list is kept only where the first paint draws all the app would: close matches, no decoded
  * signal and no docs above them.
