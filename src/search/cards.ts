@@ -51,7 +51,6 @@ export function answerSummary(engine: SearchEngine, id: string, lang: AnswerLang
 
 const summarize = (engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage) => hits.map((hit) => answerSummary(engine, hit.id, lang, hit));
 
-/** Confident results first, each group in rank order: what a list shows as the answer. */
 /** A list's results as they travel (`listResults`): each summary, with its question's highlights. */
 export function listItems(engine: SearchEngine, hits: readonly SearchHit[], lang: AnswerLanguage): ListItem[] {
   return hits.map((hit) => {

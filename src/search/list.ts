@@ -1,11 +1,12 @@
 /**
  * What a search list (popup, side panel, answer page) shows of a query's hits: the close matches
  * (at most SEARCH_LIMIT) first, then a few answers that are only the nearest, for orientation,
- * never a long list of misses. Types only: the popup's first paint imports this.
+ * never a long list of misses. Imports nothing: the popup's first paint uses `SEARCH_LIMIT`.
  */
 export const SEARCH_LIMIT = 20;
 const NEAREST_LIMIT = 5;
 
+/** Confident results first, each group in rank order: what a list shows as the answer. */
 export function confidentFirst<T extends { confident: boolean }>(hits: readonly T[]): T[] {
   return [...hits.filter((hit) => hit.confident), ...hits.filter((hit) => !hit.confident)];
 }
