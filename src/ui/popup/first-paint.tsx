@@ -10,7 +10,7 @@
  * signal and no docs above them.
  */
 import { render } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../i18n';
 import { type AnswerLanguage, backgroundMessaging } from '../../messaging/protocol';
 import { answerLanguage, MAX_QUERY_CHARS } from '../../messaging/validate';
@@ -67,10 +67,12 @@ export interface Handover extends Opening {
 
 function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: KeptList | undefined; onChange(handover: Handover): void }) {
   const [shown, setShown] = useState(initial);
+  // The latest state, not the last render's: two changes may come before a render.
+  const latest = useRef(initial);
   const change = (next: Partial<Handover>) => {
-    const handover = { ...shown, ...next };
-    setShown(handover);
-    onChange(handover);
+    latest.current = { ...latest.current, ...next };
+    setShown(latest.current);
+    onChange(latest.current);
   };
   const items = list && list.query === shown.query && list.lang === shown.lang ? list.items.slice(0, FIRST_PAINT_ITEMS) : [];
   useLayoutEffect(() => {
@@ -92,7 +94,7 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
           change({ lang });
           void updateSettings((settings) => ({ ...settings, answerLanguage: lang }));
         }}
-        actions={<SidePanelButton onClick={() => toSidePanel(shown)} />}
+        actions={<SidePanelButton onClick={() => toSidePanel(latest.current)} />}
       />
       <main class="content" aria-busy="true" tabIndex={0} aria-label={t('resultsRegion')}>
         {items.length > 0 && (

@@ -129,7 +129,12 @@ describe('the popup’s first paint', () => {
     keep('rate limiting');
     const element = root();
     const firstPaint = startFirstPaint(element, new URLSearchParams(), Promise.resolve({ query: 'rate limiting' }));
-    (element.querySelector('[role=option]') as HTMLElement).click();
+    const first = element.querySelector('[role=option]') as HTMLElement;
+    first.click();
+    // Switched before the click was drawn: both go over.
+    (element.querySelector('.lang-switch button') as HTMLElement).click();
+    expect(firstPaint.handOver()).toMatchObject({ query: 'rate limiting', answerId: first.id.replace('results-', ''), lang: 'zh' });
+    await Promise.resolve();
     const input = element.querySelector('input')!;
     input.focus();
     input.value = 'rate limit';
@@ -137,7 +142,7 @@ describe('the popup’s first paint', () => {
     await Promise.resolve();
     input.setSelectionRange(2, 4);
     const handover = firstPaint.handOver();
-    expect(handover).toMatchObject({ query: 'rate limit', lang: 'en', answerId: undefined, focus: { start: 2, end: 4 } });
+    expect(handover).toMatchObject({ query: 'rate limit', lang: 'zh', answerId: undefined, focus: { start: 2, end: 4 } });
   });
 
   it('ignores a kept list that is malformed, too long or from another shape of summary, and draws the search box', () => {
