@@ -44,8 +44,9 @@ export function registerMessageHandlers(): void {
     extensionPageSender(sender);
     const request = record(data);
     const query = text(request.query, MAX_QUERY_CHARS);
-    const { shown, total } = shownHits(listHits(getEngine(), query));
+    const hits = listHits(getEngine(), query);
+    const { shown, total } = shownHits(hits);
     // No close match: docs come above the nearest answers, which a first paint does not draw.
-    return { total, items: listItems(getEngine(), shown, answerLanguage(request.lang)), complete: total > 0 && !queryDecodes(query) };
+    return { total, items: listItems(getEngine(), shown, answerLanguage(request.lang)), complete: total > 0 && !queryDecodes(query), hits };
   });
 }

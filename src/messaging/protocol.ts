@@ -24,6 +24,8 @@ export interface ListResults {
   items: ListItem[];
   /** The list is all a surface shows for the query: close matches, and no signal decoded from it. */
   complete: boolean;
+  /** Every hit, as `listHits` gives them: the app that takes over lists from these, without asking again. */
+  hits: SearchHit[];
 }
 
 /** One answer as a card or list shows it. */

@@ -264,15 +264,6 @@ export class SignalMarks {
     this.highlights.clear();
   }
 
-  /**
-   * Puts the signal marks' style in while the page is styled for the first time, with the term
-   * marks' (`PageMarker.start`): adopting a sheet after the load restyles the whole page, +140 ms
-   * of style on a 3,000-comment issue (`npm run bench -- page-cost`).
-   */
-  attachStyle(): void {
-    this.highlights.attach();
-  }
-
   stop(): void {
     this.clear();
     this.painting = false;

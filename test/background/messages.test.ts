@@ -93,7 +93,9 @@ describe('the background’s message handlers', () => {
 
   it('give our pages a search list’s results, whole only where a surface would show nothing else', async () => {
     const popup: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
-    const list = (await deliver('listResults', { query: 'rate limiting', lang: 'en' }, popup)).res as { total: number; complete: boolean; items: { summary: { id: string; confident: boolean; preview: { zh?: unknown } } }[] };
+    const list = (await deliver('listResults', { query: 'rate limiting', lang: 'en' }, popup)).res as { total: number; complete: boolean; items: { summary: { id: string; confident: boolean; preview: { zh?: unknown } } }[]; hits: { id: string }[] };
+    // Every hit goes too (the app lists from them): the items are the first of them.
+    expect(list.hits.slice(0, 2).map((hit) => hit.id)).toEqual(list.items.slice(0, 2).map((item) => item.summary.id));
     expect(list.total).toBeGreaterThan(0);
     expect(list.complete).toBe(true);
     expect(list.items[0]!.summary.confident).toBe(true);

@@ -13,6 +13,7 @@ import { render } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../i18n';
 import { type AnswerLanguage, backgroundMessaging } from '../../messaging/protocol';
+import type { SearchHit } from '../../search/engine';
 import { answerLanguage, MAX_QUERY_CHARS } from '../../messaging/validate';
 import { updateSettings } from '../../settings/settings-item';
 import { SearchHeader } from '../search/SearchHeader';
@@ -20,6 +21,7 @@ import type { ShownList } from '../search/SearchView';
 import { optionId, QueryResultCount, RESULTS_ID, type ResultItem, ResultOptions } from '../search/ResultOptions';
 import { type Opening, toSidePanel } from './opening';
 import { PopupFrame, SidePanelButton } from './PopupFrame';
+import { afterPaint, wait } from '../timing';
 
 const KEPT_KEY = 'istio-experts:popup-first-paint';
 /** The first paint draws what the popup (580 px high) shows before it is scrolled, three or four results; the app adds the rest. */
@@ -109,28 +111,28 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
 }
 
 /** How long the first paint waits for the background's list before the app loads anyway (a background asleep answers late). */
-const BACKGROUND_WAIT_MS = 80;
+const LIST_WAIT_MS = 80;
 
-const wait = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
-/** After the next frame is shown: a task queued from the frame's callback runs once it is. */
-const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** The background's list for a query (its engine is loaded while it answers the cards), if it is one the first paint draws whole. */
-async function askList(query: string, lang: AnswerLanguage): Promise<KeptList | undefined> {
-  const list = await backgroundMessaging.sendMessage('listResults', { query, lang }).catch(() => undefined);
-  return list?.complete && list.items.length > 0 ? { query, lang, total: list.total, items: list.items } : undefined;
-}
 
 /**
  * The first paint in `root`, at once: on the address's query, or on the query kept last (the
  * popup's last query, kept in `storage.local` too, whose read takes longer); on nothing while
  * a request waits (`?pending`, set by the background). Once the opening is known it is drawn
  * again if it differs and the reader has not begun. The list is the one kept for the query,
- * or else the background's. `painted`: its list is on screen, or there is none to wait for.
- * `handOver` ends it and says what the reader did.
+ * or else the background's (its engine is loaded while it answers the cards). `painted`: its
+ * list is on screen, or there is none to wait for. `handOver` ends it and says what the reader
+ * did; `answered`, the hits the background gave, which the app lists from without asking again.
  */
-export function startFirstPaint(root: HTMLElement, params: URLSearchParams, opening: Promise<Opening>): { painted: Promise<void>; handOver(): Handover } {
+export function startFirstPaint(root: HTMLElement, params: URLSearchParams, opening: Promise<Opening>): { painted: Promise<void>; handOver(): Handover; answered(): { query: string; hits: SearchHit[] } | undefined } {
   const kept = readKept();
+  let answer: { query: string; hits: SearchHit[] } | undefined;
+  const askList = async (query: string, lang: AnswerLanguage): Promise<KeptList | undefined> => {
+    const list = await backgroundMessaging.sendMessage('listResults', { query, lang }).catch(() => undefined);
+    if (!list) return undefined;
+    answer = { query, hits: list.hits };
+    return list.complete && list.items.length > 0 ? { query, lang, total: list.total, items: list.items } : undefined;
+  };
   let ended = false;
   let handover!: Handover;
   let touched = false;
@@ -149,7 +151,7 @@ export function startFirstPaint(root: HTMLElement, params: URLSearchParams, open
     draw(opened, list);
     if (list || opened.query.trim() === '') return list !== undefined;
     const asked = handover;
-    const answered = await Promise.race([askList(opened.query, asked.lang), wait(BACKGROUND_WAIT_MS)]);
+    const answered = await Promise.race([askList(opened.query, asked.lang), wait(LIST_WAIT_MS)]);
     if (!answered || ended || touched || handover !== asked) return false;
     draw(opened, answered);
     return true;
@@ -167,5 +169,6 @@ export function startFirstPaint(root: HTMLElement, params: URLSearchParams, open
       if (input && document.activeElement === input) handover.focus = { start: input.selectionStart ?? input.value.length, end: input.selectionEnd ?? input.value.length };
       return handover;
     },
+    answered: () => answer,
   };
 }

@@ -54,7 +54,11 @@ export function knownHits(query: string): SearchHit[] | undefined {
 export async function askBackground(query: string): Promise<void> {
   if (query.trim() === '' || query.length > MAX_QUERY_CHARS) return;
   const hits = await backgroundMessaging.sendMessage('listHits', { query }).catch(() => undefined);
-  if (!hits) return;
+  if (hits) rememberHits(query, hits);
+}
+
+/** Hits the background gave for `query` another way (the popup's first paint asked for its list). */
+export function rememberHits(query: string, hits: SearchHit[]): void {
   answered.set(query, hits);
 }
 

@@ -9,18 +9,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SearchEngine } from '../../search/engine';
+import { afterPaint, wait } from '../timing';
 import { askBackground, BACKGROUND_WAIT_MS, knownHits } from './first-results';
 
 // The chunk starts loading with the page's module, not after its first render.
 const shippedEngine = import('../../search/shipped-engine');
 let built: SearchEngine | undefined;
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** After the next paint: a task queued from the frame's callback runs once the frame is shown. */
-function afterPaint(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0));
-}
 
 /**
  * The engine, once its chunk is in and the first query's hits are known (kept, or asked of the
@@ -34,7 +28,7 @@ export async function prepareShippedEngine(firstQuery?: Promise<string>): Promis
   const { createShippedEngine } = await shippedEngine;
   const engine = (built ??= createShippedEngine());
   await asked;
-  afterPaint(() => engine.loadIndex());
+  void afterPaint().then(() => engine.loadIndex());
   return engine;
 }
 

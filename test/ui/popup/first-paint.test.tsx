@@ -86,14 +86,17 @@ describe('the popup’s first paint', () => {
 
   it('asks the background for a query it kept nothing for, and draws its list if it is whole', async () => {
     const answer = (query: string) => {
-      const { shown, total } = shownHits(listHits(engine, query));
-      return { total, items: listItems(engine, shown, 'en'), complete: total > 0 };
+      const hits = listHits(engine, query);
+      const { shown, total } = shownHits(hits);
+      return { total, items: listItems(engine, shown, 'en'), complete: total > 0, hits };
     };
     const ask = vi.spyOn(backgroundMessaging, 'sendMessage').mockImplementation((async (_: string, request: { query: string }) => answer(request.query)) as never);
     const element = root();
-    startFirstPaint(element, new URLSearchParams('q=lazy xds'), never);
+    const firstPaint = startFirstPaint(element, new URLSearchParams('q=lazy xds'), never);
     expect(ask).toHaveBeenCalledWith('listResults', { query: 'lazy xds', lang: 'en' });
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // The app lists from the same hits, without asking again.
+    expect(firstPaint.answered()).toEqual({ query: 'lazy xds', hits: answer('lazy xds').hits });
     const expected = answer('lazy xds').items.slice(0, 3).map((item) => `results-${item.summary.id}`);
     expect(optionIds(element).slice(0, 3)).toEqual(expected);
 
