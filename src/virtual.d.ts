@@ -11,9 +11,9 @@ declare module 'virtual:dataset-info' {
   export default info;
 }
 
-/** The glossary's spellings in the compact form of `src/glossary/compact.ts`. */
+/** The glossary's spellings, compacted and sorted (`src/glossary/compact.ts`). */
 declare module 'virtual:glossary-terms' {
-  const terms: string;
+  const terms: import('./glossary/matcher').SortedSpellings;
   export default terms;
 }
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compactTerms } from '../glossary/compact';
+import { shippedSpellings } from '../glossary/compact';
 import { matcherTerms } from '../glossary/terms';
 import { RANKING, SearchEngine } from '../search/engine';
 import { signalKeys } from '../signals/types';
@@ -18,7 +18,7 @@ import type { Dataset } from './types';
 
 type ModuleId = 'virtual:dataset' | 'virtual:dataset-info' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
 
-const glossaryTerms = (dataset: Dataset) => compactTerms(matcherTerms(dataset.glossary));
+const glossaryTerms = (dataset: Dataset) => JSON.stringify(shippedSpellings(matcherTerms(dataset.glossary)));
 
 const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // JSON.parse of a string literal starts faster than an object literal of the same size. The
@@ -26,8 +26,9 @@ const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   'virtual:dataset': ({ asks: _asks, ...shipped }) => `export default JSON.parse(${JSON.stringify(JSON.stringify(shipped))});`,
   // The attribution alone (source and licence), for what a page draws before its data is loaded.
   'virtual:dataset-info': ({ info }) => `export default ${JSON.stringify(info)};`,
-  // What the content script's matcher needs (the background stores it for pages): ids and spellings only, compacted.
-  'virtual:glossary-terms': (dataset) => `export default ${JSON.stringify(glossaryTerms(dataset))};`,
+  // What the content script's matcher is made of (the background stores it for pages, the engine
+  // uses it too): ids and spellings only, compacted, keyed and sorted.
+  'virtual:glossary-terms': (dataset) => `export default JSON.parse(${JSON.stringify(glossaryTerms(dataset))});`,
   // Which glossary a stored copy of those spellings is (`src/messaging/glossary-terms.ts`).
   'virtual:glossary-version': (dataset) => `export default ${JSON.stringify(createHash('sha256').update(glossaryTerms(dataset)).digest('hex').slice(0, 16))};`,
   // The search index, built here: loading it is faster than indexing in each popup (npm run bench).

@@ -1,7 +1,8 @@
 /**
  * Finds glossary terms in text: every alias's key in one sorted list, narrowed a character at a
  * time from each possible start (a trie with nothing to build: a page's content script makes a
- * matcher on every load, and making trie nodes cost more than matching a short page). Shared by page scanning, the search tokenizer and the build step that links Q&A to terms.
+ * matcher on every load, from the list sorted when the extension was built, `SortedSpellings`).
+ * Shared by page scanning, the search tokenizer and the build step that links Q&A to terms.
  *
  * Rules (see `GlossaryTerm.aliases`):
  * - Latin aliases match on word boundaries: no "pilot" inside "autopilot", no "Envoy" inside
@@ -15,11 +16,21 @@
 export interface TermAliases {
   id: string;
   aliases: readonly string[];
-  /**
-   * The aliases without capitals are keys already (`aliasKey`): the compact glossary's, folded
-   * when it was made, so the content script does not fold 1,700 spellings on every page.
-   */
-  keyed?: boolean;
+}
+
+/**
+ * Every spelling's key, sorted: what a matcher is made of. The content script reads it from
+ * storage as it was made at build time (`virtual:glossary-terms`): folding and sorting 1,700
+ * spellings, and indexing them, cost a page 10–12 ms of cold script on every load.
+ */
+export interface SortedSpellings {
+  termIds: string[];
+  /** Every spelling's key, sorted by UTF-16 code units (equal keys in the order given). */
+  keys: string[];
+  /** The term of each key: an index into `termIds`. */
+  terms: number[];
+  /** Each key's alias as written, or '' where that is the key itself. */
+  written: string[];
 }
 
 export interface TermMatch {
@@ -27,13 +38,6 @@ export interface TermMatch {
   /** UTF-16 offsets into the searched text; `end` is exclusive. */
   start: number;
   end: number;
-}
-
-/** One spelling of a term, as the trie compares it. */
-interface Spelling {
-  key: string;
-  termId: string;
-  alias: string;
 }
 
 /** Where a key ends: the term, and how its spellings may be written. */
@@ -63,6 +67,9 @@ function isLatinWordChar(code: number): boolean {
   );
 }
 
+/** `isLatinWordChar` of the ASCII characters, looked up. */
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 0x80 }, (_, code) => (isLatinWordChar(code) ? 1 : 0));
+
 function isSeparator(code: number): boolean {
   return code === 0x20 || code === 0x2d || code === 0x5f || code === 0x09 || code === 0x0a ||
     code === 0x0d || code === 0xa0 || code === 0x3000 || code === 0x2010 || code === 0x2011;
@@ -91,8 +98,8 @@ const ALREADY_FOLDED = new RegExp(`^${FOLDS_TO_ITSELF}(?: ${FOLDS_TO_ITSELF})*$`
 
 /** The key two aliases share when the matcher cannot tell them apart. */
 export function aliasKey(alias: string): string {
-  // Most spellings are keys already (the compact glossary keeps them folded): a page makes the
-  // keys of ~1,700 of them cold, and building each a character at a time cost 3–16 ms there.
+  // Most spellings are keys already: the engine folds its ~2,000 spellings cold as a popup
+  // opens, and building each key a character at a time cost 3–16 ms there.
   if (ALREADY_FOLDED.test(alias)) return alias;
   let key = '';
   let lastWasSeparator = true;
@@ -109,19 +116,44 @@ export function aliasKey(alias: string): string {
   return key.trimEnd();
 }
 
-/** Widens the range of `key` to take in `index` (spellings come in sorted order: ranges are contiguous). */
-function extendRange(ranges: Map<number, { from: number; to: number }>, key: number, index: number): void {
-  const range = ranges.get(key);
-  if (range) range.to = index + 1;
-  else ranges.set(key, { from: index, to: index + 1 });
+/** The keys from `from` up to (not including) `to`. */
+interface KeyRange {
+  from: number;
+  to: number;
 }
 
-function hasAsciiCapital(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) return true;
-  }
-  return false;
+/**
+ * Ranges remembered per map at most: the characters and pairs a page uses are a few thousand,
+ * but a page of random Unicode could make millions (past this they are searched each time).
+ */
+const MAX_REMEMBERED_RANGES = 20_000;
+
+
+/** The spellings of `terms`, keyed and sorted: what `TermMatcher` is made of. */
+export function sortSpellings(terms: readonly TermAliases[]): SortedSpellings {
+  const spellings: { key: string; term: number; alias: string }[] = [];
+  terms.forEach((term, index) => {
+    for (const alias of term.aliases) {
+      const key = aliasKey(alias);
+      if (key !== '') spellings.push({ key, term: index, alias });
+    }
+  });
+  // Array.prototype.sort is stable: equal keys stay in the order given.
+  spellings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    termIds: terms.map((term) => term.id),
+    keys: spellings.map((spelling) => spelling.key),
+    terms: spellings.map((spelling) => spelling.term),
+    written: spellings.map((spelling) => (spelling.alias === spelling.key ? '' : spelling.alias)),
+  };
+}
+
+/** The shape of `SortedSpellings` (a stored copy is checked before a page uses it). */
+export function isSortedSpellings(value: unknown): value is SortedSpellings {
+  if (typeof value !== 'object' || value === null) return false;
+  const { termIds, keys, terms, written } = value as SortedSpellings;
+  return Array.isArray(termIds) && Array.isArray(keys) && Array.isArray(terms) && Array.isArray(written) &&
+    keys.length === terms.length && keys.length === written.length;
 }
 
 /** Short acronyms (two capitals or more in five characters or fewer) are matched as written. */
@@ -136,30 +168,25 @@ export function endsWithAcronym(alias: string): boolean {
 
 export class TermMatcher {
   readonly termIds: readonly string[];
-  /** Every spelling, sorted by key (UTF-16 code units; equal keys in the order given). */
-  private readonly spellings: Spelling[];
-  /** The range of `spellings` whose keys start with each character, and with each two (most starts end there). */
-  private readonly byFirst = new Map<number, { from: number; to: number }>();
-  private readonly byFirstTwo = new Map<number, { from: number; to: number }>();
-  /** What ends at a spelling whose key is the first of its equal keys, by its index; made on first use. */
+  private readonly keys: readonly string[];
+  private readonly terms: readonly number[];
+  private readonly written: readonly string[];
+  /**
+   * The range of keys that start with a character, and with two: found by binary search when
+   * the text first has them, then remembered (most starts end at one of these).
+   */
+  private readonly byFirst = new Map<number, KeyRange | null>();
+  private readonly byFirstTwo = new Map<number, KeyRange | null>();
+  /** What ends at a key that is the first of its equal keys, by its index; made on first use. */
   private readonly ends = new Map<number, KeyEnd>();
 
-  constructor(terms: readonly TermAliases[]) {
-    this.termIds = terms.map((term) => term.id);
-    const spellings: Spelling[] = [];
-    for (const term of terms) {
-      for (const alias of term.aliases) {
-        const key = term.keyed && !hasAsciiCapital(alias) ? alias : aliasKey(alias);
-        if (key !== '') spellings.push({ key, termId: term.id, alias });
-      }
-    }
-    spellings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.spellings = spellings;
-    for (let i = 0; i < spellings.length; i++) {
-      const key = spellings[i]!.key;
-      extendRange(this.byFirst, key.charCodeAt(0), i);
-      if (key.length > 1) extendRange(this.byFirstTwo, key.charCodeAt(0) * 0x10000 + key.charCodeAt(1), i);
-    }
+  /** From aliases (sorted here), or from spellings sorted already (`sortSpellings`). */
+  constructor(source: readonly TermAliases[] | SortedSpellings) {
+    const sorted = isSortedSpellings(source) ? source : sortSpellings(source as readonly TermAliases[]);
+    this.termIds = sorted.termIds;
+    this.keys = sorted.keys;
+    this.terms = sorted.terms;
+    this.written = sorted.written;
   }
 
   /**
@@ -172,26 +199,48 @@ export class TermMatcher {
     let high = to;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      const key = this.spellings[middle]!.key;
+      const key = this.keys[middle]!;
       if ((depth < key.length ? key.charCodeAt(depth) : -1) < code) low = middle + 1;
       else high = middle;
     }
     return low;
   }
 
-  /** What ends at `index`, the first of the spellings with its key. */
+  /** The keys in [from, to) whose character at `depth` is `code`, if any. */
+  private narrow(from: number, to: number, depth: number, code: number): KeyRange | null {
+    const low = this.lowerBound(from, to, depth, code);
+    if (low === to || this.keys[low]!.charCodeAt(depth) !== code) return null;
+    return { from: low, to: this.lowerBound(low, to, depth, code + 1) };
+  }
+
+  /** The keys that start with `code`, then (with `second`) with the two. */
+  private startRange(code: number, second?: number): KeyRange | null {
+    const ranges = second === undefined ? this.byFirst : this.byFirstTwo;
+    const id = second === undefined ? code : code * 0x10000 + second;
+    let range = ranges.get(id);
+    if (range !== undefined) return range;
+    if (second === undefined) range = this.narrow(0, this.keys.length, 0, code);
+    else {
+      const first = this.startRange(code);
+      range = first && this.narrow(first.from, first.to, 1, second);
+    }
+    if (ranges.size < MAX_REMEMBERED_RANGES) ranges.set(id, range);
+    return range;
+  }
+
+  /** What ends at `index`, the first of the keys equal to it. */
   private endAt(index: number): KeyEnd {
     let end = this.ends.get(index);
     if (end) return end;
-    const key = this.spellings[index]!.key;
+    const key = this.keys[index]!;
     end = { termId: '', anyCase: false, exact: undefined, acronymEnd: false };
     // Equal keys: the last one given names the term, the case rules of all of them count.
-    for (let i = index; i < this.spellings.length && this.spellings[i]!.key === key; i++) {
-      const spelling = this.spellings[i]!;
-      end.termId = spelling.termId;
-      if (isCaseSensitiveAlias(spelling.alias)) (end.exact ??= []).push(spelling.alias);
+    for (let i = index; i < this.keys.length && this.keys[i] === key; i++) {
+      const alias = this.written[i] || key;
+      end.termId = this.termIds[this.terms[i]!]!;
+      if (isCaseSensitiveAlias(alias)) (end.exact ??= []).push(alias);
       else end.anyCase = true;
-      if (endsWithAcronym(spelling.alias)) end.acronymEnd = true;
+      if (endsWithAcronym(alias)) end.acronymEnd = true;
     }
     this.ends.set(index, end);
     return end;
@@ -203,17 +252,37 @@ export class TermMatcher {
    */
   findAll(text: string, limit = Infinity): TermMatch[] {
     const matches: TermMatch[] = [];
-    let position = 0;
-    while (position < text.length && matches.length < limit) {
+    this.findIn(text, 0, text.length, limit, matches);
+    return matches;
+  }
+
+  /**
+   * The occurrences that start in [from, to), added to `into` until it holds `limit`; returns
+   * where the walk stopped (past `to` when a term runs across it: it is found whole).
+   */
+  findIn(text: string, from: number, to: number, limit: number, into: TermMatch[]): number {
+    let position = from;
+    let afterLatin = position > 0 && isLatinWordChar(text.charCodeAt(position - 1));
+    while (position < to && into.length < limit) {
+      const code = text.charCodeAt(position);
+      const latin = code < 0x80 ? ASCII_WORD_CHAR[code] === 1 : isLatinWordChar(code);
+      // No term starts inside a Latin word: most characters of a page are passed over here,
+      // without a call (a page's first scan runs cold, and this took 2–3 ms off a short issue's).
+      if (latin && afterLatin) {
+        position++;
+        continue;
+      }
       const match = this.matchAt(text, position);
       if (match) {
-        matches.push(match);
+        into.push(match);
         position = match.end;
+        afterLatin = isLatinWordChar(text.charCodeAt(position - 1));
       } else {
         position++;
+        afterLatin = latin;
       }
     }
-    return matches;
+    return position;
   }
 
   /** The longest term starting exactly at `start`, if any. */
@@ -224,7 +293,7 @@ export class TermMatcher {
     if (foldChar(first) === SEPARATOR) return undefined;
 
     let from = 0;
-    let to = this.spellings.length;
+    let to = this.keys.length;
     let depth = 0;
     let best: TermMatch | undefined;
     let i = start;
@@ -234,19 +303,12 @@ export class TermMatcher {
       // A run of separators in the text counts as one.
       if (code === SEPARATOR) while (next < text.length && foldChar(text.charCodeAt(next)) === SEPARATOR) next++;
       // The keys that go on with this character (they share the `depth` before it).
-      if (depth < 2) {
-        const range = depth === 0 ? this.byFirst.get(code) : this.byFirstTwo.get(this.spellings[from]!.key.charCodeAt(0) * 0x10000 + code);
-        if (!range) break;
-        ({ from, to } = range);
-      } else {
-        const low = this.lowerBound(from, to, depth, code);
-        if (low === to || this.spellings[low]!.key.charCodeAt(depth) !== code) break;
-        to = this.lowerBound(low, to, depth, code + 1);
-        from = low;
-      }
+      const range = depth === 0 ? this.startRange(code) : depth === 1 ? this.startRange(this.keys[from]!.charCodeAt(0), code) : this.narrow(from, to, depth, code);
+      if (!range) break;
+      ({ from, to } = range);
       depth++;
       i = next;
-      if (code !== SEPARATOR && this.spellings[from]!.key.length === depth) {
+      if (code !== SEPARATOR && this.keys[from]!.length === depth) {
         const ending = this.endAt(from);
         const end = this.endOfWord(text, start, i, ending);
         if (end !== undefined) best = { termId: ending.termId, start, end };

@@ -5,20 +5,21 @@
  */
 import { browser } from 'wxt/browser';
 import glossaryVersion from 'virtual:glossary-version';
+import { isSortedSpellings, type SortedSpellings } from '../glossary/matcher';
 import { backgroundMessaging } from './protocol';
 
 const STORAGE_KEY = 'glossaryTerms';
 
 interface StoredTerms {
   version: string;
-  terms: string;
+  terms: SortedSpellings;
 }
 
 const isStoredTerms = (value: unknown): value is StoredTerms =>
-  typeof value === 'object' && value !== null && (value as StoredTerms).version === glossaryVersion && typeof (value as StoredTerms).terms === 'string';
+  typeof value === 'object' && value !== null && (value as StoredTerms).version === glossaryVersion && isSortedSpellings((value as StoredTerms).terms);
 
 /** The spellings of this build's glossary: stored, or (first moments after an install or update) asked for. */
-export async function readGlossaryTerms(): Promise<string> {
+export async function readGlossaryTerms(): Promise<SortedSpellings> {
   const stored = await browser.storage.local.get(STORAGE_KEY).catch(() => ({}) as Record<string, unknown>);
   const value = stored[STORAGE_KEY];
   if (isStoredTerms(value)) return value.terms;
@@ -26,7 +27,7 @@ export async function readGlossaryTerms(): Promise<string> {
 }
 
 /** Run by the background (on install and update, and when a page had to ask). */
-export async function storeGlossaryTerms(terms: string): Promise<void> {
+export async function storeGlossaryTerms(terms: SortedSpellings): Promise<void> {
   const value: StoredTerms = { version: glossaryVersion, terms };
   await browser.storage.local.set({ [STORAGE_KEY]: value });
 }

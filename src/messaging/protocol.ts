@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageVersion } from '../data/currency';
 import type { Currency, Lang } from '../data/types';
+import type { SortedSpellings } from '../glossary/matcher';
 import type { Citation } from '../search/cite';
 import type { SearchHit } from '../search/engine';
 import type { Range } from '../search/highlight';
@@ -147,7 +148,7 @@ interface BackgroundProtocol {
   /** Opens the popup on a query (from a card's "all N answers" or "open in popup"). */
   openPopup(request: PopupRequest): void;
   /** The glossary's spellings for the content script's matcher (`src/glossary/compact.ts`). */
-  glossaryTerms(): string;
+  glossaryTerms(): SortedSpellings;
   /** Injects the card UI into the sender's frame (it is loaded only when a first card opens). */
   loadCardUi(): void;
   /** A search list's hits for a query (`listHits`), for the popup's first results while its own index loads. */

@@ -9,7 +9,6 @@ import signalKeys from 'virtual:signal-keys';
 import type { PageVersion } from '../data/currency';
 import { answerLanguageFor } from '../i18n';
 import { SignalReader } from '../signals/reader';
-import { parseCompactTerms } from '../glossary/compact';
 import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
 import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
@@ -96,7 +95,7 @@ export class ContentApp {
    */
   private loadScanner(): Promise<PageScanner> {
     this.scannerLoad ??= readGlossaryTerms().then(
-      (glossary) => (this.scanner = new PageScanner(new TermMatcher(parseCompactTerms(glossary)))),
+      (glossary) => (this.scanner = new PageScanner(new TermMatcher(glossary))),
       (error: unknown) => {
         this.scannerLoad = undefined;
         throw error;

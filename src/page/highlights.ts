@@ -85,6 +85,7 @@ export class TermHighlights {
   /** When the oldest pending mark was added, and when the reader last scrolled (trusted events only). */
   private pendingSince = 0;
   private lastScroll = -Infinity;
+  private listening = false;
   private readonly onScroll = (event: Event) => {
     if (event.isTrusted) this.lastScroll = performance.now();
   };
@@ -113,8 +114,9 @@ export class TermHighlights {
   /** Registers the highlights and their style; idempotent (pages may replace adoptedStyleSheets). */
   attach(): void {
     if (!this.terms || !this.active) return;
-    // Capture: scrolls of inner elements (a long code block) do not bubble. (Added once however often attached.)
-    this.doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    // Capture: scrolls of inner elements (a long code block) do not bubble.
+    if (!this.listening) this.doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    this.listening = true;
     // Registering again, even the same object, would have every mark's text repainted.
     if (CSS.highlights.get(this.style.mark) !== this.terms) CSS.highlights.set(this.style.mark, this.terms);
     if (CSS.highlights.get(this.style.active) !== this.active) CSS.highlights.set(this.style.active, this.active);
@@ -124,6 +126,9 @@ export class TermHighlights {
         this.sheet.replaceSync(this.style.styles);
       }
       const sheets = this.doc.adoptedStyleSheets;
+      // Called after every scan: in place already, nothing to check (reading every sheet's rules
+      // below cost 1–2 ms a page).
+      if (sheets.includes(this.sheet)) return;
       // The sheet of an earlier copy of the script (Firefox ends an updated extension's scripts
       // without letting them clean up) goes, so updates do not pile up sheets.
       const kept = sheets.filter((sheet) => sheet === this.sheet || !isOwnSheet(sheet, this.style.mark));
@@ -141,6 +146,7 @@ export class TermHighlights {
     if (CSS.highlights.get(this.style.active) === this.active) CSS.highlights.delete(this.style.active);
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.listening = false;
   }
 
   /**

@@ -77,16 +77,9 @@ export class PageScanner {
   /** Matches the next window of a long node; true when the node is done (or its cap reached). */
   private scanWindow(long: LongText): boolean {
     const { data } = long;
-    const end = Math.min(data.length, long.position + WINDOW_CHARS);
-    let position = long.position;
-    // findAll's walk, from where the last window stopped (a term across the edge is found whole).
-    while (position < end && long.matches.length < MAX_MATCHES_PER_NODE) {
-      const match = this.matcher.matchAt(data, position);
-      if (match) long.matches.push(match);
-      position = match ? match.end : position + 1;
-    }
-    long.position = position;
-    return position >= data.length || long.matches.length >= MAX_MATCHES_PER_NODE;
+    // From where the last window stopped (a term across the edge is found whole).
+    long.position = this.matcher.findIn(data, long.position, Math.min(data.length, long.position + WINDOW_CHARS), MAX_MATCHES_PER_NODE, long.matches);
+    return long.position >= data.length || long.matches.length >= MAX_MATCHES_PER_NODE;
   }
 
   /** Scans a text node, a window at a time if it is long; false when the deadline came first. */
@@ -104,8 +97,11 @@ export class PageScanner {
     return start;
   }
 
-  /** A resumable scan of `root`'s subtree, reporting each text node with terms. */
-  job(root: Node, onMatches: (found: TextMatches) => void): ScanJob {
+  /**
+   * A resumable scan of `root`'s subtree, reporting each text node with terms; `texts`: its text
+   * nodes, when the walk is shared (`sharedTexts`).
+   */
+  job(root: Node, onMatches: (found: TextMatches) => void, texts?: () => Text | null): ScanJob {
     if (root.nodeType === Node.TEXT_NODE) {
       let long: LongText | undefined;
       return {
@@ -120,7 +116,7 @@ export class PageScanner {
       };
     }
     if (root.nodeType === Node.ELEMENT_NODE && isSkippedRoot(root)) return { run: () => true };
-    const nextText = unskippedTexts(root);
+    const nextText = texts ?? unskippedTexts(root);
     let long: LongText | undefined;
     return {
       run: (deadline) => {

@@ -6,7 +6,7 @@
 import MiniSearch, { type Options, type Query, type SearchResult as MiniSearchResult } from 'minisearch';
 import { plainText } from '../data/markdown';
 import type { Dataset, Episode, Lang, LinkedQa } from '../data/types';
-import { TermMatcher } from '../glossary/matcher';
+import { type SortedSpellings, TermMatcher } from '../glossary/matcher';
 import { matcherTerms } from '../glossary/terms';
 import { type Range, rangesOf } from './highlight';
 import { askedInformation, type ConfidenceModel, type ConfidenceSignals, confidenceSignals, confidentResults, probability } from './confidence';
@@ -63,6 +63,11 @@ export interface EngineOptions {
   ranking?: Ranking;
   /** When a result is confident (`src/search/confidence.ts`); the fitted one by default. */
   confidence?: ConfidenceModel;
+  /**
+   * The glossary's spellings, sorted at build time (`virtual:glossary-terms`), so the matcher
+   * is not made from the dataset's aliases as the engine starts.
+   */
+  spellings?: SortedSpellings;
 }
 
 /** A piece of an answer, with where the matched terms are in it. */
@@ -188,11 +193,11 @@ export class SearchEngine {
   /** Term id → ids of its related terms (`GlossaryTerm.related`). */
   private readonly relatedTerms: Map<string, readonly string[]>;
 
-  constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING, confidence = CONFIDENCE_MODEL }: EngineOptions = {}) {
+  constructor(readonly dataset: Dataset, { serializedIndex, ranking = RANKING, confidence = CONFIDENCE_MODEL, spellings }: EngineOptions = {}) {
     this.ranking = ranking;
     this.confidence = confidence;
     this.relatedTerms = new Map(dataset.glossary.map((term) => [term.id, term.related ?? []]));
-    this.matcher = new TermMatcher(matcherTerms(dataset.glossary));
+    this.matcher = new TermMatcher(spellings ?? matcherTerms(dataset.glossary));
     this.symptoms = new SymptomMatcher(dataset.glossary);
     this.qaById = new Map(dataset.qa.map((entry) => [entry.id, entry]));
     this.serializedIndex = serializedIndex;

@@ -1,5 +1,6 @@
-/** The engine as the extension ships it: the built dataset and its prebuilt index. */
+/** The engine as the extension ships it: the built dataset, its prebuilt index and sorted spellings. */
 import dataset from 'virtual:dataset';
+import spellings from 'virtual:glossary-terms';
 import serializedIndex, { version } from 'virtual:search-index';
 import { SearchEngine } from './engine';
 
@@ -7,5 +8,5 @@ import { SearchEngine } from './engine';
 export const SHIPPED_INDEX_VERSION = version;
 
 export function createShippedEngine(): SearchEngine {
-  return new SearchEngine(dataset, { serializedIndex });
+  return new SearchEngine(dataset, { serializedIndex, spellings });
 }

@@ -29,12 +29,13 @@ describe.each(BROWSERS)('%s: the built extension', (browser) => {
   });
 
   it('leaves the glossary’s spellings in storage, for pages to read without waking it', async () => {
-    const stored = await session.background<{ version: string; terms: string } | undefined>(
+    const stored = await session.background<{ version: string; terms: { termIds: string[]; keys: string[] } } | undefined>(
       '(globalThis.browser ?? chrome).storage.local.get("glossaryTerms").then((items) => items.glossaryTerms)',
     );
     expect(stored?.version).toMatch(/^[0-9a-f]{16}$/);
-    expect(stored?.terms).toMatch(/^service-mesh\t/);
-    expect(stored?.terms.split('\n').length).toBeGreaterThan(150);
+    expect(stored?.terms.termIds).toContain('service-mesh');
+    expect(stored?.terms.termIds.length).toBeGreaterThan(150);
+    expect(stored?.terms.keys).toContain('sidecar');
   });
 
   it('lists the episodes in the popup and opens an episode’s answer', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-files';
-import { compactTerms, parseCompactTerms } from '../../src/glossary/compact';
-import { aliasKey, TermMatcher } from '../../src/glossary/matcher';
+import { compactTerms } from '../../src/glossary/compact';
+import { aliasKey, isSortedSpellings, sortSpellings, TermMatcher } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
 
 const matcher = new TermMatcher([
@@ -74,10 +74,73 @@ describe('TermMatcher', () => {
   });
 });
 
+describe('TermMatcher.findIn', () => {
+  it('finds the terms that start in a window, a term across its end whole, and says where it stopped', () => {
+    const text = 'the Envoy filter and rate limiting in istiod';
+    const into: ReturnType<typeof matcher.findAll> = [];
+    const stop = matcher.findIn(text, 0, text.indexOf('filter') - 2, Infinity, into);
+    expect(into.map((match) => text.slice(match.start, match.end))).toEqual(['Envoy filter']);
+    expect(stop).toBe(text.indexOf(' and'));
+    matcher.findIn(text, stop, text.length, Infinity, into);
+    expect(into.map((match) => match.termId)).toEqual(['envoy-filter', 'rate-limiting', 'istiod']);
+  });
+
+  it('starts no term inside a word, even from a window that begins there, and stops at the limit', () => {
+    const into: ReturnType<typeof matcher.findAll> = [];
+    expect(matcher.findIn('autopilot pilot', 4, 15, Infinity, into)).toBe(15);
+    expect(into.map((match) => match.start)).toEqual([10]);
+    const limited: typeof into = [];
+    matcher.findIn('pilot pilot pilot', 0, 17, 2, limited);
+    expect(limited).toHaveLength(2);
+  });
+});
+
+describe('TermMatcher from sorted spellings', () => {
+  const terms = matcherTerms(loadDataset().glossary);
+  const sorted = sortSpellings(terms);
+
+  it('matches what the matcher made from the aliases matches', () => {
+    const fromSorted = new TermMatcher(structuredClone(sorted));
+    const fromAliases = new TermMatcher(terms);
+    const texts = [
+      'The istio-proxy sidecar in our Istio mesh OOMs; EnvoyFilter and DestinationRules, EDS and xDS, 限流 and 懒加载.',
+      ...terms.flatMap((term) => term.aliases.map((alias) => `(${alias}) ${alias.toUpperCase()}s ${alias}-x`)),
+    ];
+    for (const text of texts) expect(fromSorted.findAll(text), text).toEqual(fromAliases.findAll(text));
+    expect(fromSorted.findAll(texts[0]!).length).toBeGreaterThan(8);
+  });
+
+  it('keeps equal keys in the order given (the last names the term) and each key sorted', () => {
+    const { keys, terms: termOf, termIds } = sortSpellings([
+      { id: 'first', aliases: ['Rate limit', 'b'] },
+      { id: 'second', aliases: ['rate-limit', 'a'] },
+    ]);
+    expect(keys).toEqual(['a', 'b', 'rate limit', 'rate limit']);
+    expect(termOf.map((index) => termIds[index])).toEqual(['second', 'first', 'first', 'second']);
+  });
+
+  it('knows its own shape, and a stored copy of another shape is not taken for it', () => {
+    expect(isSortedSpellings(sorted)).toBe(true);
+    for (const bad of [null, 'service-mesh\tservice mesh', { ...sorted, keys: 'x' }, { ...sorted, written: sorted.written.slice(1) }, {}]) {
+      expect(isSortedSpellings(bad)).toBe(false);
+    }
+  });
+
+  it('stays right, and bounded, on text of many thousands of different characters', () => {
+    const fromSorted = new TermMatcher(sorted);
+    let text = '';
+    for (let code = 0x4e00; code < 0x4e00 + 30_000; code++) text += String.fromCharCode(code, code + 1);
+    expect(fromSorted.findAll(`${text} rate limit 限流`).map((match) => match.termId)).toEqual(expect.arrayContaining(['rate-limiting']));
+    const remembered = fromSorted as unknown as { byFirst: Map<number, unknown>; byFirstTwo: Map<number, unknown> };
+    expect(remembered.byFirst.size).toBeLessThanOrEqual(20_000);
+    expect(remembered.byFirstTwo.size).toBeLessThanOrEqual(20_000);
+  });
+});
+
 describe('aliasKey', () => {
   it('gives every spelling of the glossary, as shipped and as written, the key it folds to a character at a time', () => {
     const terms = matcherTerms(loadDataset().glossary);
-    const spellings = [...terms, ...parseCompactTerms(compactTerms(terms))].flatMap((term) => term.aliases);
+    const spellings = [...terms, ...compactTerms(terms)].flatMap((term) => term.aliases);
     // A trailing separator is dropped from a key but takes the spelling off the fast path.
     for (const alias of spellings) expect(aliasKey(alias), alias).toBe(aliasKey(`${alias}_`));
     for (const odd of ['Ａ-Ｂ', 'Ä  b', 'x\u00a0y', 'a\u2010b', 'x\u3000y', '限流 ', ' lead']) expect(aliasKey(odd), odd).toBe(aliasKey(`${odd}_`));
