@@ -109,6 +109,8 @@ const ANALYZER = /\b(?:(Error|Warning|Warn|Info)\s?\[)?(IST\d{4})\b/g;
 const JSON_KEY = /["*]{0,4}\b(response_flags|responseFlags|response_code_details|responseCodeDetails|response_code|responseCode|upstream_cluster|upstreamCluster)\b["*]{0,4}[ \t]{0,8}[:=][ \t]{0,8}/g;
 const FLAGS_HEADER = /^response[_ ]?flags?$/i;
 const CODE_HEADER = /^(?:response[_ ]?)?code$/i;
+/** What a line of prose needs for any reading but the error sentences (`mayHoldSignals`). */
+const PROSE_SIGNAL = /["|]|esponse|pstream|IST/;
 const RESET_REASON = 'reset reason:';
 const TRANSPORT_FAILURE = 'transport failure reason:';
 
@@ -179,6 +181,8 @@ export class SignalReader {
   private readonly clusters: ReadonlySet<string>;
   private readonly analyzers: ReadonlySet<string>;
   private readonly phrases: { phrase: string; id: string }[];
+  /** Any of the error sentences, in lowercased text. */
+  private readonly anyPhrase: RegExp;
 
   constructor(keys: SignalKeys) {
     this.flags = new Set(keys.flags);
@@ -190,12 +194,24 @@ export class SignalReader {
     this.phrases = keys.errors
       .flatMap(({ id, phrases }) => phrases.map((phrase) => ({ phrase: phrase.toLowerCase(), id })))
       .sort((a, b) => b.phrase.length - a.phrase.length);
+    this.anyPhrase = this.phrases.length === 0 ? /$^/ : new RegExp(this.phrases.map(({ phrase }) => phrase.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
+  }
+
+  /**
+   * Whether prose can hold a signal at all. In prose, every reading needs one of these in its
+   * line (a quoted request, a JSON key, a table or a cluster, an analyzer code) or an error
+   * sentence; a paragraph with none is passed over in two native searches instead of being read
+   * line by line, which was most of the reading on a short issue.
+   */
+  private mayHoldSignals(text: string, mode: ReadMode): boolean {
+    return mode !== 'prose' || PROSE_SIGNAL.test(text) || this.anyPhrase.test(text.toLowerCase());
   }
 
   /** The signals of `text` (its first MAX_READ_CHARS), line by line. */
   read(text: string, mode: ReadMode): SignalLine[] {
     const input = text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text;
     const found: SignalLine[] = [];
+    if (!this.mayHoldSignals(input, mode)) return found;
     let table: { flags: number; code: number } | undefined;
     let offset = 0;
     while (offset <= input.length && found.length < MAX_SIGNAL_LINES) {

@@ -1,10 +1,10 @@
 // The reader on text people pasted into public issues (../shared/real-pages, beside the clone),
 // read here at test time and never copied. Without ../shared this fails: it is not skipped.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadSignals } from '../../src/data/load-files';
 import { SignalReader } from '../../src/signals/reader';
 import { signalKeys } from '../../src/signals/types';
-import { evaluatePasted, readPasted, realPageMarks, type Score } from './pasted';
+import { evaluatePasted, readPasted, realPageMarks, realPageTexts, type Score } from './pasted';
 
 const reader = new SignalReader(signalKeys(loadSignals()));
 const recall = (score: Score) => score.found / score.expected;
@@ -37,6 +37,34 @@ describe('real pasted text (../shared/real-pages/logs/pasted.json)', () => {
   it('marks none of the flag-like words of the prose negatives, in any reading', () => {
     const report = evaluatePasted(reader, entries, 'code');
     expect(report.negativeMisses).toEqual([]);
+  });
+});
+
+describe('prose passed over without reading it (SignalReader.mayHoldSignals)', () => {
+  // The same reader with the check turned off: it reads every line.
+  const everyLine = new SignalReader(signalKeys(loadSignals()));
+  (everyLine as unknown as { mayHoldSignals: () => boolean }).mayHoldSignals = () => true;
+
+  it('reads in prose all that reading every line finds, in every real pasted text and real page', () => {
+    const texts = [...readPasted().map((entry) => entry.text), ...realPageTexts()];
+    expect(texts.length).toBeGreaterThan(500);
+    let withSignals = 0;
+    for (const text of texts) {
+      const lines = everyLine.read(text, 'prose');
+      if (lines.length > 0) withSignals++;
+      expect(reader.read(text, 'prose'), text.slice(0, 200)).toEqual(lines);
+    }
+    // The comparison can fail: prose with signals is among them.
+    expect(withSignals).toBeGreaterThan(20);
+  });
+
+  it('passes over a paragraph with none of what a signal needs, whatever its case', () => {
+    const paragraph = 'The sidecar uses 2 GB of memory with 10,000 services; we tried Sidecar scoping and it helped.';
+    const passedOver = vi.spyOn(reader as unknown as { readLine: () => unknown }, 'readLine');
+    expect(reader.read(paragraph, 'prose')).toEqual([]);
+    expect(passedOver).not.toHaveBeenCalled();
+    expect(reader.read('Then: UPSTREAM CONNECT ERROR OR DISCONNECT/RESET BEFORE HEADERS. reset reason: overflow', 'prose')).toHaveLength(1);
+    expect(passedOver).toHaveBeenCalled();
   });
 });
 

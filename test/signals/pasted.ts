@@ -171,6 +171,19 @@ export interface ProseReport {
 
 const LOG_SHAPES = new Set(['access-log', 'json-log', 'analyze', 'table']);
 
+/** The text of every text node of every real page. */
+export function realPageTexts(): string[] {
+  const texts: string[] = [];
+  const window = new Window();
+  for (const page of realPages()) {
+    const doc = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
+    const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim().length > 3) texts.push((node as Text).data);
+  }
+  window.close();
+  return texts;
+}
+
 /** The signal marks on each real page, as the page would make them: in prose (should be none) and in code. */
 export function realPageMarks(reader: SignalReader): ProseReport {
   const report: ProseReport = { pages: 0, proseMarks: 0, logLineMarks: 0, codeMarks: 0, prose: [] };
