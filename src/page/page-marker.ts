@@ -12,7 +12,7 @@ import { pageQuestion } from './page-question';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type Region, ScanRegions } from './regions';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
-import { isCardHost, sharedTexts } from './selectors';
+import { isCardHost } from './selectors';
 import type { SignalMarks } from './signal-marks';
 
 const URL_CHECK_MS = 500;
@@ -261,11 +261,9 @@ export class PageMarker {
 
   private scanRegion(scanner: PageScanner, { root }: Region): void {
     if (!root.isConnected) return;
-    // Signals first: a term inside a signal (a log line) is left to the signal's mark. The two
-    // read the same text nodes, walked once.
-    const [signalTexts, termTexts] = this.signals && root.nodeType === Node.ELEMENT_NODE ? sharedTexts(root) : [];
-    if (this.signals) this.queue.push(this.signals.job(root, signalTexts));
-    this.queue.push(scanner.job(root, (found) => this.record(found), termTexts), () => this.afterIncrementalScan());
+    // Signals first: a term inside a signal (a log line) is left to the signal's mark.
+    if (this.signals) this.queue.push(this.signals.job(root));
+    this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
   }
 
   private record({ node, matches, position }: TextMatches): void {

@@ -97,11 +97,8 @@ export class PageScanner {
     return start;
   }
 
-  /**
-   * A resumable scan of `root`'s subtree, reporting each text node with terms; `texts`: its text
-   * nodes, when the walk is shared (`sharedTexts`).
-   */
-  job(root: Node, onMatches: (found: TextMatches) => void, texts?: () => Text | null): ScanJob {
+  /** A resumable scan of `root`'s subtree, reporting each text node with terms. */
+  job(root: Node, onMatches: (found: TextMatches) => void): ScanJob {
     if (root.nodeType === Node.TEXT_NODE) {
       let long: LongText | undefined;
       return {
@@ -116,7 +113,7 @@ export class PageScanner {
       };
     }
     if (root.nodeType === Node.ELEMENT_NODE && isSkippedRoot(root)) return { run: () => true };
-    const nextText = texts ?? unskippedTexts(root);
+    const nextText = unskippedTexts(root);
     let long: LongText | undefined;
     return {
       run: (deadline) => {

@@ -76,34 +76,6 @@ export function unskippedTexts(root: Node): () => Text | null {
   };
 }
 
-/**
- * `unskippedTexts` for two reads of the same region that run one after the other (the idle
- * queue runs jobs in order): the signal read, then the term scan. The region is walked once
- * (walking it again cost a 20-comment issue 4–5 ms): the second read takes the nodes the first
- * walked, passing over any that left the page meanwhile, then walks on where the first stopped
- * (at its cap).
- */
-export function sharedTexts(root: Node): [first: () => Text | null, second: () => Text | null] {
-  const walk = unskippedTexts(root);
-  const walked: Text[] = [];
-  let read = 0;
-  const first = (): Text | null => {
-    const node = walk();
-    if (node) walked.push(node);
-    return node;
-  };
-  const second = (): Text | null => {
-    while (read < walked.length) {
-      const node = walked[read++]!;
-      if (node.isConnected) return node;
-    }
-    walked.length = 0;
-    read = 0;
-    return walk();
-  };
-  return [first, second];
-}
-
 /** True when a scan's root is skipped whole: a skipped element, or a node inside one. */
 export function isSkippedRoot(root: Node): boolean {
   return (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) || isInSkippedRegion(root);

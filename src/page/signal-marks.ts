@@ -148,13 +148,10 @@ export class SignalMarks {
     for (const [node, entry] of this.nodes) this.paint(node, entry);
   }
 
-  /**
-   * A resumable read of `root`'s text, as the page marker's scan of the same region; `texts`:
-   * its text nodes, when the walk is shared (`sharedTexts`).
-   */
-  job(root: Node, texts?: () => Text | null): ScanJob {
+  /** A resumable read of `root`'s text, as the page marker's scan of the same region. */
+  job(root: Node): ScanJob {
     if (isSkippedRoot(root)) return { run: () => true };
-    const nextText = root.nodeType === Node.TEXT_NODE ? undefined : (texts ?? unskippedTexts(root));
+    const nextText = root.nodeType === Node.TEXT_NODE ? undefined : unskippedTexts(root);
     // The node's text is read once: Firefox makes a new copy of a text node's data on every read (5 MB, hundreds of windows).
     let current: { node: Text; data: string; from: number; marks: SignalMark[]; mode: ReadMode } | undefined;
     let single = root.nodeType === Node.TEXT_NODE ? (root as Text) : undefined;

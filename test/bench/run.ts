@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { benchCold } from './cold';
 import { benchHover } from './hover';
 import { benchMatcher } from './matcher';
 import { benchPageCost } from './page-cost';
@@ -41,6 +42,7 @@ function bundleSizes(): void {
 
 if (want('sizes')) bundleSizes();
 if (want('matcher')) benchMatcher();
+if (want('cold')) await benchCold();
 if (want('search')) await benchSearchInChromium();
 if (want('popup')) await benchPopup();
 if (want('hover')) await benchHover();

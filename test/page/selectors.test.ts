@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { sharedTexts, unskippedTexts } from '../../src/page/selectors';
+import { unskippedTexts } from '../../src/page/selectors';
 
 function texts(root: Node): string[] {
   const next = unskippedTexts(root);
@@ -37,30 +37,3 @@ describe('unskippedTexts', () => {
   });
 });
 
-describe('sharedTexts', () => {
-  const all = (next: () => Text | null) => {
-    const found: string[] = [];
-    for (let node = next(); node; node = next()) found.push(node.data);
-    return found;
-  };
-
-  it('gives the second read the nodes the first walked, then walks on where the first stopped', () => {
-    document.body.innerHTML = '<main><p>a</p><textarea>typed</textarea><p>b</p><p>c</p><p>d</p></main>';
-    const main = document.querySelector('main')!;
-    const [first, second] = sharedTexts(main);
-    expect([first()?.data, first()?.data]).toEqual(['a', 'b']);
-    expect(all(second)).toEqual(['a', 'b', 'c', 'd']);
-    expect(first()).toBeNull();
-    const [whole, after] = sharedTexts(main);
-    expect(all(whole)).toEqual(all(unskippedTexts(main)));
-    expect(all(after)).toEqual(['a', 'b', 'c', 'd']);
-  });
-
-  it('passes over a node that left the page between the two reads', () => {
-    document.body.innerHTML = '<main><p>a</p><p id="gone">b</p><p>c</p></main>';
-    const [first, second] = sharedTexts(document.querySelector('main')!);
-    expect(all(first)).toEqual(['a', 'b', 'c']);
-    document.getElementById('gone')!.remove();
-    expect(all(second)).toEqual(['a', 'c']);
-  });
-});
