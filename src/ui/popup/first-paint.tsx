@@ -91,7 +91,22 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
         listId={RESULTS_ID}
         activeDescendant={items[0] && optionId(RESULTS_ID, items[0].summary.id)}
         onQuery={(query) => change({ query, answerId: undefined })}
-        onKeyDown={() => {}}
+        onKeyDown={(event) => {
+          // As in the app, which takes these over: Enter opens the first result (shown open once
+          // the app draws it), Escape closes the open answer, then clears the query, then the
+          // popup. The arrows wait for the app's whole list.
+          const { answerId, query } = latest.current;
+          if (event.key === 'Enter' && items[0]) {
+            event.preventDefault();
+            const id = items[0].summary.id;
+            change({ answerId: answerId === id ? undefined : id });
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            if (answerId !== undefined) change({ answerId: undefined });
+            else if (query !== '') change({ query: '' });
+            else window.close();
+          }
+        }}
         onLang={(lang) => {
           change({ lang });
           void updateSettings((settings) => ({ ...settings, answerLanguage: lang }));

@@ -148,6 +148,30 @@ describe('the popup’s first paint', () => {
     expect(handover).toMatchObject({ query: 'rate limit', lang: 'zh', answerId: undefined, focus: { start: 2, end: 4 } });
   });
 
+  it('takes Enter (the first result opens) and Escape (the answer, then the query, then the popup) as the app does', async () => {
+    keep('rate limiting');
+    const element = root();
+    const firstPaint = startFirstPaint(element, new URLSearchParams(), Promise.resolve({ query: 'rate limiting' }));
+    const first = element.querySelector('[role=option]') as HTMLElement;
+    const input = element.querySelector('input')!;
+    const press = async (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      input.dispatchEvent(event);
+      await Promise.resolve();
+      return event.defaultPrevented;
+    };
+    expect(await press('Enter')).toBe(true);
+    expect(firstPaint.handOver()).toMatchObject({ query: 'rate limiting', answerId: first.id.replace('results-', '') });
+    expect(await press('ArrowDown')).toBe(false);
+    expect(await press('Escape')).toBe(true);
+    expect(firstPaint.handOver()).toMatchObject({ query: 'rate limiting', answerId: undefined });
+    await press('Escape');
+    expect(firstPaint.handOver()).toMatchObject({ query: '', answerId: undefined });
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    await press('Escape');
+    expect(close).toHaveBeenCalledOnce();
+  });
+
   it('ignores a kept list that is malformed, too long or from another shape of summary, and draws the search box', () => {
     const bad = [
       '{',
