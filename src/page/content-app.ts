@@ -36,7 +36,10 @@ import { SignalMarks } from './signal-marks';
 
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
-/** How often the page is checked for a navigation (a card belongs to the page it opened on) and for this script's context. */
+/**
+ * How often the page is checked for a navigation (the marks are the new page's, and a card
+ * belongs to the page it opened on) and for this script's context.
+ */
 const PAGE_CHECK_MS = 500;
 
 /**
@@ -147,12 +150,14 @@ export class ContentApp {
 
   /**
    * A card belongs to the page it opened on: a navigation (GitHub's Turbo, React routers) closes
-   * it, pinned or not, and so does its text leaving the page. The same timer notices, through
+   * it, pinned or not, and so does its text leaving the page. The same timer has the marks follow
+   * an address changed without a mutation (`PageMarker.checkAddress`), and notices, through
    * `lifetime`, when this script has been orphaned by an update.
    */
   private watchPage(): void {
     let page = pageUrl();
     const check = () => {
+      this.marker?.checkAddress();
       const now = pageUrl();
       if (now !== page) {
         page = now;

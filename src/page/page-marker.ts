@@ -15,7 +15,6 @@ import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
 import { isCardHost } from './selectors';
 import type { SignalMarks } from './signal-marks';
 
-const URL_CHECK_MS = 500;
 /**
  * A page whose address keeps changing (a `replaceState` every 20 ms) is rescanned at most once
  * in this long, after the changes stop or the interval passes.
@@ -50,7 +49,6 @@ export class PageMarker {
   private readonly queue = new IdleQueue();
   private readonly highlights: TermHighlights;
   private observer: MutationObserver | undefined;
-  private urlWatch: ReturnType<typeof setInterval> | undefined;
   private href: string;
   /** What the page is about (its title and question) when its address was last taken as a new page. */
   private content = '';
@@ -148,10 +146,19 @@ export class PageMarker {
     }
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EDITABLE_ATTRIBUTES });
-    // A history navigation may change the URL after (or without) the DOM swap it belongs to.
-    this.urlWatch = setInterval(() => this.checkUrl(), URL_CHECK_MS);
+    // A history navigation may change the URL after (or without) the DOM swap it belongs to
+    // (and `checkAddress`, on the owner's timer).
     this.doc.defaultView?.addEventListener('popstate', this.checkUrl);
     this.fullScan();
+  }
+
+  /**
+   * Notices an address that changed without a mutation or a popstate (`history.pushState` with
+   * the DOM swapped earlier). The owner calls it on its page check (content-app.ts, every 500 ms):
+   * one timer wakes the page for every part, not one each.
+   */
+  checkAddress(): void {
+    if (this.observer) this.checkUrl();
   }
 
   /**
@@ -197,7 +204,6 @@ export class PageMarker {
     this.stopped = true;
     this.observer?.disconnect();
     this.observer = undefined;
-    clearInterval(this.urlWatch);
     clearTimeout(this.urlScanTimer);
     this.cancelSweep?.();
     this.doc.defaultView?.removeEventListener('popstate', this.checkUrl);

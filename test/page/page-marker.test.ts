@@ -95,6 +95,22 @@ describe('PageMarker on a page that keeps changing', () => {
     expect(marker.terms().map((term) => term.termId).sort()).toEqual(['istiod', 'sidecar', 'xds-push']);
   });
 
+  it('follows an address changed without a mutation when its owner checks it, and only once started', async () => {
+    const resets = vi.spyOn(scanner, 'reset');
+    // Another path: a new page, whatever its content.
+    history.pushState(null, '', '/istio/istio/issues/2');
+    await sleep(5);
+    expect(resets).not.toHaveBeenCalled();
+    marker.checkAddress();
+    expect(resets).toHaveBeenCalledTimes(1);
+    marker.checkAddress();
+    expect(resets).toHaveBeenCalledTimes(1);
+    const unstarted = new PageMarker(() => scanner, { relevantByDefault: () => true, paint: true });
+    history.pushState(null, '', '/istio/istio/issues/3');
+    unstarted.checkAddress();
+    expect(resets).toHaveBeenCalledTimes(1);
+  });
+
   it('does not rescan when only the query string changes and the page stays the same, and rate-limits rescans', async () => {
     const resets = vi.spyOn(scanner, 'reset');
     const thread = document.getElementById('thread')!;
