@@ -98,8 +98,8 @@ const ALREADY_FOLDED = new RegExp(`^${FOLDS_TO_ITSELF}(?: ${FOLDS_TO_ITSELF})*$`
 
 /** The key two aliases share when the matcher cannot tell them apart. */
 export function aliasKey(alias: string): string {
-  // Most spellings are keys already: the engine folds its ~2,000 spellings cold as a popup
-  // opens, and building each key a character at a time cost 3–16 ms there.
+  // Most spellings are keys already: building each key a character at a time cost 3–16 ms cold
+  // for the glossary's ~2,000 (now done at build time, and for the engine's symptom phrases).
   if (ALREADY_FOLDED.test(alias)) return alias;
   let key = '';
   let lastWasSeparator = true;
@@ -127,7 +127,6 @@ interface KeyRange {
  * but a page of random Unicode could make millions (past this they are searched each time).
  */
 const MAX_REMEMBERED_RANGES = 20_000;
-
 
 /** The spellings of `terms`, keyed and sorted: what `TermMatcher` is made of. */
 export function sortSpellings(terms: readonly TermAliases[]): SortedSpellings {
