@@ -166,7 +166,7 @@ export function endsWithAcronym(alias: string): boolean {
 }
 
 export class TermMatcher {
-  readonly termIds: readonly string[];
+  private readonly termIds: readonly string[];
   private readonly keys: readonly string[];
   private readonly terms: readonly number[];
   private readonly written: readonly string[];
@@ -181,7 +181,7 @@ export class TermMatcher {
 
   /** From aliases (sorted here), or from spellings sorted already (`sortSpellings`). */
   constructor(source: readonly TermAliases[] | SortedSpellings) {
-    const sorted = isSortedSpellings(source) ? source : sortSpellings(source as readonly TermAliases[]);
+    const sorted = Array.isArray(source) ? sortSpellings(source as readonly TermAliases[]) : (source as SortedSpellings);
     this.termIds = sorted.termIds;
     this.keys = sorted.keys;
     this.terms = sorted.terms;

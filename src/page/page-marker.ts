@@ -146,16 +146,15 @@ export class PageMarker {
     }
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EDITABLE_ATTRIBUTES });
-    // A history navigation may change the URL after (or without) the DOM swap it belongs to
-    // (and `checkAddress`, on the owner's timer).
-    this.doc.defaultView?.addEventListener('popstate', this.checkUrl);
+    // A history navigation may change the URL after (or without) the DOM swap it belongs to:
+    // mutations check it here, and the owner calls `checkAddress` on its timer and on popstate.
     this.fullScan();
   }
 
   /**
-   * Notices an address that changed without a mutation or a popstate (`history.pushState` with
-   * the DOM swapped earlier). The owner calls it on its page check (content-app.ts, every 500 ms):
-   * one timer wakes the page for every part, not one each.
+   * Notices an address that changed without a mutation (`history.pushState` with the DOM swapped
+   * earlier, a history navigation). The owner calls it on its page check (content-app.ts, every
+   * 500 ms, and on popstate): one timer and one listener for every part of the page, not one each.
    */
   checkAddress(): void {
     if (this.observer) this.checkUrl();
@@ -167,7 +166,7 @@ export class PageMarker {
    * a new page only when what the page is about changed. Rescans are rate-limited
    * (`URL_RESCAN_MS`). True when the address is taken as a new page.
    */
-  private readonly checkUrl = (): boolean => {
+  private checkUrl(): boolean {
     const href = this.doc.location.href;
     if (href === this.href) return false;
     const samePath = withoutQuery(href) === withoutQuery(this.href);
@@ -175,7 +174,7 @@ export class PageMarker {
     if (samePath && this.contentSignature() === this.content) return false;
     this.rescanForUrl();
     return true;
-  };
+  }
 
   private rescanForUrl(): void {
     const wait = this.lastUrlScan + URL_RESCAN_MS - performance.now();
@@ -206,7 +205,6 @@ export class PageMarker {
     this.observer = undefined;
     clearTimeout(this.urlScanTimer);
     this.cancelSweep?.();
-    this.doc.defaultView?.removeEventListener('popstate', this.checkUrl);
     this.queue.cancel();
     this.regions?.disconnect();
     this.marks.clear();

@@ -171,43 +171,48 @@ export interface ProseReport {
 
 const LOG_SHAPES = new Set(['access-log', 'json-log', 'analyze', 'table']);
 
+/** Each real page, parsed as a page would be, with its text nodes. */
+function* realPageTextNodes(): Generator<{ source: string; nodes: Text[] }> {
+  const window = new Window();
+  try {
+    for (const page of realPages()) {
+      const doc = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
+      const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      yield { source: page.source, nodes };
+    }
+  } finally {
+    window.close();
+  }
+}
+
 /** The text of every text node of every real page. */
 export function realPageTexts(): string[] {
-  const texts: string[] = [];
-  const window = new Window();
-  for (const page of realPages()) {
-    const doc = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
-    const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim().length > 3) texts.push((node as Text).data);
-  }
-  window.close();
-  return texts;
+  return [...realPageTextNodes()].flatMap(({ nodes }) => nodes.map((node) => node.data)).filter((text) => text.trim().length > 3);
 }
 
 /** The signal marks on each real page, as the page would make them: in prose (should be none) and in code. */
 export function realPageMarks(reader: SignalReader): ProseReport {
   const report: ProseReport = { pages: 0, proseMarks: 0, logLineMarks: 0, codeMarks: 0, prose: [] };
-  const window = new Window();
-  for (const page of realPages()) {
-    const doc = new window.DOMParser().parseFromString(page.html, 'text/html') as unknown as Document;
+  for (const { source, nodes } of realPageTextNodes()) {
     report.pages++;
-    const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const { marks, inCode } = signalsInText(reader, node as Text);
-      if (inCode) report.codeMarks += marks.length;
-      else {
-        for (const mark of marks) {
-          if (LOG_SHAPES.has(mark.line.shape)) {
-            report.logLineMarks++;
-            continue;
-          }
-          report.proseMarks++;
-          report.prose.push(`${page.source}: "${(node as Text).data.slice(mark.start, mark.end)}"`);
+    for (const node of nodes) {
+      const { marks, inCode } = signalsInText(reader, node);
+      if (inCode) {
+        report.codeMarks += marks.length;
+        continue;
+      }
+      for (const mark of marks) {
+        if (LOG_SHAPES.has(mark.line.shape)) {
+          report.logLineMarks++;
+          continue;
         }
+        report.proseMarks++;
+        report.prose.push(`${source}: "${node.data.slice(mark.start, mark.end)}"`);
       }
     }
   }
-  window.close();
   return report;
 }
 

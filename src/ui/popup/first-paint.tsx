@@ -76,6 +76,8 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
     setShown(latest.current);
     onChange(latest.current);
   };
+  // A result clicked, or the first one entered, opens once the app takes over.
+  const openAnswer = (answerId: string) => change({ answerId });
   const items = list && list.query === shown.query && list.lang === shown.lang ? list.items.slice(0, FIRST_PAINT_ITEMS) : [];
   useLayoutEffect(() => {
     // Timings for `npm run bench`, as the app marks them (`SearchView`).
@@ -94,12 +96,11 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
         onKeyDown={(event) => {
           // As in the app, which takes these over: Enter opens the first result (shown open once
           // the app draws it), Escape closes the open answer, then clears the query, then the
-          // popup. The arrows wait for the app's whole list.
+          // popup (SearchView's order). The arrows wait for the app's whole list.
           const { answerId, query } = latest.current;
           if (event.key === 'Enter' && items[0]) {
             event.preventDefault();
-            const id = items[0].summary.id;
-            change({ answerId: answerId === id ? undefined : id });
+            openAnswer(items[0].summary.id);
           } else if (event.key === 'Escape') {
             event.preventDefault();
             if (answerId !== undefined) change({ answerId: undefined });
@@ -117,7 +118,7 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
         {items.length > 0 && (
           <>
             <QueryResultCount total={list!.total} lang={shown.lang} />
-            <ResultOptions id={RESULTS_ID} label={t('resultsFor', shown.query.trim())} items={items} lang={shown.lang} active={0} open={undefined} onActivate={() => {}} onToggle={(answerId) => change({ answerId })} />
+            <ResultOptions id={RESULTS_ID} label={t('resultsFor', shown.query.trim())} items={items} lang={shown.lang} active={0} open={undefined} onActivate={() => {}} onToggle={openAnswer} />
           </>
         )}
       </main>
