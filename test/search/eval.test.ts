@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-files';
+import { shippedSpellings } from '../../src/glossary/compact';
+import { matcherTerms } from '../../src/glossary/terms';
 import { SearchEngine } from '../../src/search/engine';
 import { confidenceScores, loadQueries, score } from '../eval/metrics';
 import { negatives } from '../eval/confidence-fit';
@@ -72,5 +74,16 @@ describe('our own questions no answer covers (test/eval/negatives.json)', () => 
 
   it('mostly get no confident answer', () => {
     expect(confidenceScores(written, (query) => engine.search(query, { limit: 5 })).quietRate).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe.runIf(hasRealQueries())('the shipped engine (the spellings sorted at build time)', () => {
+  it('ranks every real question as the engine made from the dataset does: same answers, scores and confidence', () => {
+    const dataset = loadDataset();
+    const shipped = new SearchEngine(dataset, { spellings: shippedSpellings(matcherTerms(dataset.glossary)) });
+    const top = (searcher: SearchEngine, query: string) => searcher.search(query, { limit: 10 }).map((hit) => [hit.id, hit.score, hit.confident]);
+    const questions = loadRealQueries();
+    expect(questions.length).toBeGreaterThan(100);
+    for (const { q } of questions) expect(top(shipped, q), q).toEqual(top(engine, q));
   });
 });
