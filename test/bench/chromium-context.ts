@@ -20,8 +20,8 @@ export function baselineBuild(): string | undefined {
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** The built extension, or a copy of it whose content script does nothing. */
-function extensionFor(variant: Exclude<Variant, 'none'>): string {
+/** The built extension, or a copy of it whose content script does nothing (or only `replacement`). */
+function extensionFor(variant: Exclude<Variant, 'none'>, replacement?: string): string {
   if (variant === 'baseline') {
     const baseline = baselineBuild();
     if (!baseline) throw new Error('no --baseline build given');
@@ -31,13 +31,14 @@ function extensionFor(variant: Exclude<Variant, 'none'>): string {
   if (variant === 'ours') return built;
   const copy = mkdtempSync(join(tmpdir(), 'empty-content-'));
   cpSync(built, copy, { recursive: true });
-  writeFileSync(join(copy, 'content-scripts/content.js'), '// emptied for the benchmark\n');
+  writeFileSync(join(copy, 'content-scripts/content.js'), replacement ?? '// emptied for the benchmark\n');
   return copy;
 }
 
-export async function openBenchContext(variant: Variant, pages: Record<string, string>): Promise<BrowserContext> {
+/** `contentScript`: for `empty`, what its content script does instead of nothing. */
+export async function openBenchContext(variant: Variant, pages: Record<string, string>, contentScript?: string): Promise<BrowserContext> {
   const withExtension = variant !== 'none';
-  const extension = withExtension ? extensionFor(variant) : '';
+  const extension = withExtension ? extensionFor(variant, contentScript) : '';
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-')), {
     executablePath: '/usr/bin/chromium',
     headless: true,
