@@ -18,7 +18,13 @@ import type { Dataset } from './types';
 
 type ModuleId = 'virtual:dataset' | 'virtual:dataset-info' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
 
-const glossaryTerms = (dataset: Dataset) => JSON.stringify(shippedSpellings(matcherTerms(dataset.glossary)));
+/** The sorted spellings as JSON, made once per dataset (two modules need them: the spellings and their version). */
+const spellingsJson = new WeakMap<Dataset, string>();
+function glossaryTerms(dataset: Dataset): string {
+  let json = spellingsJson.get(dataset);
+  if (json === undefined) spellingsJson.set(dataset, (json = JSON.stringify(shippedSpellings(matcherTerms(dataset.glossary)))));
+  return json;
+}
 
 const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   // JSON.parse of a string literal starts faster than an object literal of the same size. The
