@@ -198,6 +198,17 @@ export function isOwnName(names: readonly string[], surface: string): boolean {
 const UNIT_TEXT_CHARS = 2000;
 
 /**
+ * The start of an element's text, at most `max` characters, without reading the rest: the text
+ * of a 5 MB `<pre>` (`textContent`) was copied whole for every occurrence a sense check read it for.
+ */
+export function leadingText(element: Element, max: number): string {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < max; node = walker.nextNode()) text += (node as Text).substringData(0, max - text.length);
+  return text;
+}
+
+/**
  * In code, plain lowercase words ("keepalive", "queries per second") are a tool's output or a
  * comment, not a name worth a card; names are kept: `VirtualService`, `EDS`, `istioctl`, `istio-proxy`.
  */
@@ -300,10 +311,13 @@ export class MarkingPolicy {
     const inCode = parent.closest(CODE_ELEMENTS) !== null;
     // Read once: Firefox copies a text node's data on every read (a 5 MB node, 500 matches).
     const data = node.data;
+    // Read only if a sense check needs it, and once for all the node's matches.
+    let unitText: string | undefined;
+    const unit = () => (unitText ??= leadingText(parent.closest(MARK_UNIT.block) ?? parent, UNIT_TEXT_CHARS));
     const reviewed: ReviewedMatch[] = [];
     for (const match of matches) {
       if (identifierAround(data, match.start, match.end, inCode)) continue;
-      if (!this.fitsSense(data, parent, match)) continue;
+      if (!this.fitsSense(data, unit, match)) continue;
       const surface = data.slice(match.start, match.end);
       const markable = !this.umbrella.has(match.termId) && !GENERAL_TERMS.has(match.termId) && !(inCode && isPlainWords(surface, match.termId)) && !isOwnName(this.own, surface);
       const at = position + match.start;
@@ -327,7 +341,7 @@ export class MarkingPolicy {
     }
   }
 
-  private fitsSense(data: string, parent: Element, match: TermMatch): boolean {
+  private fitsSense(data: string, unit: () => string, match: TermMatch): boolean {
     const forTerm = SENSES_BY_TERM.get(match.termId);
     if (!forTerm) return true;
     const surface = data.slice(match.start, match.end);
@@ -335,12 +349,18 @@ export class MarkingPolicy {
     if (rules.length === 0) return true;
     const lineStart = data.lastIndexOf('\n', match.start - 1) + 1;
     const lineEnd = data.indexOf('\n', match.end);
+    const headline = () => this.headline();
+    // The unit and the headline are read only by the rules that ask for them.
     const context: MatchContext = {
       surface,
       before: data.slice(Math.max(lineStart, match.start - 80), match.start),
       after: data.slice(match.end, Math.min(lineEnd < 0 ? data.length : lineEnd, match.end + 80)),
-      unit: ((parent.closest(MARK_UNIT.block) ?? parent).textContent ?? '').slice(0, UNIT_TEXT_CHARS),
-      headline: this.headline(),
+      get unit() {
+        return unit();
+      },
+      get headline() {
+        return headline();
+      },
       host: this.host,
     };
     return !rules.some((rule) => rule.otherSense(context));

@@ -141,3 +141,45 @@ describe('which occurrences are marked', () => {
     expect(review('<p>Istio and Envoy</p>', 'https://www.envoyproxy.io/docs/envoy/latest/')).toEqual(['Istio*', 'Envoy']);
   });
 });
+
+describe('what a sense check reads', () => {
+  /** Characters returned by reads of `property` on `target`'s prototype chain while `run` runs. */
+  function charactersRead(target: object, property: string, run: () => void): number {
+    let owner: object | null = target;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, property)) owner = Object.getPrototypeOf(owner);
+    const descriptor = Object.getOwnPropertyDescriptor(owner!, property)!;
+    let read = 0;
+    Object.defineProperty(owner!, property, { ...descriptor, get(this: unknown) {
+      const value = descriptor.get!.call(this) as string | null;
+      read += value?.length ?? 0;
+      return value;
+    } });
+    try {
+      run();
+    } finally {
+      Object.defineProperty(owner!, property, descriptor);
+    }
+    return read;
+  }
+
+  it('reads the start of a huge block once for all its matches, not its whole text for each', () => {
+    // 100 occurrences of VM, whose sense check reads the block's text, in a 200,000-character log.
+    const line = `${'x'.repeat(1990)} VM\n`;
+    document.body.innerHTML = `<pre>${line.repeat(100)}</pre>`;
+    const text = document.querySelector('pre')!.firstChild as Text;
+    const matches = matcher.findAll(text.data);
+    expect(matches.filter((match) => match.termId === 'virtual-machine')).toHaveLength(100);
+    const policy = new MarkingPolicy(document, 'https://github.com/istio/istio/issues/1');
+    let kept = 0;
+    const read = charactersRead(document.body, 'textContent', () => (kept = policy.review(text, matches).length));
+    expect(kept).toBe(100);
+    // (Before: the block's whole text for each occurrence, 20 million characters.)
+    expect(read).toBe(0);
+  });
+
+  it('reads the unit as the block’s text starts, across its elements', () => {
+    // An RDS next to "AWS" in the same paragraph, but in another element, is the database.
+    expect(kept('<p>Our <code>RDS</code> instance on <b>AWS</b> is slow.</p>')).not.toContain('RDS');
+    expect(kept('<p>Envoy asks for <code>RDS</code> after LDS.</p>')).toContain('RDS');
+  });
+});
