@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './src/build/no-inner-html';
+import { polyfillAsEsm } from './src/build/polyfill-as-esm';
 import { MIN_CHROME, MIN_FIREFOX } from './src/build/targets';
 import { datasetPlugin } from './src/data/vite-plugin';
 import { DEFAULT_SITE_MATCHES } from './src/settings/sites';
@@ -11,7 +12,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact(), datasetPlugin(), noInnerHtml()],
+    plugins: [preact(), datasetPlugin(), noInnerHtml(), polyfillAsEsm()],
     build: { target: [`chrome${MIN_CHROME}`, `firefox${MIN_FIREFOX}`] },
   }),
   zip: {
