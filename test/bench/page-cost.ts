@@ -181,10 +181,12 @@ function marksAloneScript(marks: DrawnMarks): string {
   const sheets = marks.sheets.map((text) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(text); return sheet; });
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, ...sheets];
   const highlights = marks.highlights.map(({ name, priority }) => { const highlight = new Highlight(); highlight.priority = priority; CSS.highlights.set(name, highlight); return highlight; });
+  // The walk stops at the last text node with a mark: on a long page, walking all of it cost more than drawing.
+  const last = Math.max(-1, ...marks.highlights.flatMap(({ ranges }) => ranges.map(([node]) => node)));
   addEventListener('load', () => setTimeout(() => {
     const nodes = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    for (let node = walker.nextNode(); node && nodes.length <= last; node = walker.nextNode()) nodes.push(node);
     marks.highlights.forEach(({ ranges }, which) => {
       for (const [node, start, end] of ranges) if (nodes[node]) highlights[which].add(new StaticRange({ startContainer: nodes[node], startOffset: start, endContainer: nodes[node], endOffset: end }));
     });
