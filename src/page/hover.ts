@@ -5,6 +5,7 @@
  */
 import type { TermMatch, TermMatcher } from '../glossary/matcher';
 import type { HoverModifier } from '../settings/settings';
+import { leadingText } from './leading-text';
 import { CONTEXT_BLOCK } from './selectors';
 
 export interface TermAtPoint<M extends TermMatch = TermMatch> {
@@ -56,7 +57,8 @@ export function pointInRects(rects: Iterable<DOMRect>, x: number, y: number, tol
 function contextAround(node: Text, match: TermMatch): string {
   const block = node.parentElement?.closest(CONTEXT_BLOCK) ?? node.parentElement;
   const own = node.data;
-  const blockText = block?.textContent ?? own;
+  // Read only as far as it takes to know the block is short.
+  const blockText = block ? leadingText(block, CONTEXT_CHARS * 2 + 1) : own;
   if (blockText.length <= CONTEXT_CHARS * 2) return blockText.replace(/\s+/g, ' ').trim();
   const from = Math.max(0, match.start - CONTEXT_CHARS);
   return own.slice(from, match.end + CONTEXT_CHARS).replace(/\s+/g, ' ').trim();
@@ -67,13 +69,8 @@ function contextAround(node: Text, match: TermMatch): string {
  * the node (a 5 MB `<pre>`), and terms past the scanner's cap on marks are still found.
  */
 export function matchesAround(matcher: TermMatcher, text: string, offset: number): TermMatch[] {
-  const end = Math.min(text.length, offset + AROUND_CHARS);
   const found: TermMatch[] = [];
-  for (let position = Math.max(0, offset - AROUND_CHARS); position < end; ) {
-    const match = matcher.matchAt(text, position);
-    if (match) found.push(match);
-    position = match ? match.end : position + 1;
-  }
+  matcher.findIn(text, Math.max(0, offset - AROUND_CHARS), Math.min(text.length, offset + AROUND_CHARS), Infinity, found);
   return found;
 }
 

@@ -23,6 +23,7 @@
  */
 import type { TermMatch } from '../glossary/matcher';
 import { MESH_GITHUB_ORGS } from '../settings/sites';
+import { leadingText } from './leading-text';
 import { CODE_ELEMENTS, MARK_UNIT, THREAD_PATH } from './selectors';
 
 export interface ReviewedMatch extends TermMatch {
@@ -196,17 +197,6 @@ export function isOwnName(names: readonly string[], surface: string): boolean {
 }
 
 const UNIT_TEXT_CHARS = 2000;
-
-/**
- * The start of an element's text, at most `max` characters, without reading the rest: the text
- * of a 5 MB `<pre>` (`textContent`) was copied whole for every occurrence a sense check read it for.
- */
-export function leadingText(element: Element, max: number): string {
-  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  let text = '';
-  for (let node = walker.nextNode(); node && text.length < max; node = walker.nextNode()) text += (node as Text).substringData(0, max - text.length);
-  return text;
-}
 
 /**
  * In code, plain lowercase words ("keepalive", "queries per second") are a tool's output or a

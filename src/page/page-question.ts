@@ -3,11 +3,14 @@
  * discussion the person's own question (its title and opening comment); elsewhere the page's
  * title and headings. Bounded whatever the page holds (a 10,000-character title, no title).
  */
+import { leadingText } from './leading-text';
 import { PAGE_QUESTION } from './selectors';
 
 export const QUESTION_LIMITS = { title: 300, body: 700, headings: 12, total: 1000 } as const;
 
 const clean = (text: string | null | undefined, max: number) => (text ?? '').slice(0, max * 4).replace(/\s+/g, ' ').trim().slice(0, max);
+/** An element's text as `clean` keeps it, read only as far as it looks. */
+const cleanText = (element: Element | null | undefined, max: number) => clean(element ? leadingText(element, max * 4) : '', max);
 
 function isGithub(doc: Document): boolean {
   return doc.location?.hostname === 'github.com';
@@ -19,7 +22,7 @@ function headings(doc: Document): string[] {
   const found: string[] = [];
   for (const heading of doc.querySelectorAll(PAGE_QUESTION.headings)) {
     if (heading.closest(PAGE_QUESTION.notContent)) continue;
-    const text = clean(heading.textContent, 120).replace(/[#¶]$/, '').trim();
+    const text = cleanText(heading, 120).replace(/[#¶]$/, '').trim();
     if (text !== '' && !found.includes(text)) found.push(text);
     if (found.length >= QUESTION_LIMITS.headings) break;
   }
@@ -30,7 +33,7 @@ export function pageQuestion(doc: Document = document): string {
   let parts: string[];
   const githubTitle = isGithub(doc) ? first(doc, PAGE_QUESTION.githubTitle) : undefined;
   if (githubTitle) {
-    parts = [clean(githubTitle.textContent, QUESTION_LIMITS.title), clean(first(doc, PAGE_QUESTION.githubOpening)?.textContent, QUESTION_LIMITS.body)];
+    parts = [cleanText(githubTitle, QUESTION_LIMITS.title), cleanText(first(doc, PAGE_QUESTION.githubOpening), QUESTION_LIMITS.body)];
   } else {
     const title = clean(doc.title, QUESTION_LIMITS.title);
     parts = [title, ...headings(doc).filter((heading) => !title.includes(heading))];

@@ -8,6 +8,7 @@
  * `VERSION_LIMITS.text` characters are read and `VERSION_LIMITS.candidates` numbers weighed.
  */
 import { compareVersions, NEWEST_KNOWN, type PageVersion } from '../data/currency';
+import { leadingText } from './leading-text';
 import { PAGE_QUESTION } from './selectors';
 
 export const VERSION_LIMITS = { text: 20_000, candidates: 64, blocks: 300, context: 60 } as const;
@@ -149,7 +150,7 @@ export function pageVersionText(doc: Document = document): string {
   if (!GITHUB_THREAD.test(doc.location?.href ?? '')) return '';
   const title = PAGE_QUESTION.githubTitle.map((selector) => doc.querySelector(selector)).find(Boolean);
   const opening = PAGE_QUESTION.githubOpening.map((selector) => doc.querySelector(selector)).find(Boolean);
-  const lines = [(title?.textContent ?? '').slice(0, 400).trim()];
+  const lines = [(title ? leadingText(title, 400) : '').trim()];
   let length = lines[0]!.length;
   if (opening) {
     let blocks = 0;
@@ -157,7 +158,7 @@ export function pageVersionText(doc: Document = document): string {
       if (++blocks > VERSION_LIMITS.blocks || length >= VERSION_LIMITS.text) break;
       // A list item's paragraphs are read as paragraphs.
       if (block.tagName === 'LI' && block.querySelector('p, pre')) continue;
-      const text = (block.textContent ?? '').slice(0, VERSION_LIMITS.text - length);
+      const text = leadingText(block, VERSION_LIMITS.text - length);
       lines.push(/^H\d$/.test(block.tagName) ? `# ${text.trim()}` : text);
       length += text.length + 1;
     }
