@@ -30,7 +30,7 @@ import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { pageVersion, pageVersionText } from './page-version';
 import { PageScanner, tallyTerms } from './scanner';
-import { CARD_HOST_ATTRIBUTE, isInSkippedRegion } from './selectors';
+import { isInSkippedRegion, removeOrphanedCards } from './selectors';
 import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
 import { SignalMarks } from './signal-marks';
 
@@ -392,14 +392,6 @@ function nodeKey(node: Text): string {
 /** The page's address without its fragment: following an in-page link is not a navigation. */
 function pageUrl(): string {
   return location.href.split('#')[0]!;
-}
-
-/**
- * Cards left by an earlier copy of this script (Firefox ends an updated extension's scripts at
- * once, leaving whatever they had added to the page); ours is never open when the script starts.
- */
-function removeOrphanedCards(doc: Document): void {
-  for (const host of doc.documentElement?.querySelectorAll(`:scope > [${CARD_HOST_ATTRIBUTE}]`) ?? []) host.remove();
 }
 
 /** The card UI is injected by the background on first use; it registers itself on a global. */

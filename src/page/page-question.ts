@@ -16,7 +16,14 @@ function isGithub(doc: Document): boolean {
   return doc.location?.hostname === 'github.com';
 }
 
-const first = (doc: Document, selectors: readonly string[]) => selectors.map((selector) => doc.querySelector(selector)).find(Boolean);
+/** The first selector's element that is on the page (the later ones are not looked for). */
+function first(doc: Document, selectors: readonly string[]): Element | undefined {
+  for (const selector of selectors) {
+    const element = doc.querySelector(selector);
+    if (element) return element;
+  }
+  return undefined;
+}
 
 function headings(doc: Document): string[] {
   const found: string[] = [];

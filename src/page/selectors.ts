@@ -16,6 +16,16 @@ export function isCardHost(node: Node | null | undefined): boolean {
 }
 
 /**
+ * Removes cards left by an earlier copy of the content script (Firefox ends an updated
+ * extension's scripts at once, leaving whatever they had added to the page); ours is never open
+ * when the script starts. Hosts are children of the root: those are read, not matched with a
+ * selector, which is tried against every element of the page.
+ */
+export function removeOrphanedCards(doc: Document): void {
+  for (const host of [...(doc.documentElement?.children ?? [])]) if (isCardHost(host)) host.remove();
+}
+
+/**
  * Elements whose text is not page prose: code stays in (EnvoyFilter YAML is what people ask
  * about), navigation and footers go (menus, breadcrumbs and link lists are not read as text).
  */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { unskippedTexts } from '../../src/page/selectors';
+import { CARD_HOST_ATTRIBUTE, removeOrphanedCards, unskippedTexts } from '../../src/page/selectors';
 
 function texts(root: Node): string[] {
   const next = unskippedTexts(root);
@@ -37,3 +37,17 @@ describe('unskippedTexts', () => {
   });
 });
 
+
+describe('removeOrphanedCards', () => {
+  it("removes the card hosts an earlier copy of the script left on the root, and nothing of the page's", () => {
+    document.body.innerHTML = `<p ${CARD_HOST_ATTRIBUTE}="">a page's own element with our attribute</p>`;
+    for (let i = 0; i < 2; i++) document.documentElement.append(Object.assign(document.createElement('div'), { id: `left-${i}` }));
+    document.querySelectorAll('[id^="left-"]').forEach((host) => host.setAttribute(CARD_HOST_ATTRIBUTE, ''));
+    const unrelated = document.documentElement.appendChild(document.createElement('div'));
+    removeOrphanedCards(document);
+    expect(document.querySelectorAll('[id^="left-"]')).toHaveLength(0);
+    expect(unrelated.isConnected).toBe(true);
+    expect(document.body.querySelector(`[${CARD_HOST_ATTRIBUTE}]`)).not.toBeNull();
+    unrelated.remove();
+  });
+});
