@@ -15,9 +15,13 @@
  *
  * `--sizes 20,3000` picks page sizes; `--runs N` the runs per page (median).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadDataset } from '../../src/data/load-files';
+import { CONTENT_SCRIPT_FLAG } from '../../src/messaging/injection';
 import { aliasKey } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
+import { extensionBuild } from '../e2e/harness/common';
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
 import { baselineBuild, extensionScriptTime, openBenchContext, startTrace, type TraceEvent, type Variant } from './chromium-context';
 import { median, ms } from './stats';
@@ -196,6 +200,14 @@ function marksAloneScript(marks: DrawnMarks): string {
 }
 
 /**
+ * Our content script with the app told it has started already (`ContentApp.start` returns): the
+ * page loads, parses and evaluates all our code, and it does nothing. What our code costs to load.
+ */
+function codeLoadedScript(): string {
+  return `globalThis.${CONTENT_SCRIPT_FLAG} = true;\n${readFileSync(join(extensionBuild('chrome-mv3'), 'content-scripts/content.js'), 'utf8')}`;
+}
+
+/**
  * The floor, measured in a page without the extension: find every term, check where they are
  * visible; twice. The floor is the second pass. The first also compiles the pattern to native
  * code, which took 20–30 ms of it on a 20-comment page: what earlier runs reported as the floor.
@@ -253,12 +265,13 @@ export async function benchPageCost(): Promise<void> {
   const pages = Object.fromEntries(cases.map((page) => [page.url, page.html]));
   const none = await openBenchContext('none', pages);
   const empty = await openBenchContext('empty', pages);
+  const codeLoaded = await openBenchContext('empty', pages, codeLoadedScript());
   const builds: [string, Variant, import('playwright-core').BrowserContext][] = [['now', 'ours', await openBenchContext('ours', pages)]];
   if (baseline) builds.push(['before', 'baseline', await openBenchContext('baseline', pages)]);
   const source = spellingsRegex();
   const splits: string[] = [];
   console.log(
-    `${'page'.padEnd(9)}${'comments'.padStart(8)}${'text'.padStart(8)}${'build'.padStart(7)}${'page alone'.padStart(12)}${'empty script'.padStart(13)}${'marks alone'.padStart(17)}${'with ours'.padStart(11)}${'ratio'.padStart(7)}` +
+    `${'page'.padEnd(9)}${'comments'.padStart(8)}${'text'.padStart(8)}${'build'.padStart(7)}${'page alone'.padStart(12)}${'empty script'.padStart(13)}${'code loaded'.padStart(13)}${'marks alone'.padStart(17)}${'with ours'.padStart(11)}${'ratio'.padStart(7)}` +
       `${'our script'.padStart(12)}${'% of page'.padStart(11)}${'1st pass'.padStart(10)}${'floor'.padStart(8)}${'÷ floor'.padStart(9)}` +
       `${'longest'.padStart(9)}${'heap Δ'.padStart(10)}${'marks'.padStart(7)}`,
   );
@@ -266,6 +279,7 @@ export async function benchPageCost(): Promise<void> {
     for (const { size, scripted, url, html } of cases) {
       const alone: Reading[] = [];
       const emptyRuns: Reading[] = [];
+      const codeRuns: Reading[] = [];
       const withBuild = builds.map(() => [] as Reading[]);
       const floors: { first: number; floor: number }[] = [];
       // What drawing this build's marks costs the page at all: a content script that only draws them.
@@ -276,6 +290,7 @@ export async function benchPageCost(): Promise<void> {
           // Interleaved, so every variant sees the same moments of a noisy machine.
           alone.push(await readOnce('none', none, url));
           emptyRuns.push(await readOnce('empty', empty, url));
+          codeRuns.push(await readOnce('empty', codeLoaded, url));
           marksRuns.push(await readOnce('empty', marksAlone, url));
           for (const [index, [, variant, context]] of builds.entries()) withBuild[index]!.push(await readOnce(variant, context, url));
           if (!scripted) floors.push(await floorOf(none, url, source));
@@ -295,6 +310,7 @@ export async function benchPageCost(): Promise<void> {
         console.log(
           `${kind.padEnd(9)}${String(size).padStart(8)}${`${text.toFixed(2)} MB`.padStart(8)}${label.padStart(7)}${ms(page).padStart(12)}` +
             `${`${ms(m(emptyRuns, 'task'))} ${(m(emptyRuns, 'task') / page).toFixed(2)}×`.padStart(13)}` +
+            `${`${ms(m(codeRuns, 'task'))} ${(m(codeRuns, 'task') / page).toFixed(2)}×`.padStart(13)}` +
             `${`${ms(m(marksRuns, 'task'))} ${(m(marksRuns, 'task') / page).toFixed(2)}× ${m(marksRuns, 'marks')}`.padStart(17)}${ms(m(readings, 'task')).padStart(11)}` +
             `${`${(m(readings, 'task') / page).toFixed(2)}×`.padStart(7)}` +
             `${ms(script).padStart(12)}${`${((100 * script) / page).toFixed(1)}%`.padStart(11)}${(Number.isNaN(firstPass) ? '–' : ms(firstPass)).padStart(10)}${(Number.isNaN(floor) ? '–' : ms(floor)).padStart(8)}${(Number.isNaN(floor) ? '–' : `${(script / floor).toFixed(2)}×`).padStart(9)}` +
@@ -305,14 +321,15 @@ export async function benchPageCost(): Promise<void> {
       const partMedian = (readings: Reading[], part: SplitName) => median(readings.map((reading) => reading.split[part]));
       const row = (label: string, readings: Reading[]) =>
         `${kind.padEnd(9)}${String(size).padStart(8)}${label.padStart(14)}${ms(m(readings, 'task')).padStart(10)}${SPLIT_NAMES.map((part) => ms(partMedian(readings, part)).padStart(11)).join('')}`;
-      splits.push(row('without', alone), row('empty script', emptyRuns), row('marks alone', marksRuns), ...builds.map(([label], index) => row(`ours, ${label}`, withBuild[index]!)));
+      splits.push(row('without', alone), row('empty script', emptyRuns), row('code loaded', codeRuns), row('marks alone', marksRuns), ...builds.map(([label], index) => row(`ours, ${label}`, withBuild[index]!)));
     }
   } finally {
     await none.close();
     await empty.close();
+    await codeLoaded.close();
     for (const [, , context] of builds) await context.close();
   }
-  console.log('(ms of main-thread time over the load and the scrolling; "page alone": the page without the extension; "empty script": an empty content script and its ratio; "marks alone": a content script that only draws the marks this build drew, all at once after the load (its ratio, and its term marks); "1st pass" and "floor": finding the terms with one regular expression, its first pass (compiling it) and its second; aims: static page ≤ 1.15× at 3,000 comments and ≤ 1.25× at 20, our script ≤ 10% of the page and ≤ 1.5× the floor, heap Δ ≤ 2 MB)');
+  console.log('(ms of main-thread time over the load and the scrolling; "page alone": the page without the extension; "empty script": an empty content script and its ratio; "code loaded": our content script loaded and evaluated, the app not started; "marks alone": a content script that only draws the marks this build drew, all at once after the load (its ratio, and its term marks); "1st pass" and "floor": finding the terms with one regular expression, its first pass (compiling it) and its second; aims: static page ≤ 1.15× at 3,000 comments and ≤ 1.25× at 20, our script ≤ 10% of the page and ≤ 1.5× the floor, heap Δ ≤ 2 MB)');
   console.log(`\n### Where the main-thread time goes (trace of the renderer's main thread, thread time, ms, median of ${runs})`);
   console.log(`${'page'.padEnd(9)}${'comments'.padStart(8)}${'variant'.padStart(14)}${'total'.padStart(10)}${SPLIT_NAMES.map((part) => (part === 'prePaint' ? 'pre-paint' : part).padStart(11)).join('')}`);
   for (const line of splits) console.log(line);
