@@ -37,7 +37,6 @@ describe('unskippedTexts', () => {
   });
 });
 
-
 describe('removeOrphanedCards', () => {
   it("removes the card hosts an earlier copy of the script left on the root, and nothing of the page's", () => {
     document.body.innerHTML = `<p ${CARD_HOST_ATTRIBUTE}="">a page's own element with our attribute</p>`;
