@@ -4,7 +4,7 @@
  * title and headings. Bounded whatever the page holds (a 10,000-character title, no title).
  */
 import { leadingText } from './leading-text';
-import { PAGE_QUESTION } from './selectors';
+import { firstElement, PAGE_QUESTION } from './selectors';
 
 export const QUESTION_LIMITS = { title: 300, body: 700, headings: 12, total: 1000 } as const;
 
@@ -14,15 +14,6 @@ const cleanText = (element: Element | null | undefined, max: number) => clean(el
 
 function isGithub(doc: Document): boolean {
   return doc.location?.hostname === 'github.com';
-}
-
-/** The first selector's element that is on the page (the later ones are not looked for). */
-function first(doc: Document, selectors: readonly string[]): Element | undefined {
-  for (const selector of selectors) {
-    const element = doc.querySelector(selector);
-    if (element) return element;
-  }
-  return undefined;
 }
 
 function headings(doc: Document): string[] {
@@ -38,9 +29,9 @@ function headings(doc: Document): string[] {
 
 export function pageQuestion(doc: Document = document): string {
   let parts: string[];
-  const githubTitle = isGithub(doc) ? first(doc, PAGE_QUESTION.githubTitle) : undefined;
+  const githubTitle = isGithub(doc) ? firstElement(doc, PAGE_QUESTION.githubTitle) : undefined;
   if (githubTitle) {
-    parts = [cleanText(githubTitle, QUESTION_LIMITS.title), cleanText(first(doc, PAGE_QUESTION.githubOpening), QUESTION_LIMITS.body)];
+    parts = [cleanText(githubTitle, QUESTION_LIMITS.title), cleanText(firstElement(doc, PAGE_QUESTION.githubOpening), QUESTION_LIMITS.body)];
   } else {
     const title = clean(doc.title, QUESTION_LIMITS.title);
     parts = [title, ...headings(doc).filter((heading) => !title.includes(heading))];

@@ -9,7 +9,7 @@
  */
 import { compareVersions, NEWEST_KNOWN, type PageVersion } from '../data/currency';
 import { leadingText } from './leading-text';
-import { PAGE_QUESTION } from './selectors';
+import { firstElement, PAGE_QUESTION } from './selectors';
 
 export const VERSION_LIMITS = { text: 20_000, candidates: 64, blocks: 300, context: 60 } as const;
 
@@ -148,8 +148,8 @@ const GITHUB_THREAD = /^https:\/\/github\.com\/[^/]+\/[^/]+\/(?:issues|discussio
  */
 export function pageVersionText(doc: Document = document): string {
   if (!GITHUB_THREAD.test(doc.location?.href ?? '')) return '';
-  const title = PAGE_QUESTION.githubTitle.map((selector) => doc.querySelector(selector)).find(Boolean);
-  const opening = PAGE_QUESTION.githubOpening.map((selector) => doc.querySelector(selector)).find(Boolean);
+  const title = firstElement(doc, PAGE_QUESTION.githubTitle);
+  const opening = firstElement(doc, PAGE_QUESTION.githubOpening);
   const lines = [(title ? leadingText(title, 400) : '').trim()];
   let length = lines[0]!.length;
   if (opening) {

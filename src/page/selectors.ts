@@ -135,3 +135,12 @@ export const PAGE_QUESTION = {
   headings: 'h1, h2, h3',
   notContent: 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"]',
 } as const;
+
+/** The element of the first selector in `selectors` that finds one (the later ones are not tried). */
+export function firstElement(doc: Document, selectors: readonly string[]): Element | undefined {
+  for (const selector of selectors) {
+    const element = doc.querySelector(selector);
+    if (element) return element;
+  }
+  return undefined;
+}
