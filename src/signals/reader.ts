@@ -109,7 +109,8 @@ const ANALYZER = /\b(?:(Error|Warning|Warn|Info)\s?\[)?(IST\d{4})\b/g;
 const JSON_KEY = /["*]{0,4}\b(response_flags|responseFlags|response_code_details|responseCodeDetails|response_code|responseCode|upstream_cluster|upstreamCluster)\b["*]{0,4}[ \t]{0,8}[:=][ \t]{0,8}/g;
 const FLAGS_HEADER = /^response[_ ]?flags?$/i;
 const CODE_HEADER = /^(?:response[_ ]?)?code$/i;
-/** What a line of prose needs for any reading but the error sentences (`mayHoldSignals`). */
+const FLAG_WORD = /flag/i;
+/** What a line of prose needs for any reading but the error sentences (`read`). */
 const PROSE_SIGNAL = /["|]|esponse|pstream|IST/;
 const RESET_REASON = 'reset reason:';
 const TRANSPORT_FAILURE = 'transport failure reason:';
@@ -160,18 +161,22 @@ function fieldsOf(line: string, offset: number): Field[] {
   return fields;
 }
 
-/** Surrounding Markdown and punctuation a paste adds to a token: `**200**`, `` `UC` ``, `(UF)`. */
+/** Characters a paste adds around a token: `**200**`, `` `UC` ``, `(UF)` (leading, then trailing). */
+const isLeadMark = (code: number) => code === 0x60 || code === 0x2a || code === 0x27 || code === 0x28;
+const isTrailMark = (code: number) => code === 0x60 || code === 0x2a || code === 0x27 || code === 0x2c || code === 0x3b || code === 0x2e || code === 0x29;
+
+/**
+ * The token without the Markdown and punctuation around it; the field itself when there is none
+ * (most fields: tested by character, since this runs for every field of every log line).
+ */
 function trimToken(field: Field): Field {
-  if (!/^[`*'(]|[`*',;.)]$/.test(field.text)) return field;
-  let { start, end, text } = field;
-  const strip = /^[`*'(]+|[`*',;.)]+$/g;
-  const lead = /^[`*'(]+/.exec(text)?.[0].length ?? 0;
-  const trail = /[`*',;.)]+$/.exec(text)?.[0].length ?? 0;
-  if (lead + trail >= text.length) return field;
-  text = text.replace(strip, '');
-  start += lead;
-  end -= trail;
-  return { ...field, start, end, text };
+  const { text } = field;
+  let lead = 0;
+  while (lead < text.length && isLeadMark(text.charCodeAt(lead))) lead++;
+  let trail = 0;
+  while (trail < text.length - lead && isTrailMark(text.charCodeAt(text.length - 1 - trail))) trail++;
+  if (lead + trail === 0 || lead + trail >= text.length) return field;
+  return { ...field, start: field.start + lead, end: field.end - trail, text: text.slice(lead, text.length - trail) };
 }
 
 export class SignalReader {
@@ -197,21 +202,16 @@ export class SignalReader {
     this.anyPhrase = this.phrases.length === 0 ? /$^/ : new RegExp(this.phrases.map(({ phrase }) => phrase.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
   }
 
-  /**
-   * Whether prose can hold a signal at all. In prose, every reading needs one of these in its
-   * line (a quoted request, a JSON key, a table or a cluster, an analyzer code) or an error
-   * sentence; a paragraph with none is passed over in two native searches instead of being read
-   * line by line, which was most of the reading on a short issue.
-   */
-  private mayHoldSignals(text: string, mode: ReadMode): boolean {
-    return mode !== 'prose' || PROSE_SIGNAL.test(text) || this.anyPhrase.test(text.toLowerCase());
-  }
-
   /** The signals of `text` (its first MAX_READ_CHARS), line by line. */
   read(text: string, mode: ReadMode): SignalLine[] {
     const input = text.length > MAX_READ_CHARS ? text.slice(0, MAX_READ_CHARS) : text;
     const found: SignalLine[] = [];
-    if (!this.mayHoldSignals(input, mode)) return found;
+    // Lines are searched for the error sentences only when the text holds one: one native search
+    // instead of every phrase on every line (most of the reading of a log block).
+    const errors = this.anyPhrase.test(input.toLowerCase());
+    // In prose, every other reading needs one of these in its line (a quoted request, a JSON key,
+    // a table or a cluster, an analyzer code): a paragraph with none is passed over whole.
+    if (mode === 'prose' && !errors && !PROSE_SIGNAL.test(input)) return found;
     let table: { flags: number; code: number } | undefined;
     let offset = 0;
     while (offset <= input.length && found.length < MAX_SIGNAL_LINES) {
@@ -219,11 +219,12 @@ export class SignalReader {
       if (end < 0) end = input.length;
       const line = input.slice(offset, Math.min(end, offset + MAX_LINE_CHARS));
       if (line.includes('|')) {
-        const header = tableHeader(line);
+        // (A header names a flags column: a log line with a cluster's `|` is not one.)
+        const header = FLAG_WORD.test(line) ? tableHeader(line) : undefined;
         if (header) table = header;
         else if (table) this.addTableRow(line, offset, table, found);
       } else table = undefined;
-      const signal = this.readLine(line, offset, mode);
+      const signal = this.readLine(line, offset, mode, errors);
       if (signal) {
         const previous = found.at(-1);
         // A JSON record pretty-printed or wrapped over lines is one entry.
@@ -240,7 +241,7 @@ export class SignalReader {
     return marksOf(this.read(text, mode));
   }
 
-  private readLine(line: string, offset: number, mode: ReadMode): SignalLine | undefined {
+  private readLine(line: string, offset: number, mode: ReadMode, errors: boolean): SignalLine | undefined {
     if (line.trim() === '') return undefined;
     const signal: SignalLine = { start: offset, end: offset + line.length, shape: 'detail', flags: [], clusters: [], analyzers: [], errors: [] };
     // Each reading only where its shape can be: most lines of a log carry none of these.
@@ -255,7 +256,7 @@ export class SignalReader {
     else if (!(keyed && this.readJson(line, offset, signal)) && (mode === 'query' || (mode === 'code' && named))) this.readFragment(fieldsOfLine(), mode, signal);
     if (cluster && (signal.shape === 'access-log' || signal.shape === 'json-log' || mode !== 'prose')) this.readClusters(fieldsOfLine(), signal);
     this.readAnalyzers(line, offset, mode, signal);
-    this.readErrors(line, offset, signal);
+    if (errors) this.readErrors(line, offset, signal);
     const found = signal.flags.length > 0 || signal.details || signal.clusters.length > 0 || signal.analyzers.length > 0 || signal.errors.length > 0;
     if (!found && signal.shape !== 'access-log' && signal.shape !== 'json-log') return undefined;
     if (!found && signal.status === undefined) return undefined;
@@ -366,7 +367,8 @@ export class SignalReader {
   private readClusters(fields: Field[], signal: SignalLine): void {
     for (const field of fields) {
       if (field.quoted || signal.clusters.length >= 4) continue;
-      const cluster = this.clusterOf(trimToken(field).text, trimToken(field).start);
+      const token = trimToken(field);
+      const cluster = this.clusterOf(token.text, token.start);
       if (cluster && !signal.clusters.some((known) => known.start === cluster.start)) signal.clusters.push(cluster);
     }
   }
@@ -446,7 +448,8 @@ export class SignalReader {
 
   private clusterOf(text: string, start: number): ClusterRead | undefined {
     if (this.clusters.has(text)) return { name: text, start, end: start + text.length, special: true };
-    const match = CLUSTER.exec(text) ?? SNI_CLUSTER.exec(text);
+    // Most fields of a log line are neither shape: passed over without running either pattern.
+    const match = (text.includes('|') ? CLUSTER.exec(text) : null) ?? (text.includes('_.') ? SNI_CLUSTER.exec(text) : null);
     if (!match) return undefined;
     return {
       name: text,
