@@ -41,32 +41,55 @@ const TOKEN_END = new Set([...' \t\n\r\f\v\u00a0\u3000"\'`()<>[]{},;，。、：
 const MAX_TOKEN_SIDE = 120;
 const LABEL_KEY = /(^|[./-])(name|app|istio|version|rev|revision|namespace|host|hosts|subset|cluster|service|serviceaccount)$/i;
 
+/** `\w` (ASCII letters, digits, `_`), and with `-`: what names are made of. */
+const isWordCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+const isNameCode = (code: number) => isWordCode(code) || code === 0x2d;
+/** A sentence's own punctuation after a term (`.:!?`). */
+const isClosingPunctuation = (code: number) => code === 0x2e || code === 0x3a || code === 0x21 || code === 0x3f;
+
+/** `@` and a host's first label (`user@host.example`). */
+function hasMailHost(token: string): boolean {
+  for (let at = token.indexOf('@'); at >= 0; at = token.indexOf('@', at + 1)) {
+    let end = at + 1;
+    while (end < token.length && isNameCode(token.charCodeAt(end))) end++;
+    if (end > at + 1 && token.charCodeAt(end) === 0x2e) return true;
+  }
+  return false;
+}
+
 /**
  * The kind of identifier the match `[start, end)` of `text` sits in, if any. `inCode`: the text
- * is code (pre, code), where names are joined by `-` and `_` and lines are YAML.
+ * is code (pre, code), where names are joined by `-` and `_` and lines are YAML. It runs for
+ * every term found on a page, on the page's first (cold) scan: the common tests look at
+ * characters, not patterns (each pattern cost a page's first scan its compiling and interpreting).
  */
 export function identifierAround(text: string, start: number, end: number, inCode: boolean): IdentifierKind | undefined {
-  if (inCode && /[\r\n]/.test(text.slice(start, end))) return 'multi-line';
+  if (inCode) for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d) return 'multi-line';
   let from = start;
   let to = end;
   while (from > 0 && !TOKEN_END.has(text.charCodeAt(from - 1))) if (start - --from > MAX_TOKEN_SIDE) return 'name-part';
   while (to < text.length && !TOKEN_END.has(text.charCodeAt(to))) if (++to - end > MAX_TOKEN_SIDE) return 'name-part';
-  const before = text.slice(from, start);
   // A sentence's own punctuation after the term is not part of a name.
-  const after = text.slice(end, to).replace(/[.:!?]+$/, '');
-  const token = before + text.slice(start, end) + after;
-  if (token.includes('://') || /^www\./i.test(token) || /@[\w-]+\./.test(token)) return 'url';
-  if (before.includes('$')) return 'shell-variable';
+  let afterEnd = to;
+  while (afterEnd > end && isClosingPunctuation(text.charCodeAt(afterEnd - 1))) afterEnd--;
+  const code = (at: number) => (at >= from && at < afterEnd ? text.charCodeAt(at) : -1);
+  const beforeEnds = (last: number, previous?: (code: number) => boolean) => code(start - 1) === last && (!previous || previous(code(start - 2)));
+  const afterStarts = (first: number, next?: (code: number) => boolean) => code(end) === first && (!next || next(code(end + 1)));
+  const token = text.slice(from, afterEnd);
+  if (token.includes('://') || token.slice(0, 4).toLowerCase() === 'www.' || hasMailHost(token)) return 'url';
+  if (start > from && text.lastIndexOf('$', start - 1) >= from) return 'shell-variable';
   if (token.includes('|')) return 'envoy-name';
   // `key=value`, also when the value is quoted: `response_code="503"`.
-  if (token.includes('=') || /[=:]["']$/.test(text.slice(Math.max(0, from - 2), from))) return 'key-value';
-  if (/[\w-]\.$/.test(before) || /^\.[\w-]/.test(after)) return 'dotted-name';
-  if (/[\w]:$/.test(before) || /^:[\w/]/.test(after)) return 'key-value';
+  const quote = from >= 2 ? text.charCodeAt(from - 1) : -1;
+  const assign = from >= 2 ? text.charCodeAt(from - 2) : -1;
+  if (token.includes('=') || ((quote === 0x22 || quote === 0x27) && (assign === 0x3d || assign === 0x3a))) return 'key-value';
+  if (beforeEnds(0x2e, isNameCode) || afterStarts(0x2e, isNameCode)) return 'dotted-name';
+  if (beforeEnds(0x3a, isWordCode) || afterStarts(0x3a, (next) => isWordCode(next) || next === 0x2f)) return 'key-value';
   if (token.includes('/') && (/^(\/|\.\.?\/|~\/)/.test(token) || (token.match(/\//g)?.length ?? 0) >= 2 || /\/[\w-]+\.\w+$|^[\w-]+\.[\w.-]+\//.test(token))) return 'path';
   // snake_case and namespaced names: `ISTIO_META_DNS_CAPTURE`, `istio_requests_total`.
-  if (/_$/.test(before) || /^_/.test(after)) return 'name-part';
+  if (beforeEnds(0x5f) || afterStarts(0x5f)) return 'name-part';
   if (!inCode) return undefined;
-  if (/[\w-]$/.test(before) || /^[\w-]/.test(after)) return 'name-part';
+  if (isNameCode(code(start - 1)) || isNameCode(code(end))) return 'name-part';
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = text.indexOf('\n', end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
