@@ -37,7 +37,7 @@ export const MAX_MARKS = 1500;
  * issue even before any mark (`npm run bench -- page-cost`). Firefox styles each element's
  * highlight on its own, so there the rules match every element.
  */
-export const HIGHLIGHT_SCOPE = import.meta.env.FIREFOX ? '' : ':root';
+export const HIGHLIGHT_SCOPE = import.meta.env?.FIREFOX ? '' : ':root';
 
 const STYLES = `
 ${HIGHLIGHT_SCOPE}::highlight(${TERM_HIGHLIGHT}) {
