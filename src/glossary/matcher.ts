@@ -178,12 +178,6 @@ export class TermMatcher {
   private readonly byFirstTwo = new Map<number, KeyRange | null>();
   /** What ends at a key that is the first of its equal keys, by its index; made on first use. */
   private readonly ends = new Map<number, KeyEnd>();
-  /**
-   * 1 for the ASCII characters a key can start with (as they fold). Spaces, punctuation and most
-   * capitals' neighbours start none: the walk passes them without a call, which was half the
-   * calls of a page's first, cold scan.
-   */
-  private readonly asciiStarts = new Uint8Array(0x80);
 
   /** From aliases (sorted here), or from spellings sorted already (`sortSpellings`). */
   constructor(source: readonly TermAliases[] | SortedSpellings) {
@@ -192,11 +186,6 @@ export class TermMatcher {
     this.keys = sorted.keys;
     this.terms = sorted.terms;
     this.written = sorted.written;
-    for (const key of this.keys) {
-      const first = key.charCodeAt(0);
-      if (first < 0x80) this.asciiStarts[first] = 1;
-    }
-    for (let code = 0x41; code <= 0x5a; code++) this.asciiStarts[code] = this.asciiStarts[code + 0x20]!;
   }
 
   /**
@@ -278,9 +267,8 @@ export class TermMatcher {
       const latin = code < 0x80 ? ASCII_WORD_CHAR[code] === 1 : isLatinWordChar(code);
       // No term starts inside a Latin word: most characters of a page are passed over here,
       // without a call (a page's first scan runs cold: 1–4 ms less on a short issue's text).
-      if ((latin && afterLatin) || (code < 0x80 && this.asciiStarts[code] === 0)) {
+      if (latin && afterLatin) {
         position++;
-        afterLatin = latin;
         continue;
       }
       const match = this.matchAt(text, position);
