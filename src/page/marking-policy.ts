@@ -72,9 +72,11 @@ export function identifierAround(text: string, start: number, end: number, inCod
   // A sentence's own punctuation after the term is not part of a name.
   let afterEnd = to;
   while (afterEnd > end && isClosingPunctuation(text.charCodeAt(afterEnd - 1))) afterEnd--;
-  const code = (at: number) => (at >= from && at < afterEnd ? text.charCodeAt(at) : -1);
-  const beforeEnds = (last: number, previous?: (code: number) => boolean) => code(start - 1) === last && (!previous || previous(code(start - 2)));
-  const afterStarts = (first: number, next?: (code: number) => boolean) => code(end) === first && (!next || next(code(end + 1)));
+  // The token's two characters either side of the term (-1 past its ends).
+  const before = start > from ? text.charCodeAt(start - 1) : -1;
+  const beforeThat = start - 1 > from ? text.charCodeAt(start - 2) : -1;
+  const after = end < afterEnd ? text.charCodeAt(end) : -1;
+  const afterThat = end + 1 < afterEnd ? text.charCodeAt(end + 1) : -1;
   const token = text.slice(from, afterEnd);
   if (token.includes('://') || token.slice(0, 4).toLowerCase() === 'www.' || hasMailHost(token)) return 'url';
   if (start > from && text.lastIndexOf('$', start - 1) >= from) return 'shell-variable';
@@ -83,13 +85,13 @@ export function identifierAround(text: string, start: number, end: number, inCod
   const quote = from >= 2 ? text.charCodeAt(from - 1) : -1;
   const assign = from >= 2 ? text.charCodeAt(from - 2) : -1;
   if (token.includes('=') || ((quote === 0x22 || quote === 0x27) && (assign === 0x3d || assign === 0x3a))) return 'key-value';
-  if (beforeEnds(0x2e, isNameCode) || afterStarts(0x2e, isNameCode)) return 'dotted-name';
-  if (beforeEnds(0x3a, isWordCode) || afterStarts(0x3a, (next) => isWordCode(next) || next === 0x2f)) return 'key-value';
+  if ((before === 0x2e && isNameCode(beforeThat)) || (after === 0x2e && isNameCode(afterThat))) return 'dotted-name';
+  if ((before === 0x3a && isWordCode(beforeThat)) || (after === 0x3a && (isWordCode(afterThat) || afterThat === 0x2f))) return 'key-value';
   if (token.includes('/') && (/^(\/|\.\.?\/|~\/)/.test(token) || (token.match(/\//g)?.length ?? 0) >= 2 || /\/[\w-]+\.\w+$|^[\w-]+\.[\w.-]+\//.test(token))) return 'path';
   // snake_case and namespaced names: `ISTIO_META_DNS_CAPTURE`, `istio_requests_total`.
-  if (beforeEnds(0x5f) || afterStarts(0x5f)) return 'name-part';
+  if (before === 0x5f || after === 0x5f) return 'name-part';
   if (!inCode) return undefined;
-  if (isNameCode(code(start - 1)) || isNameCode(code(end))) return 'name-part';
+  if (isNameCode(before) || isNameCode(after)) return 'name-part';
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = text.indexOf('\n', end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
