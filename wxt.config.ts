@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { firstPaintChunk } from './src/build/first-paint-chunk';
 import { noInnerHtml } from './src/build/no-inner-html';
 import { polyfillAsEsm } from './src/build/polyfill-as-esm';
 import { MIN_CHROME, MIN_FIREFOX } from './src/build/targets';
@@ -12,8 +13,8 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact(), datasetPlugin(), noInnerHtml(), polyfillAsEsm()],
-    build: { target: [`chrome${MIN_CHROME}`, `firefox${MIN_FIREFOX}`] },
+    plugins: [preact(), datasetPlugin(), noInnerHtml(), polyfillAsEsm(), firstPaintChunk(/[\\/]src[\\/]ui[\\/]popup[\\/]start\.ts$/, 'ui-shell')],
+    build: { target: [`chrome${MIN_CHROME}`, `firefox${MIN_FIREFOX}`], modulePreload: { polyfill: false } },
   }),
   zip: {
     // The Firefox store reviews the sources zip: everything `npm ci && npm run build` needs.

@@ -1,4 +1,4 @@
-import './style.css';
+import styles from './style.css?inline';
 import { startPopup } from '../../src/ui/popup/start';
 
-startPopup(document.getElementById('app')!, new URLSearchParams(location.search));
+startPopup(document.getElementById('app')!, new URLSearchParams(location.search), styles);

@@ -114,6 +114,26 @@ describe.each(BROWSERS)('%s: popup search', (browser) => {
     await popup.waitFor(() => [...document.querySelectorAll('#recent-heading ~ *, .chips .chip')].some((chip) => chip.textContent === 'lazy loading'));
   });
 
+  it('draws its first results styled, from its own script and one chunk of the shell', async () => {
+    await search(popup, 'rate limiting');
+    await popup.close();
+    popup = await openPopup(session);
+    const opening = await popup.evaluate(async () => {
+      // What the page asks for before it draws is in its head as shipped (extension pages report no resource timing).
+      const shipped = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), 'text/html');
+      return {
+        scripts: shipped.querySelectorAll('script[src], link[rel="modulepreload"]').length,
+        stylesheets: shipped.querySelectorAll('link[rel="stylesheet"]').length,
+        width: getComputedStyle(document.querySelector('.popup')!).width,
+      };
+    });
+    // Its entry (the stylesheet inside it), the bundler's runtime and the shell the pages share.
+    expect(opening.scripts).toBeGreaterThan(0);
+    expect(opening.scripts).toBeLessThanOrEqual(3);
+    expect(opening.stylesheets).toBe(0);
+    expect(opening.width).toBe('400px');
+  });
+
   it('logged no error', () => {
     expect(session.errors).toEqual([]);
   });

@@ -18,10 +18,10 @@ import { answerLanguage, MAX_QUERY_CHARS } from '../../messaging/validate';
 import { updateSettings } from '../../settings/settings-item';
 import { SearchHeader } from '../search/SearchHeader';
 import type { ShownList } from '../search/SearchView';
-import { optionId, QueryResultCount, RESULTS_ID, type ResultItem, ResultOptions } from '../search/ResultOptions';
+import { optionId, QueryResultCount, RESULT_COUNT_TIMING, RESULTS_ID, type ResultItem, ResultOptions } from '../search/ResultOptions';
 import { type Opening, toSidePanel } from './opening';
 import { PopupFrame, SidePanelButton } from './PopupFrame';
-import { afterPaint, wait } from '../timing';
+import { afterShown, wait } from '../timing';
 
 const KEPT_KEY = 'istio-experts:popup-first-paint';
 /** The first paint draws what the popup (580 px high) shows before it is scrolled, three or four results; the app adds the rest. */
@@ -128,6 +128,8 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
 
 /** How long the first paint waits for the background's list before the app loads anyway (a background asleep answers late). */
 const LIST_WAIT_MS = 80;
+/** How long the app waits for the first paint's list to be on screen before it loads anyway. */
+const SHOWN_WAIT_MS = 150;
 
 
 
@@ -178,7 +180,7 @@ export function startFirstPaint(root: HTMLElement, params: URLSearchParams, open
     if (!ended && !touched && (opened.query !== guess.query || opened.answerId !== guess.answerId)) void open(opened);
   });
   return {
-    painted: guessed.then((drew) => (drew ? afterPaint() : undefined)),
+    painted: guessed.then((drew) => (drew ? afterShown(RESULT_COUNT_TIMING, SHOWN_WAIT_MS) : undefined)),
     handOver() {
       ended = true;
       const input = root.querySelector('input');

@@ -23,11 +23,13 @@ export const RESULTS_ID = 'results';
 
 export const optionId = (listId: string, answerId: string) => `${listId}-${answerId}`;
 
+/** The element timing of the count above the results: when the list it heads is on screen (the popup's first paint waits for it; `npm run bench`). */
+export const RESULT_COUNT_TIMING = 'result-count';
+
 /** "3 close matches", "No close match", "Top 20 of 31 close matches": above a query's results. */
 export function ResultCount({ total, children }: { total: number; children?: ComponentChildren }) {
   return (
-    // elementtiming: when the count is on screen, with the list it heads (`npm run bench`).
-    <p class="count" role="status" elementtiming="result-count">
+    <p class="count" role="status" elementtiming={RESULT_COUNT_TIMING}>
       {total === 0 ? t('noCloseMatchCount') : total === 1 ? t('resultCountOne') : total > SEARCH_LIMIT ? t('resultCountTop', SEARCH_LIMIT, total) : t('resultCount', total)}
       {children}
     </p>
