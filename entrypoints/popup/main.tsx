@@ -1,4 +1,4 @@
-import styles from './style.css?inline';
+import './style.css';
 import { startPopup } from '../../src/ui/popup/start';
 
-startPopup(document.getElementById('app')!, new URLSearchParams(location.search), styles);
+startPopup(document.getElementById('app')!, new URLSearchParams(location.search));

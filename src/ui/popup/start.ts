@@ -5,15 +5,8 @@
 import { startFirstPaint } from './first-paint';
 import { openingQuery } from './opening';
 
-/**
- * `styles`: the popup's stylesheet, given as text and put in the page here: a stylesheet linked
- * from `popup.html` is one more request before the first paint (`npm run bench -- popup`).
- */
-export function startPopup(root: HTMLElement, params: URLSearchParams, styles: string): void {
+export function startPopup(root: HTMLElement, params: URLSearchParams): void {
   document.documentElement.lang = navigator.language;
-  const style = document.createElement('style');
-  style.textContent = styles;
-  document.head.append(style);
   const opening = openingQuery(params);
   const firstPaint = startFirstPaint(root, params, opening);
   // Evaluating the app's chunks holds the next paint back: the first paint's list is painted first.
