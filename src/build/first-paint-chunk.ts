@@ -1,9 +1,10 @@
 /**
- * Vite plugin: the modules a page's first paint runs, and everything they import statically, in
- * one chunk (the other pages load it too: they share most of it). Left to itself the bundler splits them by which other pages share them: the popup
- * loaded four scripts before it could draw, and each request costs an extension page's main
- * thread time before it paints (`npm run bench -- popup`). Dynamic imports (the popup's app, its
- * dataset and its engine) stay chunks of their own.
+ * Vite plugin: the modules the popup's first paint runs, and everything they import statically,
+ * in one chunk, which the other pages load too (they share most of it). Left to itself the
+ * bundler split them by which pages share them: the popup asked for four scripts before it could
+ * draw, and each request costs an extension page's main thread time before it paints
+ * (`npm run bench -- popup`). Dynamic imports (the popup's app, its dataset and its engine) stay
+ * chunks of their own.
  */
 import type { Plugin } from 'vite';
 

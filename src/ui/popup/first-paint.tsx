@@ -131,8 +131,6 @@ const LIST_WAIT_MS = 80;
 /** How long the app waits for the first paint's list to be on screen before it loads anyway. */
 const SHOWN_WAIT_MS = 150;
 
-
-
 /**
  * The first paint in `root`, at once: on the address's query, or on the query kept last (the
  * popup's last query, kept in `storage.local` too, whose read takes longer); on nothing while
