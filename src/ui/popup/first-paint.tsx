@@ -126,17 +126,18 @@ function FirstPaintView({ initial, list, onChange }: { initial: Handover; list: 
   );
 }
 
-/** How long the first paint waits for the background's list before the app loads anyway (a background asleep answers late). */
+/** How long the first paint waits for the background's list before it draws the search box alone and the app loads (a background asleep answers late). */
 const LIST_WAIT_MS = 80;
 /** How long the app waits for the first paint's list to be on screen before it loads anyway. */
 const SHOWN_WAIT_MS = 150;
 
 /**
- * The first paint in `root`, at once: on the address's query, or on the query kept last (the
- * popup's last query, kept in `storage.local` too, whose read takes longer); on nothing while
- * a request waits (`?pending`, set by the background). Once the opening is known it is drawn
- * again if it differs and the reader has not begun. The list is the one kept for the query,
- * or else the background's (its engine is loaded while it answers the cards). `painted`: its
+ * The first paint in `root`: on the address's query, or on the query kept last (the popup's
+ * last query, kept in `storage.local` too, whose read takes longer); on nothing while a request
+ * waits (`?pending`, set by the background). Once the opening is known it is drawn again if it
+ * differs and the reader has not begun. The list is the one kept for the query, drawn at once,
+ * or else the background's (its engine is loaded while it answers the cards), drawn with the
+ * search box once it is in. `painted`: its
  * list is on screen, or there is none to wait for. `handOver` ends it and says what the reader
  * did; `answered`, the hits the background gave, which the app lists from without asking again.
  */
@@ -160,17 +161,25 @@ export function startFirstPaint(root: HTMLElement, params: URLSearchParams, open
       render(null, root);
     }
   };
-  /** Draws the opening; resolves once its list is drawn (true), or there is none (false). */
+  /**
+   * Draws the opening; resolves once its list is drawn (true), or there is none (false). A query
+   * with no list kept is drawn once the background's list is in, or at LIST_WAIT_MS without it:
+   * the search box drawn alone first kept the main thread busy (style, layout, paint) just when
+   * the answer came, and the answer waited for it (`npm run bench -- popup`, new query).
+   */
   const open = async (opened: Opening): Promise<boolean> => {
     const list = kept?.query === opened.query ? kept : undefined;
     handover = { ...opened, lang: list?.lang ?? uiLanguage() };
-    draw(opened, list);
-    if (list || opened.query.trim() === '') return list !== undefined;
+    if (list || opened.query.trim() === '') {
+      draw(opened, list);
+      return list !== undefined;
+    }
     const asked = handover;
     const answered = await Promise.race([askList(opened.query, asked.lang), wait(LIST_WAIT_MS)]);
-    if (!answered || ended || touched || handover !== asked) return false;
+    // (drawn again meanwhile, on the opening read from storage, or the reader began there)
+    if (ended || touched || handover !== asked) return false;
     draw(opened, answered);
-    return true;
+    return answered !== undefined;
   };
   const guess: Opening = params.has('pending') ? { query: '' } : params.has('q') ? { query: params.get('q')!, answerId: params.get('answer') ?? undefined } : { query: kept?.query ?? '' };
   const guessed = open(guess);

@@ -55,10 +55,13 @@ describe('the popup’s first paint', () => {
     expect(element.querySelector('main')!.getAttribute('aria-busy')).toBe('true');
   });
 
-  it('draws the search box alone for an address query it kept no list for, and for a list that was not whole', () => {
+  it('draws the search box alone for an address query it kept no list for, once the background gave none, and for a list that was not whole', async () => {
     keep('rate limiting');
     const other = root();
     startFirstPaint(other, new URLSearchParams('q=sidecar memory'), never);
+    // Nothing is drawn until the background's answer is in: then the search box and its list in one frame.
+    expect(other.querySelector('input')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(hasList(other)).toBe(false);
     expect(other.querySelector('input')!.value).toBe('sidecar memory');
     expect(other.querySelector('[role=option]')).toBeNull();
@@ -106,14 +109,18 @@ describe('the popup’s first paint', () => {
     startFirstPaint(partial, new URLSearchParams('q=lazy xds'), never);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(partial.querySelector('[role=option]')).toBeNull();
-    ask.mockImplementation((async () => answer('lazy xds')) as never);
-    const typing = root();
-    startFirstPaint(typing, new URLSearchParams('q=lazy xds'), never);
-    const input = typing.querySelector('input')!;
-    input.value = 'lazy xds loading';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // A background that answers late: the search box alone at 80 ms, and the late list is not drawn.
+    let late!: (list: unknown) => void;
+    ask.mockImplementation((() => new Promise((resolve) => (late = resolve))) as never);
+    const slow = root();
+    const slowPaint = startFirstPaint(slow, new URLSearchParams('q=lazy xds'), never);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(slow.querySelector('input')).toBeNull();
+    await slowPaint.painted;
+    expect(slow.querySelector('input')!.value).toBe('lazy xds');
+    late(answer('lazy xds'));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(typing.querySelector('[role=option]')).toBeNull();
+    expect(slow.querySelector('[role=option]')).toBeNull();
   });
 
   it('is drawn again on the opening if a request was waiting, unless the reader has begun typing', async () => {
@@ -122,8 +129,7 @@ describe('the popup’s first paint', () => {
     let open!: (opening: Opening) => void;
     startFirstPaint(element, new URLSearchParams(), new Promise((resolve) => (open = resolve)));
     open({ query: 'lazy xds', answerId: 'ep01-q01' });
-    await Promise.resolve();
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(element.querySelector('input')!.value).toBe('lazy xds');
     expect(element.querySelector('[role=option]')).toBeNull();
   });
