@@ -137,9 +137,9 @@ const SHOWN_WAIT_MS = 150;
  * waits (`?pending`, set by the background). Once the opening is known it is drawn again if it
  * differs and the reader has not begun. The list is the one kept for the query, drawn at once,
  * or else the background's (its engine is loaded while it answers the cards), drawn with the
- * search box once it is in. `painted`: its
- * list is on screen, or there is none to wait for. `handOver` ends it and says what the reader
- * did; `answered`, the hits the background gave, which the app lists from without asking again.
+ * search box once it is in. `painted`: its list is on screen, or there is none to wait for.
+ * `handOver` ends it and says what the reader did; `answered`, the hits the background gave,
+ * which the app lists from without asking again.
  */
 export function startFirstPaint(root: HTMLElement, params: URLSearchParams, opening: Promise<Opening>): { painted: Promise<void>; handOver(): Handover; answered(): { query: string; hits: SearchHit[] } | undefined } {
   const kept = readKept();
