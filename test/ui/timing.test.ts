@@ -41,25 +41,20 @@ describe('afterShown', () => {
     vi.unstubAllGlobals();
   });
 
-  it('waits for the element timing of the named element, not of another one (Chromium)', async () => {
-    const { observers, deliver } = fakeObserver(['element', 'paint']);
+  it.each([
+    // Chromium: the element timing of the named element, not of another one.
+    { browser: 'Chromium', supported: ['element', 'paint'], type: 'element', other: { entryType: 'element', identifier: 'something-else' }, named: { entryType: 'element', identifier: 'result-count' } },
+    // Firefox has no element timing: the first contentful paint.
+    { browser: 'Firefox', supported: ['paint', 'mark'], type: 'paint', other: { entryType: 'paint', name: 'first-paint' }, named: { entryType: 'paint', name: 'first-contentful-paint' } },
+  ])('waits for what shows the element on screen ($browser: $type entries)', async ({ supported, type, other, named }) => {
+    const { observers, deliver } = fakeObserver(supported);
     const shown = afterShown('result-count', 150);
-    expect(observers[0]!.type).toBe('element');
-    deliver({ entryType: 'element', identifier: 'something-else' });
+    expect(observers[0]!.type).toBe(type);
+    deliver(other);
     expect(await settled(shown)).toBe(false);
-    deliver({ entryType: 'element', identifier: 'result-count' });
+    deliver(named);
     expect(await settled(shown)).toBe(true);
     expect(observers[0]!.disconnected).toBe(true);
-  });
-
-  it('waits for the first contentful paint where there is no element timing (Firefox)', async () => {
-    const { observers, deliver } = fakeObserver(['paint', 'mark']);
-    const shown = afterShown('result-count', 150);
-    expect(observers[0]!.type).toBe('paint');
-    deliver({ entryType: 'paint', name: 'first-paint' });
-    expect(await settled(shown)).toBe(false);
-    deliver({ entryType: 'paint', name: 'first-contentful-paint' });
-    expect(await settled(shown)).toBe(true);
   });
 
   it('gives up after its time when nothing is reported, and observes nothing where it cannot', async () => {

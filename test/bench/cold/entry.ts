@@ -5,6 +5,7 @@
  */
 import { type SortedSpellings, sortSpellings, type TermAliases, TermMatcher } from '../../../src/glossary/matcher';
 import { MarkingPolicy } from '../../../src/page/marking-policy';
+import { MAX_MATCHES_PER_NODE } from '../../../src/page/scanner';
 import { readModeOf, readWindow } from '../../../src/page/signal-marks';
 import { unskippedTexts } from '../../../src/page/selectors';
 import { SignalReader } from '../../../src/signals/reader';
@@ -40,17 +41,15 @@ function work(part: ColdPart, input: ColdInput, nodes: readonly Text[]): () => v
     case 'walk':
       return () => texts(document.body);
     case 'matcher':
-      // As the page does: from the spellings sorted at build time.
+    case 'matcher-on-page': {
+      // As the page does, from the spellings sorted at build time; or as before that, folded and
+      // sorted on the page (inside the timing).
+      const spellings = part === 'matcher' ? () => input.spellings : () => sortSpellings(input.aliases);
       return () => {
-        const matcher = new TermMatcher(input.spellings);
-        for (const node of nodes) matcher.findAll(node.data, 500);
+        const matcher = new TermMatcher(spellings());
+        for (const node of nodes) matcher.findAll(node.data, MAX_MATCHES_PER_NODE);
       };
-    case 'matcher-on-page':
-      // The way before the spellings were sorted at build time: folded and sorted on the page.
-      return () => {
-        const matcher = new TermMatcher(sortSpellings(input.aliases));
-        for (const node of nodes) matcher.findAll(node.data, 500);
-      };
+    }
     case 'signals-prose':
     case 'signals-code': {
       const mode = part === 'signals-code' ? 'code' : 'prose';
@@ -60,7 +59,7 @@ function work(part: ColdPart, input: ColdInput, nodes: readonly Text[]): () => v
     case 'policy': {
       // The terms are found first (that code warms up here, not the policy's).
       const matcher = new TermMatcher(input.spellings);
-      const found = nodes.map((node) => ({ node, matches: matcher.findAll(node.data, 500) })).filter(({ matches }) => matches.length > 0);
+      const found = nodes.map((node) => ({ node, matches: matcher.findAll(node.data, MAX_MATCHES_PER_NODE) })).filter(({ matches }) => matches.length > 0);
       return () => {
         const policy = new MarkingPolicy(document, location.href);
         for (const { node, matches } of found) policy.review(node, matches);
