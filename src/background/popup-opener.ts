@@ -1,14 +1,14 @@
 /**
  * Opens the popup on a query: `action.openPopup()` where the browser allows it; otherwise the
- * query waits (see popup-request.ts) and a badge on the toolbar button says there is something.
+ * popup's address keeps the query for the next click on the toolbar button (popup-request.ts),
+ * and a badge on the button says there is something.
  */
 import { browser } from 'wxt/browser';
-import { PENDING_POPUP_PAGE, pendingPopupItem } from '../messaging/popup-request';
+import { popupPageFor } from '../messaging/popup-request';
 import type { PopupRequest } from '../messaging/protocol';
 
 export async function openPopup(request: PopupRequest): Promise<boolean> {
-  await pendingPopupItem.setValue(request);
-  await browser.action.setPopup({ popup: PENDING_POPUP_PAGE });
+  await browser.action.setPopup({ popup: popupPageFor(request) });
   try {
     await browser.action.openPopup();
     return true;

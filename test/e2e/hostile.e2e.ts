@@ -23,11 +23,11 @@ interface Hostile {
   forgeScriptStarted(extensionId: string): void;
 }
 
-/** What the background knows of popup openings: a query waiting for the popup, the popup's last search. */
-function popupTraces(session: Session): Promise<{ pending: unknown; lastQuery: unknown; badge: string }> {
+/** What the background knows of popup openings: the popup's address (a query waiting there), the popup's last search. */
+function popupTraces(session: Session): Promise<{ popup: string; lastQuery: unknown; badge: string }> {
   const api = session.browserName === 'chromium' ? 'chrome' : 'browser';
   return session.background(
-    `Promise.all([${api}.storage.session.get('pendingPopup'), ${api}.storage.local.get('lastQuery'), ${api}.action.getBadgeText({})]).then(([s, l, badge]) => ({ pending: s.pendingPopup ?? null, lastQuery: l.lastQuery ?? null, badge }))`,
+    `Promise.all([${api}.action.getPopup({}), ${api}.storage.local.get('lastQuery'), ${api}.action.getBadgeText({})]).then(([popup, l, badge]) => ({ popup, lastQuery: l.lastQuery ?? null, badge }))`,
   );
 }
 

@@ -96,20 +96,28 @@ describe('chromium: where no script may run, the popup opens on the text', () =>
       const url = page.url;
       await session.contextMenuLookup(url, 'sidecar 热升级');
       // action.openPopup() either showed the popup at once (it then took the query and saved it
-      // as its last one) or failed, leaving the query waiting for the popup's next opening and a
-      // badge saying so. (The query waits in both cases until openPopup() settles: only the badge
-      // tells the second outcome apart.)
+      // as its last one) or failed, leaving the query in the popup's address for its next opening
+      // and a badge saying so. (The address has the query in both cases until the popup shows it:
+      // only the badge tells the second outcome apart.)
       const where = await poll(
         () => session.background<string | null>(
-          "Promise.all([chrome.storage.session.get('pendingPopup'), chrome.storage.local.get('lastQuery'), chrome.action.getBadgeText({})]).then(([s, l, badge]) => s.pendingPopup?.query === 'sidecar 热升级' && badge === '1' ? 'pending' : l.lastQuery === 'sidecar 热升级' ? 'shown' : null)",
+          "Promise.all([chrome.action.getPopup({}), chrome.storage.local.get('lastQuery'), chrome.action.getBadgeText({})]).then(([popup, l, badge]) => new URL(popup).searchParams.get('q') === 'sidecar 热升级' && badge === '1' ? 'pending' : l.lastQuery === 'sidecar 热升级' ? 'shown' : null)",
         ),
         10_000,
         'the popup to open on the text, or the text to wait for it',
       );
       if (where === 'pending') {
-        const popup = await session.openExtensionPage('popup.html');
+        // The toolbar button's next click opens the address the background set.
+        const address = await session.background<string>('chrome.action.getPopup({})');
+        const popup = await session.openExtensionPage(address.slice(address.indexOf('popup.html')));
         await popup.waitFor(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement | null)?.value === 'sidecar 热升级');
       }
+      // Shown: the button opens the plain popup again, with no badge.
+      await poll(
+        () => session.background<boolean | null>("Promise.all([chrome.action.getPopup({}), chrome.action.getBadgeText({})]).then(([popup, badge]) => (new URL(popup).search === '' && badge === '') || null)"),
+        10_000,
+        'the popup’s plain address back',
+      );
     } finally {
       await session.close();
     }

@@ -19,6 +19,7 @@ import { updateSettings } from '../../settings/settings-item';
 import { SearchHeader } from '../search/SearchHeader';
 import type { ShownList } from '../search/SearchView';
 import { optionId, QueryResultCount, RESULT_COUNT_TIMING, RESULTS_ID, type ResultItem, ResultOptions } from '../search/ResultOptions';
+import { popupRequestIn } from '../../messaging/popup-request';
 import { type Opening, toSidePanel } from './opening';
 import { PopupFrame, SidePanelButton } from './PopupFrame';
 import { afterShown, wait } from '../timing';
@@ -132,10 +133,9 @@ const LIST_WAIT_MS = 80;
 const SHOWN_WAIT_MS = 150;
 
 /**
- * The first paint in `root`: on the address's query, or on the query kept last (the popup's
- * last query, kept in `storage.local` too, whose read takes longer); on nothing while a request
- * waits (`?pending`, set by the background). Once the opening is known it is drawn again if it
- * differs and the reader has not begun. The list is the one kept for the query, drawn at once,
+ * The first paint in `root`: on the address's request (a lookup, a card's "all answers"), or on
+ * the query kept last (the popup's last query, kept in `storage.local` too, whose read takes
+ * longer). Once the opening is known it is drawn again if it differs and the reader has not begun. The list is the one kept for the query, drawn at once,
  * or else the background's (its engine is loaded while it answers the cards), drawn with the
  * search box once it is in. `painted`: its list is on screen, or there is none to wait for.
  * `handOver` ends it and says what the reader did; `answered`, the hits the background gave,
@@ -181,7 +181,8 @@ export function startFirstPaint(root: HTMLElement, params: URLSearchParams, open
     draw(opened, answered);
     return answered !== undefined;
   };
-  const guess: Opening = params.has('pending') ? { query: '' } : params.has('q') ? { query: params.get('q')!, answerId: params.get('answer') ?? undefined } : { query: kept?.query ?? '' };
+  const request = popupRequestIn(params);
+  const guess: Opening = request ? { query: request.query, answerId: request.answerId } : { query: kept?.query ?? '' };
   const guessed = open(guess);
   void opening.then((opened) => {
     if (!ended && !touched && (opened.query !== guess.query || opened.answerId !== guess.answerId)) void open(opened);

@@ -1,6 +1,6 @@
 /** What the popup opens on, and its hand-over to the side panel: shared by its first paint and the app. */
 import { browser } from 'wxt/browser';
-import { takePendingPopup } from '../../messaging/popup-request';
+import { clearPopupRequest, popupRequestIn } from '../../messaging/popup-request';
 import { openSidePanel, requestPanel } from '../../messaging/side-panel';
 import { readLastQuery } from '../search/history';
 
@@ -10,11 +10,13 @@ export interface Opening {
   answerId?: string | undefined;
 }
 
-/** A waiting request (a card's "all answers"), the address's query, or the last one. */
+/** A request in the address (a lookup, a card's "all answers"), or the last query. */
 export async function openingQuery(params: URLSearchParams): Promise<Opening> {
-  const pending = await takePendingPopup().catch(() => null);
-  if (pending) return { query: pending.query, answerId: pending.answerId };
-  if (params.has('q')) return { query: params.get('q')!, answerId: params.get('answer') ?? undefined };
+  const request = popupRequestIn(params);
+  if (request) {
+    void clearPopupRequest().catch(() => {});
+    return { query: request.query, answerId: request.answerId };
+  }
   return { query: await readLastQuery() };
 }
 

@@ -2,6 +2,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadDataset } from '../../../src/data/load-files';
+import { popupPageFor } from '../../../src/messaging/popup-request';
 import { backgroundMessaging } from '../../../src/messaging/protocol';
 import { listHits, listItems } from '../../../src/search/cards';
 import { SearchEngine } from '../../../src/search/engine';
@@ -74,17 +75,19 @@ describe('the popup’s first paint', () => {
     expect(partial.querySelector('input')!.value).toBe('rate limiting');
   });
 
-  it('draws no list of the last query’s while a request waits (?pending), and then the request’s', async () => {
+  it('opens on the request in its address (a lookup), with the list kept for it, or none of the last query’s', async () => {
+    const address = (request: Opening) => new URLSearchParams(new URL(popupPageFor(request), 'chrome-extension://id/').search);
     keep('rate limiting');
-    const element = root();
-    let open!: (opening: Opening) => void;
-    startFirstPaint(element, new URLSearchParams('pending'), new Promise((resolve) => (open = resolve)));
-    expect(hasList(element)).toBe(false);
-    expect(element.querySelector('input')!.value).toBe('');
-    open({ query: 'rate limiting' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(element.querySelector('input')!.value).toBe('rate limiting');
-    expect(element.querySelector('[role=option]')).not.toBeNull();
+    const kept = root();
+    const keptPaint = startFirstPaint(kept, address({ query: 'rate limiting', answerId: 'ep01-q01' }), never);
+    expect(kept.querySelector('input')!.value).toBe('rate limiting');
+    expect(hasList(kept)).toBe(true);
+    expect(keptPaint.handOver()).toMatchObject({ query: 'rate limiting', answerId: 'ep01-q01' });
+    vi.spyOn(backgroundMessaging, 'sendMessage').mockImplementation((async () => undefined) as never);
+    const other = root();
+    await startFirstPaint(other, address({ query: 'sidecar 热升级' }), never).painted;
+    expect(other.querySelector('input')!.value).toBe('sidecar 热升级');
+    expect(hasList(other)).toBe(false);
   });
 
   it('asks the background for a query it kept nothing for, and draws its list if it is whole', async () => {

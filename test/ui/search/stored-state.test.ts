@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { pendingPopupItem, takePendingPopup } from '../../../src/messaging/popup-request';
+import { clearPopupRequest, popupPageFor, popupRequestIn } from '../../../src/messaging/popup-request';
 import { takePanelRequest } from '../../../src/messaging/side-panel';
-import { MAX_QUERY_CHARS } from '../../../src/messaging/validate';
+import { MAX_LOOKUP_CHARS, MAX_QUERY_CHARS } from '../../../src/messaging/validate';
 import { MAX_RECENT, readLastQuery, readRecentSearches, validRecentSearches, withRecent } from '../../../src/ui/search/history';
 
 describe('stored recent searches', () => {
@@ -58,19 +58,24 @@ describe('the stored last query', () => {
 describe('a stored popup or panel request', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('drops a popup request whose query is not text, and takes it only once', async () => {
+  it('reads a popup request from the popup’s address, checked like a message', () => {
+    const request = (search: string) => popupRequestIn(new URLSearchParams(search));
+    expect(request(new URL(popupPageFor({ query: 'sidecar 热升级 (.*+?)&answer=x#', answerId: 'ep08-q01' }), 'chrome-extension://id/').search)).toEqual({ query: 'sidecar 热升级 (.*+?)&answer=x#', answerId: 'ep08-q01' });
+    expect(request('q=keepalive')).toEqual({ query: 'keepalive' });
+    expect(request('')).toBeNull();
+    expect(request('q=')).toEqual({ query: '' });
+    expect(request('tab=3')).toBeNull();
+    expect(request('q=keepalive&answer=<script>')).toBeNull();
+    expect(request(`q=${'x'.repeat(MAX_LOOKUP_CHARS + 1)}`)?.query.length ?? 0).toBeLessThanOrEqual(MAX_LOOKUP_CHARS);
+  });
+
+  it('sets the plain popup back, and clears the badge, once a request is shown', async () => {
     const setPopup = vi.fn(async () => {});
-    fakeBrowser.action.setPopup = setPopup;
-    await pendingPopupItem.setValue({ query: 42 } as never);
-    expect(await takePendingPopup()).toBeNull();
-    expect(await pendingPopupItem.getValue()).toBeNull();
-    await pendingPopupItem.setValue({ query: 'keepalive', answerId: '<script>' } as never);
-    expect(await takePendingPopup()).toBeNull();
-    await pendingPopupItem.setValue({ query: 'keepalive', answerId: 'ep08-q01' });
-    expect(await takePendingPopup()).toEqual({ query: 'keepalive', answerId: 'ep08-q01' });
-    // Taken: the popup opens on its own address again, and its first paint on the last query.
+    const setBadgeText = vi.fn(async () => {});
+    Object.assign(fakeBrowser.action, { setPopup, setBadgeText });
+    await clearPopupRequest();
     expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' });
-    expect(await takePendingPopup()).toBeNull();
+    expect(setBadgeText).toHaveBeenLastCalledWith({ text: '' });
   });
 
   it('drops a malformed panel request', async () => {
