@@ -130,6 +130,42 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       await waitForNoCard(page);
     });
 
+    it('opens the popup on an answer clicked in the card: the card’s query, that answer open', async () => {
+      const api = browser === 'chromium' ? 'chrome' : 'browser';
+      // Made to refuse in Chromium: the request then waits in the popup's address, for the toolbar
+      // button, with a badge. (Firefox opens the popup from the card's click: its popup shows the
+      // request and saves the query as its last.)
+      if (browser === 'chromium') await session.background(`(async () => { chrome.action.openPopup = () => Promise.reject(new Error('refused')); })()`);
+      await session.background(`${api}.storage.local.remove('lastQuery')`);
+      const card = await hover(page, 'keepalive');
+      await clickInCard(page, 'button.answer');
+      await waitForNoCard(page);
+      const outcome = (await poll(
+        () => session.background<{ address: string } | { shown: string } | null>(
+          `Promise.all([${api}.action.getPopup({}), ${api}.action.getBadgeText({}), ${api}.storage.local.get('lastQuery')]).then(([address, badge, last]) => badge === '1' ? { address } : last.lastQuery ? { shown: last.lastQuery } : null)`,
+        ),
+        10_000,
+        'the popup to open on the request, or the request to wait in its address',
+      ))!;
+      if ('shown' in outcome) {
+        expect(browser).toBe('firefox');
+        expect(outcome.shown).toMatch(/keep-?alive/i);
+      } else {
+        const request = new URL(outcome.address).searchParams;
+        expect(request.get('answer')).toBe(card.answerIds[0]);
+        const popup = await session.openExtensionPage(outcome.address.slice(outcome.address.indexOf('popup.html')));
+        await poll(() => popup.evaluateWith((answerId) => document.querySelector(`.answer-detail[data-answer-id="${answerId}"]`) !== null, card.answerIds[0]!), 10_000, 'the clicked answer open in the popup');
+        expect(await popup.evaluate(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).value)).toBe(request.get('q'));
+        await popup.close();
+      }
+      // Shown: the button opens the plain popup again, with no badge.
+      await poll(
+        () => session.background<boolean>(`Promise.all([${api}.action.getPopup({}), ${api}.action.getBadgeText({})]).then(([popup, badge]) => new URL(popup).search === '' && badge === '')`),
+        10_000,
+        'the popup’s plain address back',
+      );
+    });
+
     it('lets the keyboard into an open card with the lookup shortcut, and gives focus back on Escape', async () => {
       await hover(page, 'keepalive');
       await page.evaluate(() => getSelection()?.removeAllRanges());
