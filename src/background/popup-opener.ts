@@ -6,9 +6,13 @@
 import { browser } from 'wxt/browser';
 import { popupPageFor } from '../messaging/popup-request';
 import type { PopupRequest } from '../messaging/protocol';
+import { getEngine } from './engine';
 
 export async function openPopup(request: PopupRequest): Promise<boolean> {
   await browser.action.setPopup({ popup: popupPageFor(request) });
+  // The popup's first paint asks for the request's list at once: the engine loads (a background
+  // just woken has none) while the popup opens, after the browser is asked to open it.
+  setTimeout(() => getEngine().loadIndex(), 0);
   try {
     await browser.action.openPopup();
     return true;

@@ -11,11 +11,14 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../e2e/harness/chromium';
-import { extensionBuild, poll } from '../e2e/harness/common';
+import { extensionBuild } from '../e2e/harness/common';
+import type { Session, TestPage } from '../e2e/harness/session';
 import { baselineBuild } from './chromium-context';
 import { median, summary } from './stats';
 
 const OPENINGS = 15;
+/** Fresh browsers per build for a lookup as the background starts (each takes seconds to launch). */
+const COLD_OPENINGS = 6;
 const TYPED = 'sidecar memory with thousands of services';
 
 /** A copy of a build with a blank page beside the popup, for the floor. */
@@ -59,24 +62,31 @@ const NEW_QUERIES = ['rate limiting', 'sidecar memory', 'lazy xds', 'envoy fallb
 const LAST_QUERY = 'rate limiting';
 
 /**
- * The popup's address after a lookup where no script runs (the popup falls back; a card's "all
- * answers" goes the same way): the background handles the lookup, and the browser is made to
- * refuse `action.openPopup()`, so the popup waits for the toolbar button at the address it set.
+ * The popup as a lookup opens it where no script runs (a card's "all answers" goes the same way):
+ * the background handles the lookup, and where it asks the browser to open the popup, the page
+ * it set as the popup opens at that moment, as a tab (a headless browser shows no popup).
  */
-async function lookupAddress(session: Awaited<ReturnType<typeof launchChromium>>, query: string): Promise<string> {
-  await session.background(`(async () => { chrome.action.openPopup = () => Promise.reject(new Error('refused')); await chrome.action.setBadgeText({ text: '' }); })()`);
+async function openByLookup(session: Session, query: string): Promise<TestPage> {
+  await session.background(`(() => {
+    if (self.benchPopupOpener) return;
+    self.benchPopupOpener = true;
+    const setPopup = chrome.action.setPopup.bind(chrome.action);
+    chrome.action.setPopup = (details) => ((self.benchPopup = details.popup), setPopup(details));
+    chrome.action.openPopup = () => chrome.tabs.create({ url: chrome.runtime.getURL(self.benchPopup) }).then(() => {});
+  })()`);
   const page = await session.openExtensionPage('options.html');
+  const opened = session.nextPage!();
   await session.contextMenuLookup(page.url, query);
-  const address = await poll(() => session.background<string>(`chrome.action.getBadgeText({}).then((badge) => badge === '1' ? chrome.action.getPopup({}) : '')`), 10_000, 'the lookup’s popup address');
+  const popup = await opened;
   await page.close();
-  return address.slice(address.indexOf('popup.html'));
+  return popup;
 }
 
 /**
  * The blank page, then the popup as a user has it: they search (typing, as in the popup), close
  * it and open it again on that last query, restored; then on a query it has not shown.
  */
-async function openOnce(session: Awaited<ReturnType<typeof launchChromium>>, into: Openings, opening: number): Promise<void> {
+async function openOnce(session: Session, into: Openings, opening: number): Promise<void> {
   const paintOf = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
   const blank = await session.openExtensionPage('blank.html');
   into.blankPaint.push((await blank.waitFor(paintOf))!);
@@ -98,14 +108,14 @@ async function openOnce(session: Awaited<ReturnType<typeof launchChromium>>, int
   into.firstPaint.push(times!.paint);
   into.firstResultsShown.push((await popup.waitFor(resultsShown))!);
   await popup.close();
-  const fresh = await session.openExtensionPage(await lookupAddress(session, `${NEW_QUERIES[opening % NEW_QUERIES.length]} ${opening}`));
+  const fresh = await openByLookup(session, `${NEW_QUERIES[opening % NEW_QUERIES.length]} ${opening}`);
   into.newQueryResults.push((await fresh.waitFor(() => performance.getEntriesByName('popup:results-rendered')[0]?.startTime ?? null))!);
   into.newQueryResultsShown.push((await fresh.waitFor(resultsShown))!);
   await fresh.close();
 }
 
 /** The popup as it is drawn now, its scripts taken out, saved beside it as a static page. */
-async function saveStaticCopy(session: Awaited<ReturnType<typeof launchChromium>>, extensionDir: string): Promise<void> {
+async function saveStaticCopy(session: Session, extensionDir: string): Promise<void> {
   const popup = await session.openExtensionPage('popup.html');
   await popup.waitFor(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' || null);
   const html = await popup.evaluate(() => {
@@ -117,12 +127,35 @@ async function saveStaticCopy(session: Awaited<ReturnType<typeof launchChromium>
   writeFileSync(join(extensionDir, 'static-results.html'), html);
 }
 
+/**
+ * A lookup as the background starts (a service worker is ended after 30 s idle; its engine is
+ * made again on first use): the first in a fresh browser, for each build in turn.
+ */
+async function firstLookups(builds: readonly string[]): Promise<number[][]> {
+  const shown = builds.map(() => [] as number[]);
+  for (let i = 0; i < COLD_OPENINGS; i++) {
+    for (const [index, extensionDir] of builds.entries()) {
+      const session = await launchChromium({ extensionDir });
+      try {
+        // What the background does once installed is over.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const popup = await openByLookup(session, NEW_QUERIES[i % NEW_QUERIES.length]!);
+        shown[index]!.push((await popup.waitFor(resultsShown))!);
+      } finally {
+        await session.close();
+      }
+    }
+  }
+  return shown;
+}
+
 export async function benchPopup(): Promise<void> {
   console.log('\n## Popup in Chromium (production build)');
   const baseline = baselineBuild();
   const extensionDir = withBlankPage(extensionBuild('chrome-mv3'));
+  const baselineDir = baseline ? withBlankPage(baseline) : undefined;
   const session = await launchChromium({ extensionDir });
-  const before = baseline ? await launchChromium({ extensionDir: withBlankPage(baseline) }) : undefined;
+  const before = baselineDir ? await launchChromium({ extensionDir: baselineDir }) : undefined;
   try {
     const now = noOpenings();
     const then = noOpenings();
@@ -142,6 +175,10 @@ export async function benchPopup(): Promise<void> {
     };
     print(before ? 'now     ' : '', now);
     if (before) print('before  ', then);
+    const [coldNow, coldThen] = await firstLookups(baselineDir ? [extensionDir, baselineDir] : [extensionDir]);
+    for (const [label, shown, openings] of [[before ? 'now     ' : '', coldNow, now], ...(coldThen ? [['before  ', coldThen, then] as const] : [])] as const) {
+      console.log(`${label}open → first results on screen, a lookup as the background starts  ${summary(shown!)}  ${(median(shown!) / median(openings.blankPaint)).toFixed(2)}× the floor`);
+    }
 
     // The popup reopened on the last query, as a static page: interleaved with the blank page.
     await saveStaticCopy(session, extensionDir);

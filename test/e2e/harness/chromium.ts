@@ -371,6 +371,9 @@ export async function launchChromium(options: SessionOptions = {}): Promise<Sess
       await composer.screenshot({ path, clip: { x: 0, y: 0, width: width + size.width, height: size.height } });
       await composer.close();
     },
+    async nextPage() {
+      return new ChromiumPage(await context.waitForEvent('page'));
+    },
     async clickToolbarButton(url) {
       const cdp = await context.browser()!.newBrowserCDPSession();
       const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { type: string; url: string; targetId: string }[] };

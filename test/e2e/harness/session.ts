@@ -102,6 +102,8 @@ export interface Session {
    * user's click would (Chromium only: CDP `Extensions.triggerAction`).
    */
   clickToolbarButton?(url: string): Promise<void>;
+  /** The next page the browser opens itself (a tab the extension creates), once it has begun loading (Chromium only). */
+  nextPage?(): Promise<TestPage>;
   /** The side panel (Chromium) or sidebar (Firefox) of the extension while it is open, else null. */
   sidePanel(): Promise<PanelPage | null>;
   /** Closes the side panel, as the user's close button would. */
