@@ -84,7 +84,8 @@ async function openByLookup(session: Session, query: string): Promise<TestPage> 
 
 /**
  * The blank page, then the popup as a user has it: they search (typing, as in the popup), close
- * it and open it again on that last query, restored; then on a query it has not shown.
+ * it and open it again on that last query, restored; then a lookup opens it on a query it has not
+ * shown.
  */
 async function openOnce(session: Session, into: Openings, opening: number): Promise<void> {
   const paintOf = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;

@@ -12,6 +12,7 @@
 import { render } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../i18n';
+import { popupRequestIn } from '../../messaging/popup-request';
 import { type AnswerLanguage, backgroundMessaging } from '../../messaging/protocol';
 import type { SearchHit } from '../../search/engine';
 import { answerLanguage, MAX_QUERY_CHARS } from '../../messaging/validate';
@@ -19,7 +20,6 @@ import { updateSettings } from '../../settings/settings-item';
 import { SearchHeader } from '../search/SearchHeader';
 import type { ShownList } from '../search/SearchView';
 import { optionId, QueryResultCount, RESULT_COUNT_TIMING, RESULTS_ID, type ResultItem, ResultOptions } from '../search/ResultOptions';
-import { popupRequestIn } from '../../messaging/popup-request';
 import { type Opening, toSidePanel } from './opening';
 import { PopupFrame, SidePanelButton } from './PopupFrame';
 import { afterShown, wait } from '../timing';
@@ -135,9 +135,10 @@ const SHOWN_WAIT_MS = 150;
 /**
  * The first paint in `root`: on the address's request (a lookup, a card's "all answers"), or on
  * the query kept last (the popup's last query, kept in `storage.local` too, whose read takes
- * longer). Once the opening is known it is drawn again if it differs and the reader has not begun. The list is the one kept for the query, drawn at once,
- * or else the background's (its engine is loaded while it answers the cards), drawn with the
- * search box once it is in. `painted`: its list is on screen, or there is none to wait for.
+ * longer). Once the opening is known it is drawn again if it differs and the reader has not
+ * begun. The list is the one kept for the query, drawn at once, or else the background's (its
+ * engine is loaded while it answers the cards, and as it opens the popup on a request), drawn
+ * with the search box once it is in. `painted`: its list is on screen, or there is none to wait for.
  * `handOver` ends it and says what the reader did; `answered`, the hits the background gave,
  * which the app lists from without asking again.
  */
