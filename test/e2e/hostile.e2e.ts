@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
 import {
-  BROWSERS, boxInCard, CARD_HOST, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markPoint, readCard,
+  BROWSERS, boxInCard, CARD_HOST, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markPoint, popupTraces, readCard,
   type Session, type TestPage, waitForMarks,
 } from './harness';
 
@@ -21,14 +21,6 @@ interface Hostile {
   clickCard(x: number, y: number): number;
   dismiss(): void;
   forgeScriptStarted(extensionId: string): void;
-}
-
-/** What the background knows of popup openings: the popup's address (a query waiting there), the popup's last search. */
-function popupTraces(session: Session): Promise<{ popup: string; lastQuery: unknown; badge: string }> {
-  const api = session.browserName === 'chromium' ? 'chrome' : 'browser';
-  return session.background(
-    `Promise.all([${api}.action.getPopup({}), ${api}.storage.local.get('lastQuery'), ${api}.action.getBadgeText({})]).then(([popup, l, badge]) => ({ popup, lastQuery: l.lastQuery ?? null, badge }))`,
-  );
 }
 
 /** The extension's id as `browser.runtime.id` gives it (what WXT's messages carry). */

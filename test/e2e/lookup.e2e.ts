@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
-import { BROWSERS, boxInCard, fixtures, focusInCard, launch, poll, screenshotPath, selectText, type Session, type TestPage, waitForCard, waitForNoCard } from './harness';
+import { BROWSERS, boxInCard, fixtures, focusInCard, launch, poll, popupTraces, screenshotPath, selectText, type Session, type TestPage, waitForCard, waitForNoCard, waitForPlainPopup } from './harness';
 
 const HOT_UPGRADE = ['ep08-q27', 'ep05-q14'];
 
@@ -100,24 +100,20 @@ describe('chromium: where no script may run, the popup opens on the text', () =>
       // and a badge saying so. (The address has the query in both cases until the popup shows it:
       // only the badge tells the second outcome apart.)
       const where = await poll(
-        () => session.background<string | null>(
-          "Promise.all([chrome.action.getPopup({}), chrome.storage.local.get('lastQuery'), chrome.action.getBadgeText({})]).then(([popup, l, badge]) => new URL(popup).searchParams.get('q') === 'sidecar 热升级' && badge === '1' ? 'pending' : l.lastQuery === 'sidecar 热升级' ? 'shown' : null)",
-        ),
+        async () => {
+          const { page, badge, lastQuery } = await popupTraces(session);
+          return new URL(page, session.extensionOrigin).searchParams.get('q') === 'sidecar 热升级' && badge === '1' ? { page } : lastQuery === 'sidecar 热升级' ? 'shown' : null;
+        },
         10_000,
         'the popup to open on the text, or the text to wait for it',
       );
-      if (where === 'pending') {
+      if (where !== 'shown') {
         // The toolbar button's next click opens the address the background set.
-        const address = await session.background<string>('chrome.action.getPopup({})');
-        const popup = await session.openExtensionPage(address.slice(address.indexOf('popup.html')));
+        const popup = await session.openExtensionPage(where.page);
         await popup.waitFor(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement | null)?.value === 'sidecar 热升级');
       }
       // Shown: the button opens the plain popup again, with no badge.
-      await poll(
-        () => session.background<boolean | null>("Promise.all([chrome.action.getPopup({}), chrome.action.getBadgeText({})]).then(([popup, badge]) => (new URL(popup).search === '' && badge === '') || null)"),
-        10_000,
-        'the popup’s plain address back',
-      );
+      await waitForPlainPopup(session);
     } finally {
       await session.close();
     }

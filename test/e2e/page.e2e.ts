@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
-  BROWSERS, clickInCard, closeOpenCard, fixtures, focusInCard, hoverMark, launch, markCount, markedTexts, navigateInPage, pageHtml, poll, readCard, screenshotPath,
-  type Session, type TestPage, unmarkedPoint, waitForCard, waitForMarks, waitForNoCard,
+  BROWSERS, clickInCard, closeOpenCard, fixtures, focusInCard, hoverMark, launch, markCount, markedTexts, navigateInPage, pageHtml, poll, popupTraces, readCard, screenshotPath,
+  type Session, type TestPage, unmarkedPoint, waitForCard, waitForMarks, waitForNoCard, waitForPlainPopup,
 } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
@@ -140,30 +140,27 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       const card = await hover(page, 'keepalive');
       await clickInCard(page, 'button.answer');
       await waitForNoCard(page);
-      const outcome = (await poll(
-        () => session.background<{ address: string } | { shown: string } | null>(
-          `Promise.all([${api}.action.getPopup({}), ${api}.action.getBadgeText({}), ${api}.storage.local.get('lastQuery')]).then(([address, badge, last]) => badge === '1' ? { address } : last.lastQuery ? { shown: last.lastQuery } : null)`,
-        ),
+      const outcome = await poll(
+        async () => {
+          const { page, badge, lastQuery } = await popupTraces(session);
+          return badge === '1' ? { page } : typeof lastQuery === 'string' && lastQuery !== '' ? { shown: lastQuery } : null;
+        },
         10_000,
         'the popup to open on the request, or the request to wait in its address',
-      ))!;
+      );
       if ('shown' in outcome) {
         expect(browser).toBe('firefox');
         expect(outcome.shown).toMatch(/keep-?alive/i);
       } else {
-        const request = new URL(outcome.address).searchParams;
+        const request = new URL(outcome.page, session.extensionOrigin).searchParams;
         expect(request.get('answer')).toBe(card.answerIds[0]);
-        const popup = await session.openExtensionPage(outcome.address.slice(outcome.address.indexOf('popup.html')));
+        const popup = await session.openExtensionPage(outcome.page);
         await poll(() => popup.evaluateWith((answerId) => document.querySelector(`.answer-detail[data-answer-id="${answerId}"]`) !== null, card.answerIds[0]!), 10_000, 'the clicked answer open in the popup');
         expect(await popup.evaluate(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).value)).toBe(request.get('q'));
         await popup.close();
       }
       // Shown: the button opens the plain popup again, with no badge.
-      await poll(
-        () => session.background<boolean>(`Promise.all([${api}.action.getPopup({}), ${api}.action.getBadgeText({})]).then(([popup, badge]) => new URL(popup).search === '' && badge === '')`),
-        10_000,
-        'the popup’s plain address back',
-      );
+      await waitForPlainPopup(session);
     });
 
     it('lets the keyboard into an open card with the lookup shortcut, and gives focus back on Escape', async () => {

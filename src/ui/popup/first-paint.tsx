@@ -166,7 +166,7 @@ export function startFirstPaint(root: HTMLElement, params: URLSearchParams, open
    * Draws the opening; resolves once its list is drawn (true), or there is none (false). A query
    * with no list kept is drawn once the background's list is in, or at LIST_WAIT_MS without it:
    * the search box drawn alone first kept the main thread busy (style, layout, paint) just when
-   * the answer came, and the answer waited for it (`npm run bench -- popup`, new query).
+   * the answer came, and the answer waited for it (`npm run bench -- popup`, a lookup).
    */
   const open = async (opened: Opening): Promise<boolean> => {
     const list = kept?.query === opened.query ? kept : undefined;
@@ -182,8 +182,7 @@ export function startFirstPaint(root: HTMLElement, params: URLSearchParams, open
     draw(opened, answered);
     return answered !== undefined;
   };
-  const request = popupRequestIn(params);
-  const guess: Opening = request ? { query: request.query, answerId: request.answerId } : { query: kept?.query ?? '' };
+  const guess: Opening = popupRequestIn(params) ?? { query: kept?.query ?? '' };
   const guessed = open(guess);
   void opening.then((opened) => {
     if (!ended && !touched && (opened.query !== guess.query || opened.answerId !== guess.answerId)) void open(opened);

@@ -13,11 +13,9 @@ export interface Opening {
 /** A request in the address (a lookup, a card's "all answers"), or the last query. */
 export async function openingQuery(params: URLSearchParams): Promise<Opening> {
   const request = popupRequestIn(params);
-  if (request) {
-    void clearPopupRequest().catch(() => {});
-    return { query: request.query, answerId: request.answerId };
-  }
-  return { query: await readLastQuery() };
+  if (!request) return { query: await readLastQuery() };
+  void clearPopupRequest().catch(() => {});
+  return request;
 }
 
 /**

@@ -45,13 +45,14 @@ export class FixtureServer {
   }
 }
 
-export async function poll<T>(read: () => Promise<T>, timeoutMs: number, what = 'condition'): Promise<T> {
+/** The first truthy value `read` gives, read every 50 ms until `timeoutMs` (then an error saying what was awaited). */
+export async function poll<T>(read: () => Promise<T>, timeoutMs: number, what = 'condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await read();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
       last = value;
     } catch (error) {
       last = error;

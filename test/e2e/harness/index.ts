@@ -23,6 +23,25 @@ export function fixtures(...keys: FixtureKey[]): Fixture[] {
   return keys.map(loadFixture);
 }
 
+/**
+ * What the toolbar button holds of popup openings: the page it opens (a request waits in its
+ * address: `popup.html?q=…`), its badge, and the popup's last search.
+ */
+export function popupTraces(session: Session): Promise<{ page: string; badge: string; lastQuery: unknown }> {
+  const api = session.browserName === 'chromium' ? 'chrome' : 'browser';
+  return session.background(
+    `Promise.all([${api}.action.getPopup({}), ${api}.action.getBadgeText({}), ${api}.storage.local.get('lastQuery')]).then(([popup, badge, last]) => ({ page: new URL(popup).pathname.slice(1) + new URL(popup).search, badge, lastQuery: last.lastQuery ?? null }))`,
+  );
+}
+
+/** Waits for the toolbar button to open the plain popup again, with no badge (a request was shown). */
+export async function waitForPlainPopup(session: Session): Promise<void> {
+  await poll(async () => {
+    const { page, badge } = await popupTraces(session);
+    return page === 'popup.html' && badge === '';
+  }, 10_000, 'the popup’s plain address back');
+}
+
 export const screenshotPath = (browser: BrowserName, name: string) => artifactPath(`${browser}-${name}.png`);
 
 /**
