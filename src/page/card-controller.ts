@@ -33,6 +33,11 @@ export interface CardEnvironment {
   openAnswerPage(answerId: string): void;
   /** The version the page is about, for the answers' notes (`src/page/page-version.ts`). */
   pageVersion?(): PageVersion | undefined;
+  /**
+   * Runs `check` now and then while a card is open (the script's timer, which stops with it);
+   * returns what stops it. A closed card leaves nothing running in the tab.
+   */
+  repeat?(check: () => void): () => void;
 }
 
 interface OpenCard {
@@ -48,6 +53,7 @@ export class CardController {
   private ui: CardUi | undefined;
   private uiLoading: Promise<CardUi> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopDetachedCheck: (() => void) | undefined;
   private sequence = 0;
   private readonly listeners = new AbortController();
 
@@ -82,6 +88,7 @@ export class CardController {
       returnFocus: options.focus ? document.activeElement : null,
       state: this.stateFor(request, undefined, pinned, options.focus ?? false),
     };
+    this.stopDetachedCheck = this.env.repeat?.(() => this.closeIfDetached());
     ui.render(this.open.state, this.handlers());
     const data = await request.load().catch(() => undefined);
     if (sequence !== this.sequence || !this.open) return;
@@ -139,6 +146,8 @@ export class CardController {
     const open = this.open;
     if (!open) return;
     this.open = undefined;
+    this.stopDetachedCheck?.();
+    this.stopDetachedCheck = undefined;
     this.sequence++;
     this.ui?.hide();
     open.request.onClose?.();

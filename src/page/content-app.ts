@@ -29,6 +29,7 @@ import { servePanelFeed } from './panel-feed';
 import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { pageVersion, pageVersionText } from './page-version';
+import { watchAddress } from './page-watch';
 import { PageScanner, tallyTerms } from './scanner';
 import { isInSkippedRegion, removeOrphanedCards } from './selectors';
 import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
@@ -36,11 +37,8 @@ import { SignalMarks } from './signal-marks';
 
 /** Time a one-off scan (a page where marks are off) may take, in slices. */
 const ONE_OFF_SCAN_MS = 200;
-/**
- * How often the page is checked for a navigation (the marks are the new page's, and a card
- * belongs to the page it opened on) and for this script's context.
- */
-const PAGE_CHECK_MS = 500;
+/** How often an open card checks that its text is still on the page (the page swapped its content). */
+const DETACHED_CHECK_MS = 500;
 
 /**
  * The life of this script, as WXT's ContentScriptContext gives it: `isValid` turns false once the
@@ -89,6 +87,10 @@ export class ContentApp {
         void backgroundMessaging.sendMessage('openAnswerPage', { answerId }).catch(() => {});
       },
       pageVersion: () => this.pageVersion(),
+      repeat: (check) => {
+        const timer = this.lifetime.setInterval(check, DETACHED_CHECK_MS);
+        return () => clearInterval(timer);
+      },
     });
   }
 
@@ -150,24 +152,19 @@ export class ContentApp {
 
   /**
    * A card belongs to the page it opened on: a navigation (GitHub's Turbo, React routers) closes
-   * it, pinned or not, and so does its text leaving the page. The same timer has the marks follow
-   * an address changed without a mutation (`PageMarker.checkAddress`), and notices, through
-   * `lifetime`, when this script has been orphaned by an update.
+   * it, pinned or not. The marks follow an address changed without a mutation
+   * (`PageMarker.checkAddress`). The browser tells of both (`watchAddress`), so an idle tab runs
+   * nothing of ours.
    */
   private watchPage(): void {
     let page = pageUrl();
-    const check = () => {
+    watchAddress(() => {
       this.marker?.checkAddress();
       const now = pageUrl();
-      if (now !== page) {
-        page = now;
-        this.cards.close();
-      } else {
-        this.cards.closeIfDetached();
-      }
-    };
-    this.lifetime.setInterval(check, PAGE_CHECK_MS);
-    window.addEventListener('popstate', check, { signal: this.listeners.signal });
+      if (now === page) return;
+      page = now;
+      this.cards.close();
+    }, this.lifetime, this.listeners.signal);
   }
 
   /** The extension was updated, reloaded or removed: this script's marks, listeners and card go. */

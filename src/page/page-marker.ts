@@ -147,14 +147,14 @@ export class PageMarker {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: EDITABLE_ATTRIBUTES });
     // A history navigation may change the URL after (or without) the DOM swap it belongs to:
-    // mutations check it here, and the owner calls `checkAddress` on its timer and on popstate.
+    // mutations check it here, and the owner calls `checkAddress` when the address changes.
     this.fullScan();
   }
 
   /**
    * Notices an address that changed without a mutation (`history.pushState` with the DOM swapped
-   * earlier, a history navigation). The owner calls it on its page check (content-app.ts, every
-   * 500 ms, and on popstate): one timer and one listener for every part of the page, not one each.
+   * earlier, a history navigation). The owner calls it when the browser tells of a navigation
+   * (`watchAddress`, src/page/page-watch.ts): one listener for every part of the page, not one each.
    */
   checkAddress(): void {
     if (this.observer) this.checkUrl();

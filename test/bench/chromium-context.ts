@@ -66,10 +66,11 @@ export interface TraceEvent {
   args?: { name?: string; data?: { url?: string; scriptName?: string } };
 }
 
-export async function startTrace(cdp: CDPSession): Promise<{ stop(): Promise<TraceEvent[]> }> {
+/** `categories`: the trace's; by default the timeline with its detail (script URLs, thread time). */
+export async function startTrace(cdp: CDPSession, categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline']): Promise<{ stop(): Promise<TraceEvent[]> }> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (payload) => events.push(...(payload.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' } as never);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' } as never);
   return {
     async stop() {
       const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));

@@ -1,8 +1,8 @@
 /**
- * A tab left open on a page that never stops changing, in Chromium, side by side in one run:
- * without the extension, with ours, and with `--baseline <dir>` an older build. Three pages, each
- * for `--soak-seconds` (60 by default):
+ * A tab left open, in Chromium, side by side in one run: without the extension, with ours, and
+ * with `--baseline <dir>` an older build. Four pages, each for `--soak-seconds` (60 by default):
  *
+ * - idle: an issue nobody touches, the tab most often left open (what we cost it is ours alone);
  * - churn: a live thread that adds comments with terms at its end every 20 ms and removes the
  *   oldest at its top (about 4,000 nodes a second come and go);
  * - rewrite: the text of marked paragraphs rewritten every 20 ms;
@@ -10,11 +10,12 @@
  *
  * Printed for each: heap after a garbage collection and DOM node count (alive, detached ones
  * included) after the load and at the end, and main-thread script and task time over the soak
- * (`Performance.getMetrics`, thread time). The browsers run at once, so they share the moments
+ * (`Performance.getMetrics`, thread time), and the timer tasks that ran in it (a trace's
+ * TimerFire events: the page's own and ours). The browsers run at once, so they share the moments
  * of a noisy machine; a page's heap and node count are its own whatever else runs.
  */
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import { baselineBuild, openBenchContext, type Variant } from './chromium-context';
+import { baselineBuild, openBenchContext, startTrace, type Variant } from './chromium-context';
 
 const SECONDS = Number(process.argv[process.argv.indexOf('--soak-seconds') + 1] || 0) || 60;
 
@@ -22,6 +23,7 @@ const PARAGRAPH = "'<p>The sidecar retried ' + n + ' requests after Envoy reset 
 
 /** The pages' own scripts (they run for the soak, then stop, so the end state is settled). */
 const PAGES: Record<string, { title: string; script: string }> = {
+  idle: { title: 'Issue', script: '' },
   churn: {
     title: 'Live thread',
     script: `let n = 0;
@@ -76,42 +78,44 @@ async function sample(cdp: CDPSession): Promise<Sample> {
   return { heap: value('JSHeapUsedSize'), nodes: value('Nodes'), script: value('ScriptDuration') * 1000, task: value('TaskDuration') * 1000 };
 }
 
-async function soakOnce(context: BrowserContext, name: string): Promise<{ start: Sample; end: Sample; marks: number }> {
+async function soakOnce(context: BrowserContext, name: string): Promise<{ start: Sample; end: Sample; marks: number; timers: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
   await page.goto(url(name), { waitUntil: 'load' });
   await page.waitForTimeout(1500);
   const start = await sample(cdp);
+  const trace = await startTrace(cdp, ['devtools.timeline']);
   await page.waitForTimeout(SECONDS * 1000 + 2000);
+  const timers = (await trace.stop()).filter((event) => event.name === 'TimerFire').length;
   const end = await sample(cdp);
   const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0);
   await page.close();
-  return { start, end, marks };
+  return { start, end, marks, timers };
 }
 
 export async function benchSoak(): Promise<void> {
   const baseline = baselineBuild();
-  console.log(`\n## Soak, Chromium: a tab left on a page that keeps changing, ${SECONDS} s per page`);
+  console.log(`\n## Soak, Chromium: a tab left open, on a page that keeps still or keeps changing, ${SECONDS} s per page`);
   const pages = Object.fromEntries(Object.keys(PAGES).map((name) => [url(name), pageHtml(name)]));
   const variants: [string, Variant][] = [['without', 'none'], ['ours, now', 'ours'], ...(baseline ? ([['ours, before', 'baseline']] as [string, Variant][]) : [])];
   const contexts = await Promise.all(variants.map(([, variant]) => openBenchContext(variant, pages)));
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
-  console.log(`${'page'.padEnd(9)}${'variant'.padStart(14)}${'heap, loaded'.padStart(14)}${'heap, end'.padStart(12)}${'heap Δ'.padStart(10)}${'nodes, loaded'.padStart(15)}${'nodes, end'.padStart(12)}${'nodes Δ'.padStart(10)}${'script'.padStart(10)}${'task'.padStart(10)}${'marks'.padStart(7)}`);
+  console.log(`${'page'.padEnd(9)}${'variant'.padStart(14)}${'heap, loaded'.padStart(14)}${'heap, end'.padStart(12)}${'heap Δ'.padStart(10)}${'nodes, loaded'.padStart(15)}${'nodes, end'.padStart(12)}${'nodes Δ'.padStart(10)}${'script'.padStart(10)}${'task'.padStart(10)}${'timers'.padStart(8)}${'marks'.padStart(7)}`);
   try {
     for (const name of Object.keys(PAGES)) {
       const results = await Promise.all(contexts.map((context) => soakOnce(context, name)));
       for (const [index, [label]] of variants.entries()) {
-        const { start, end, marks } = results[index]!;
+        const { start, end, marks, timers } = results[index]!;
         console.log(
           `${name.padEnd(9)}${label.padStart(14)}${mb(start.heap).padStart(14)}${mb(end.heap).padStart(12)}${mb(end.heap - start.heap).padStart(10)}` +
             `${String(start.nodes).padStart(15)}${String(end.nodes).padStart(12)}${String(end.nodes - start.nodes).padStart(10)}` +
-            `${(end.script - start.script).toFixed(0).padStart(10)}${(end.task - start.task).toFixed(0).padStart(10)}${String(marks).padStart(7)}`,
+            `${(end.script - start.script).toFixed(0).padStart(10)}${(end.task - start.task).toFixed(0).padStart(10)}${String(timers).padStart(8)}${String(marks).padStart(7)}`,
         );
       }
     }
   } finally {
     for (const context of contexts) await context.close();
   }
-  console.log('(heap after a garbage collection; nodes: DOM nodes alive, detached ones included; script and task: ms of main-thread time over the soak, thread time)');
+  console.log('(heap after a garbage collection; nodes: DOM nodes alive, detached ones included; script and task: ms of main-thread time over the soak, thread time; timers: timer tasks run over the soak, the page\'s own and ours)');
 }

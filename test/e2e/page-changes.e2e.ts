@@ -1,7 +1,7 @@
 /**
  * Pages that change under the extension, in both browsers: text made editable after the scan is
  * unmarked (and marked again when it stops being editable), a pinned card closes when the page
- * navigates instead of jumping to the corner, a 5 MB text node keeps a bounded number of marks
+ * navigates instead of jumping to the corner (and when only its address changes), a 5 MB text node keeps a bounded number of marks
  * while a term deep inside it still opens a card, and a lookup card on a 5 MB selection opens at
  * a point of it, in view.
  */
@@ -114,6 +114,16 @@ describe.each(BROWSERS)('%s: pages that change under the extension', (browser) =
       getSelection()!.removeAllRanges();
       document.querySelector('#huge-log')!.remove();
     });
+  });
+
+  it('closes a pinned card when only the address changes, its text still on the page', async () => {
+    await hoverMark(page, 'EnvoyFilter');
+    await clickInCard(page, '.card-head h2');
+    expect((await readCard(page))!.pinned).toBe(true);
+    // A router that changes the address first and the content later: no mutation tells of it.
+    await page.evaluateWith((url) => history.pushState({}, '', url), `${FIXTURES.githubIssue503.url}/timeline`);
+    await waitForNoCard(page, 'the pinned card to close on the new address');
+    await waitForMarks(page, 20);
   });
 
   it('closes a pinned card when the page navigates, rather than leaving it in the corner', async () => {

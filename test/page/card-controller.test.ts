@@ -187,6 +187,32 @@ describe('CardController', () => {
     expect(controller.isOpen).toBe(false);
   });
 
+  it('checks that its text is still on the page only while a card is open', async () => {
+    const running: (() => void)[] = [];
+    const watched = new CardController({
+      loadUi: async () => ui,
+      lang: () => 'en',
+      scheme: () => 'light',
+      openPopup() {},
+      ...SURFACES,
+      repeat: (check) => {
+        running.push(check);
+        return () => running.splice(running.indexOf(check), 1);
+      },
+    });
+    const text = document.createTextNode('sidecar');
+    document.body.append(text);
+    expect(running).toHaveLength(0);
+    await watched.show({ ...request('a'), anchor: textAnchor(text, 0, 7) });
+    await watched.show({ ...request('b'), anchor: textAnchor(text, 0, 7) });
+    expect(running).toHaveLength(1);
+    text.remove();
+    running[0]!();
+    expect(watched.isOpen).toBe(false);
+    expect(running).toHaveLength(0);
+    watched.dispose();
+  });
+
   it('opens the popup on the card’s query', async () => {
     await controller.show(request('a'));
     ui.handlers!.onOpenPopup('sidecar');

@@ -1,0 +1,53 @@
+/**
+ * How the content script hears that its page changed address, without waking an idle tab. The
+ * Navigation API's `currententrychange` fires for every same-document navigation, including
+ * `history.pushState` and `replaceState` (GitHub's Turbo, React routers), so nothing needs to
+ * look. A check on a timer woke every tab of ours twice a second for as long as it stayed open,
+ * idle or not (`npm run bench -- soak`, the idle page). Where the API is missing, the check runs
+ * on that timer still.
+ */
+
+/**
+ * How often the address is checked at most: on a timer where the browser does not tell (no
+ * Navigation API), and where it tells too often (a page that calls `replaceState` on every frame
+ * runs one check at once and then one per this interval, not one per call).
+ */
+export const ADDRESS_CHECK_MS = 500;
+
+/** The part of the script's lifetime this needs (WXT's ContentScriptContext). */
+export interface WatchLifetime {
+  /** Reading it notices a script orphaned by an update or removal (and stands it down). */
+  readonly isValid: boolean;
+  setInterval(handler: () => void, timeout?: number): number;
+}
+
+/**
+ * Calls `onChange` after navigations within the page (and `popstate`) while `signal` is not
+ * aborted. The moments a reader comes back to the tab also read `lifetime.isValid`, so a script
+ * left behind by a removed extension stands down then rather than on a timer.
+ */
+export function watchAddress(onChange: () => void, lifetime: WatchLifetime, signal: AbortSignal, win: Window = window): void {
+  let last = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    last = performance.now();
+    if (lifetime.isValid) onChange();
+  };
+  const check = () => {
+    if (trailing !== undefined) return;
+    const wait = last + ADDRESS_CHECK_MS - performance.now();
+    if (wait <= 0) run();
+    else
+      trailing = setTimeout(() => {
+        trailing = undefined;
+        run();
+      }, wait);
+  };
+  signal.addEventListener('abort', () => clearTimeout(trailing));
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  if (navigation && typeof navigation.addEventListener === 'function') navigation.addEventListener('currententrychange', check, { signal });
+  else lifetime.setInterval(run, ADDRESS_CHECK_MS);
+  win.addEventListener('popstate', check, { signal });
+  win.addEventListener('pageshow', check, { signal });
+  win.document.addEventListener('visibilitychange', check, { signal });
+}
