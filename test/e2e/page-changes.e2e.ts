@@ -1,9 +1,9 @@
 /**
  * Pages that change under the extension, in both browsers: text made editable after the scan is
  * unmarked (and marked again when it stops being editable), a pinned card closes when the page
- * navigates instead of jumping to the corner (and when only its address changes), a 5 MB text node keeps a bounded number of marks
- * while a term deep inside it still opens a card, and a lookup card on a 5 MB selection opens at
- * a point of it, in view.
+ * navigates instead of jumping to the corner (and when only its address changes), a 5 MB text
+ * node keeps a bounded number of marks while a term deep inside it still opens a card, and a
+ * lookup card on a 5 MB selection opens at a point of it, in view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
