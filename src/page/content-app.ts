@@ -30,6 +30,7 @@ import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { pageVersion, pageVersionText } from './page-version';
 import { watchAddress } from './page-watch';
+import { throttled } from './throttle';
 import { PageScanner, tallyTerms } from './scanner';
 import { isInSkippedRegion, removeOrphanedCards } from './selectors';
 import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
@@ -39,6 +40,8 @@ import { SignalMarks } from './signal-marks';
 const ONE_OFF_SCAN_MS = 200;
 /** How often an open card checks that its text is still on the page (the page swapped its content). */
 const DETACHED_CHECK_MS = 500;
+/** How often a side panel's feed looks at the page at most, however often it changes. */
+const PANEL_CHECK_MS = 500;
 
 /**
  * The life of this script, as WXT's ContentScriptContext gives it: `isValid` turns false once the
@@ -60,6 +63,8 @@ export class ContentApp {
   private signals: SignalMarks | undefined;
   private hover: HoverWatcher | undefined;
   private readonly listeners = new AbortController();
+  /** Told of changes "On this page" may depend on (`pageChanged`): the side panels' feeds. */
+  private readonly pageChanges = new Set<() => void>();
   private unwatchSettings: (() => void) | undefined;
   private stopPanelFeed: (() => void) | undefined;
   private cardPrepared = false;
@@ -146,8 +151,33 @@ export class ContentApp {
     this.stopPanelFeed = servePanelFeed(
       () => ready.then(() => this.pageTerms()),
       () => `${boundedPageUrl(location.href)}\n${boundedPageTitle(document.title)}\n${pageQuestion(document)}\n${this.marker?.ready === true}`,
-      this.lifetime,
+      (onChange) => this.watchForPanel(onChange),
     );
+  }
+
+  /**
+   * What a side panel following this tab hears of, at most twice a second: a navigation, the
+   * marks' scan settling (a page swapped in is rescanned, so its question comes with it), the
+   * settings applied, and the document's head changing (its title). Nothing runs while the page
+   * is still.
+   */
+  private watchForPanel(onChange: () => void): () => void {
+    const check = throttled(() => {
+      if (this.lifetime.isValid) onChange();
+    }, PANEL_CHECK_MS);
+    const head = new MutationObserver(check);
+    if (document.head) head.observe(document.head, { childList: true, subtree: true, characterData: true });
+    this.pageChanges.add(check);
+    return () => {
+      check.cancel();
+      head.disconnect();
+      this.pageChanges.delete(check);
+    };
+  }
+
+  /** Tells whoever watches (a side panel's feed) that the page may have changed. */
+  private pageChanged(): void {
+    for (const listener of this.pageChanges) listener();
   }
 
   /**
@@ -160,6 +190,7 @@ export class ContentApp {
     let page = pageUrl();
     watchAddress(() => {
       this.marker?.checkAddress();
+      this.pageChanged();
       const now = pageUrl();
       if (now === page) return;
       page = now;
@@ -186,6 +217,7 @@ export class ContentApp {
   private apply(): void {
     if (siteStatus(location.href, this.settings).mode !== 'active') {
       this.stopMarking();
+      this.pageChanged();
       return;
     }
     const options = {
@@ -194,6 +226,7 @@ export class ContentApp {
         return status.mode === 'active' && !status.needsRelevanceCheck;
       },
       paint: this.settings.hover.marks,
+      onSettled: () => this.pageChanged(),
     };
     if (this.marker) {
       this.marker.update(options);
@@ -210,6 +243,7 @@ export class ContentApp {
         this.prepareOnApproach(sample.x, sample.y);
       });
     }
+    this.pageChanged();
   }
 
   private stopMarking(): void {

@@ -36,6 +36,8 @@ export interface MarkerOptions {
   relevantByDefault: (href: string) => boolean;
   /** The user's "marks on/off": off still finds terms (for hover and the popup), paints nothing. */
   paint: boolean;
+  /** Called whenever a scan settles: `ready` and `terms()` may say something new. */
+  onSettled?: () => void;
 }
 
 interface NodeMarks {
@@ -287,6 +289,7 @@ export class PageMarker {
     }
     this.highlights.flush();
     this.onScanned?.();
+    this.options.onSettled?.();
   }
 
   private looksRelevant(): boolean {
@@ -374,6 +377,7 @@ export class PageMarker {
     if (!this.queue.busy) {
       this.highlights.flush();
       this.signals?.flush();
+      this.options.onSettled?.();
     }
   }
 

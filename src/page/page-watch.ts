@@ -6,6 +6,7 @@
  * idle or not (`npm run bench -- soak`, the idle page). Where the API is missing, the check runs
  * on that timer still.
  */
+import { throttled } from './throttle';
 
 /**
  * How often the address is checked at most: on a timer where the browser does not tell (no
@@ -27,23 +28,11 @@ export interface WatchLifetime {
  * left behind by a removed extension stands down then rather than on a timer.
  */
 export function watchAddress(onChange: () => void, lifetime: WatchLifetime, signal: AbortSignal, win: Window = window): void {
-  let last = -Infinity;
-  let trailing: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
-    last = performance.now();
     if (lifetime.isValid) onChange();
   };
-  const check = () => {
-    if (trailing !== undefined) return;
-    const wait = last + ADDRESS_CHECK_MS - performance.now();
-    if (wait <= 0) run();
-    else
-      trailing = setTimeout(() => {
-        trailing = undefined;
-        run();
-      }, wait);
-  };
-  signal.addEventListener('abort', () => clearTimeout(trailing));
+  const check = throttled(run, ADDRESS_CHECK_MS);
+  signal.addEventListener('abort', check.cancel);
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   if (navigation && typeof navigation.addEventListener === 'function') navigation.addEventListener('currententrychange', check, { signal });
   else lifetime.setInterval(run, ADDRESS_CHECK_MS);

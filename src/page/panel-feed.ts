@@ -1,18 +1,19 @@
 /**
  * The content script's side of the side panel's feed (`src/messaging/panel-feed.ts`): while a
  * panel of ours is connected, the page's terms go to it whenever what "On this page" depends on
- * changes: the address, the title, the question, or the marks' scan finishing.
+ * changes: the address, the title, the question, or the marks' scan finishing. The page tells of
+ * those changes (`watchChanges`): a panel beside an idle page wakes nothing in it.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { extensionUrl } from '../messaging/answer-page';
 import { PANEL_FEED_PORT } from '../messaging/panel-feed';
 import type { PageTerms } from '../messaging/protocol';
 
-/** How often a connected panel's page is checked for a change (the marker checks the URL as often). */
-const CHECK_MS = 500;
-
-/** Starts serving; the function it returns stops (an orphaned script's timers stop with its `lifetime`). */
-export function servePanelFeed(read: () => Promise<PageTerms>, signature: () => string, lifetime: { setInterval(run: () => void, ms: number): number }): () => void {
+/**
+ * Starts serving; the function it returns stops. `watchChanges` calls its argument after each
+ * change the signature may show, until the function it returns is called.
+ */
+export function servePanelFeed(read: () => Promise<PageTerms>, signature: () => string, watchChanges: (onChange: () => void) => () => void): () => void {
   const serve = (port: Browser.runtime.Port) => {
     if (port.name !== PANEL_FEED_PORT) return;
     // Only our own extension pages (the side panel) may listen to the page.
@@ -35,10 +36,10 @@ export function servePanelFeed(read: () => Promise<PageTerms>, signature: () => 
       }, () => {});
     };
     check();
-    const timer = lifetime.setInterval(check, CHECK_MS);
+    const stopWatching = watchChanges(check);
     port.onDisconnect.addListener(() => {
       open = false;
-      clearInterval(timer);
+      stopWatching();
     });
   };
   browser.runtime.onConnect.addListener(serve);

@@ -117,6 +117,17 @@ describe.each(BROWSERS)('%s: the side panel', (browser) => {
     expect(shown.answers[0]).toBe('ep02-q02');
   });
 
+  it('follows a page that swaps its content in place, its address unchanged', async () => {
+    // A view that shows another issue without touching the address: no navigation, no load.
+    await issue.evaluateWith(async (url) => {
+      const next = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+      document.title = next.title;
+      document.body.replaceWith(document.adoptNode(next.body));
+    }, FIXTURES.githubIssue503.url);
+    await panel.waitFor(() => [...document.querySelectorAll('.chip')].some((chip) => /Keepalive/i.test(chip.textContent ?? '')), 15_000);
+    expect((await readPanel(panel)).title).not.toMatch(/lazy xDS loading/);
+  });
+
   it('follows a load, and says what it can still do on a browser page and on the web store', async () => {
     await issue.goto(FIXTURES.githubIssue503.url);
     await panel.waitFor(() => [...document.querySelectorAll('.chip')].some((chip) => /Keepalive/i.test(chip.textContent ?? '')));

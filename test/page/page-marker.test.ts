@@ -95,6 +95,19 @@ describe('PageMarker on a page that keeps changing', () => {
     expect(marker.terms().map((term) => term.termId).sort()).toEqual(['istiod', 'sidecar', 'xds-push']);
   });
 
+  it('tells its owner each time a scan settles, so a side panel hears of new terms without polling', async () => {
+    const settled = vi.fn();
+    marker.update({ relevantByDefault: () => true, paint: true, onSettled: settled });
+    const thread = document.getElementById('thread')!;
+    thread.insertAdjacentHTML('beforeend', '<p class="late" data-h="100">A late comment about the EnvoyFilter.</p>');
+    await frame();
+    expect(settled).not.toHaveBeenCalled();
+    FakeObserver.last!.report([thread.querySelector('.late')!]);
+    await sleep(20);
+    expect(marker.terms().map((term) => term.termId)).toContain('envoyfilter');
+    expect(settled).toHaveBeenCalled();
+  });
+
   it('follows an address changed without a mutation when its owner checks it, and only once started', async () => {
     const resets = vi.spyOn(scanner, 'reset');
     // Another path: a new page, whatever its content.
