@@ -5,6 +5,7 @@
  * updated or reinstalled, this script's context is invalidated and it stands down: marks,
  * listeners and card go, and the new script (injected by the background) takes over.
  */
+import { throttle } from 'throttle-debounce';
 import signalKeys from 'virtual:signal-keys';
 import type { PageVersion } from '../data/currency';
 import { answerLanguageFor } from '../i18n';
@@ -30,7 +31,6 @@ import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { pageVersion, pageVersionText } from './page-version';
 import { watchAddress } from './page-watch';
-import { throttled } from './throttle';
 import { PageScanner, tallyTerms } from './scanner';
 import { isInSkippedRegion, removeOrphanedCards } from './selectors';
 import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
@@ -162,9 +162,9 @@ export class ContentApp {
    * is still.
    */
   private watchForPanel(onChange: () => void): () => void {
-    const check = throttled(() => {
+    const check = throttle(PANEL_CHECK_MS, () => {
       if (this.lifetime.isValid) onChange();
-    }, PANEL_CHECK_MS);
+    });
     const head = new MutationObserver(check);
     if (document.head) head.observe(document.head, { childList: true, subtree: true, characterData: true });
     this.pageChanges.add(check);

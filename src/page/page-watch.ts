@@ -6,7 +6,7 @@
  * idle or not (`npm run bench -- soak`, the idle page). Where the API is missing, the check runs
  * on that timer still.
  */
-import { throttled } from './throttle';
+import { throttle } from 'throttle-debounce';
 
 /**
  * How often the address is checked at most: on a timer where the browser does not tell (no
@@ -31,8 +31,9 @@ export function watchAddress(onChange: () => void, lifetime: WatchLifetime, sign
   const run = () => {
     if (lifetime.isValid) onChange();
   };
-  const check = throttled(run, ADDRESS_CHECK_MS);
-  signal.addEventListener('abort', check.cancel);
+  // At once, then at most once per interval: the calls within one are folded into one at its end.
+  const check = throttle(ADDRESS_CHECK_MS, run);
+  signal.addEventListener('abort', () => check.cancel());
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   if (navigation && typeof navigation.addEventListener === 'function') navigation.addEventListener('currententrychange', check, { signal });
   else lifetime.setInterval(run, ADDRESS_CHECK_MS);
