@@ -8,6 +8,9 @@
  * - rewrite: the text of marked paragraphs rewritten every 20 ms;
  * - address: `history.replaceState` with a new query string every 20 ms, the page unchanged.
  *
+ * Then the idle page again, an issue with the side panel open beside it, for `--soak-seconds`
+ * / 3 (the panel's feed is what runs there).
+ *
  * Printed for each: heap after a garbage collection and DOM node count (alive, detached ones
  * included) after the load and at the end, and main-thread script and task time over the soak
  * (`Performance.getMetrics`, thread time), and the timer tasks that ran in it (a trace's
@@ -15,6 +18,10 @@
  * of a noisy machine; a page's heap and node count are its own whatever else runs.
  */
 import type { BrowserContext, CDPSession } from 'playwright-core';
+import { launchChromium, playwrightPage } from '../e2e/harness/chromium';
+import { extensionBuild } from '../e2e/harness/common';
+import { fixtures, openSidePanelFromPopup, waitForMarks } from '../e2e/harness';
+import { FIXTURES } from '../fixtures/pages';
 import { baselineBuild, openBenchContext, startTrace, type Variant } from './chromium-context';
 
 const SECONDS = Number(process.argv[process.argv.indexOf('--soak-seconds') + 1] || 0) || 60;
@@ -70,12 +77,56 @@ interface Sample {
   task: number;
 }
 
-async function sample(cdp: CDPSession): Promise<Sample> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
+async function metrics(cdp: CDPSession): Promise<(name: string) => number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
-  return { heap: value('JSHeapUsedSize'), nodes: value('Nodes'), script: value('ScriptDuration') * 1000, task: value('TaskDuration') * 1000 };
+  return (name) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+}
+
+/**
+ * Heap and nodes after a garbage collection; script and task time read before it (`timeFirst`,
+ * at the end of a soak) or after it (at the start), so the collection the bench asks for is never
+ * counted as the page's time.
+ */
+async function sample(cdp: CDPSession, timeFirst = false): Promise<Sample> {
+  const before = timeFirst ? await metrics(cdp) : undefined;
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = await metrics(cdp);
+  const time = before ?? after;
+  return { heap: after('JSHeapUsedSize'), nodes: after('Nodes'), script: time('ScriptDuration') * 1000, task: time('TaskDuration') * 1000 };
+}
+
+/** The page's samples before and after `ms`, and the timer tasks that ran in between. */
+async function watch(cdp: CDPSession, ms: number): Promise<{ start: Sample; end: Sample; timers: number }> {
+  const start = await sample(cdp);
+  const trace = await startTrace(cdp, ['devtools.timeline']);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const timers = (await trace.stop()).filter((event) => event.name === 'TimerFire').length;
+  return { start, end: await sample(cdp, true), timers };
+}
+
+/** An issue left open with the side panel beside it, for each build in turn. */
+async function idleWithPanel(builds: [string, string][]): Promise<void> {
+  const seconds = Math.max(5, Math.round(SECONDS / 3));
+  console.log(`\nThe idle issue with the side panel open beside it, ${seconds} s (script, task: ms of main-thread time; timers: timer tasks)`);
+  for (const [label, extensionDir] of builds) {
+    const session = await launchChromium({ extensionDir, fixtures: fixtures('githubIssue503') });
+    try {
+      const issue = await session.openPage(FIXTURES.githubIssue503.url);
+      await waitForMarks(issue, 5);
+      const panel = await openSidePanelFromPopup(session, FIXTURES.githubIssue503.url, issue);
+      await panel.waitFor(() => document.querySelector('#page-heading') !== null);
+      // What opening the panel set off is over.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const page = playwrightPage(issue)!;
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
+      const { start, end, timers } = await watch(cdp, seconds * 1000);
+      console.log(`${label.padStart(14)}  script ${(end.script - start.script).toFixed(1).padStart(6)}  task ${(end.task - start.task).toFixed(1).padStart(6)}  timers ${String(timers).padStart(4)}`);
+    } finally {
+      await session.close();
+    }
+  }
 }
 
 async function soakOnce(context: BrowserContext, name: string): Promise<{ start: Sample; end: Sample; marks: number; timers: number }> {
@@ -84,11 +135,7 @@ async function soakOnce(context: BrowserContext, name: string): Promise<{ start:
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
   await page.goto(url(name), { waitUntil: 'load' });
   await page.waitForTimeout(1500);
-  const start = await sample(cdp);
-  const trace = await startTrace(cdp, ['devtools.timeline']);
-  await page.waitForTimeout(SECONDS * 1000 + 2000);
-  const timers = (await trace.stop()).filter((event) => event.name === 'TimerFire').length;
-  const end = await sample(cdp);
+  const { start, end, timers } = await watch(cdp, SECONDS * 1000 + 2000);
   const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0);
   await page.close();
   return { start, end, marks, timers };
@@ -118,4 +165,5 @@ export async function benchSoak(): Promise<void> {
     for (const context of contexts) await context.close();
   }
   console.log('(heap after a garbage collection; nodes: DOM nodes alive, detached ones included; script and task: ms of main-thread time over the soak, thread time; timers: timer tasks run over the soak, the page\'s own and ours)');
+  await idleWithPanel([['ours, now', extensionBuild('chrome-mv3')], ...(baseline ? ([['ours, before', baseline]] as [string, string][]) : [])]);
 }

@@ -225,6 +225,11 @@ class ChromiumPanelPage implements PanelPage {
   }
 }
 
+/** The Playwright page behind a Chromium test page (the benches read its DevTools protocol). */
+export function playwrightPage(page: TestPage): Page | undefined {
+  return page instanceof ChromiumPage ? page.page : undefined;
+}
+
 export async function launchChromium(options: SessionOptions = {}): Promise<Session> {
   const extension = options.extensionDir ?? extensionBuild('chrome-mv3');
   const fixtures = new FixtureServer();
