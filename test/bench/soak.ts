@@ -8,8 +8,8 @@
  * - rewrite: the text of marked paragraphs rewritten every 20 ms;
  * - address: `history.replaceState` with a new query string every 20 ms, the page unchanged.
  *
- * Then the idle page again, an issue with the side panel open beside it, for `--soak-seconds`
- * / 3 (the panel's feed is what runs there).
+ * Then, for each build in turn, an issue (the 503 fixture) left idle with the side panel open
+ * beside it, for `--soak-seconds` / 3: the panel's feed is what could run there.
  *
  * Printed for each: heap after a garbage collection and DOM node count (alive, detached ones
  * included) after the load and at the end, and main-thread script and task time over the soak
