@@ -31,6 +31,18 @@ const readPanel = (panel: PanelPage) =>
     notice: (document.querySelector('[data-unreadable] [role="status"]') as HTMLElement | null)?.innerText ?? null,
   }));
 
+/**
+ * What the panel shows once it says it cannot read the tab, for one of the `accepted` reasons,
+ * read at one moment: while a tab comes to the front and then loads, the panel may pass through
+ * "reading" and through another reason first.
+ */
+function unreadableShown(panel: PanelPage, accepted: readonly string[]): ReturnType<typeof readPanel> {
+  return poll(async () => {
+    const shown = await readPanel(panel);
+    return accepted.includes(shown.unreadable ?? '') ? shown : null;
+  }, 10_000, `the panel to say it cannot read the tab (${accepted.join(' or ')})`);
+}
+
 async function openedPanel(session: Session): Promise<PanelPage> {
   return (await poll(() => session.sidePanel(), 10_000, 'the side panel to open'))!;
 }
@@ -134,19 +146,15 @@ describe.each(BROWSERS)('%s: the side panel', (browser) => {
     await docs.bringToFront();
     if (browser === 'firefox') {
       await docs.goto(STORE);
-      await panel.waitFor(() => document.querySelector('[data-unreadable]') !== null);
-      const store = await readPanel(panel);
       // Firefox says "Missing host permission" for every page it closes: the notice names them all.
-      expect(['store', 'unknown']).toContain(store.unreadable);
+      const store = await unreadableShown(panel, ['store', 'unknown']);
       expect(store.notice).toMatch(/web stores/i);
       expect(store.notice).toMatch(/search/i);
       await docs.goto(FIXTURES.istioRateLimit.url);
       await panel.waitFor(() => document.querySelector('[data-unreadable]') === null && document.querySelector('#page-heading') !== null);
     }
     await docs.goto(BROWSER_PAGE[browser]);
-    await panel.waitFor(() => document.querySelector('[data-unreadable]') !== null);
-    const browserPage = await readPanel(panel);
-    expect(browser === 'chromium' ? ['browser-page'] : ['browser-page', 'unknown']).toContain(browserPage.unreadable);
+    const browserPage = await unreadableShown(panel, browser === 'chromium' ? ['browser-page'] : ['browser-page', 'unknown']);
     expect(browserPage.notice).toMatch(/browser pages/i);
     expect(browserPage.notice).toMatch(/search/i);
     // Search works there all the same.
