@@ -30,7 +30,7 @@ import { servePanelFeed } from './panel-feed';
 import { pageQuestion } from './page-question';
 import { pageScheme } from './page-scheme';
 import { pageVersion, pageVersionText } from './page-version';
-import { watchAddress } from './page-watch';
+import { watchAddress, type WatchLifetime } from './page-watch';
 import { PageScanner, tallyTerms } from './scanner';
 import { isInSkippedRegion, removeOrphanedCards } from './selectors';
 import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
@@ -48,12 +48,9 @@ const PANEL_CHECK_MS = 500;
  * extension is updated, reloaded or removed (reading it notices that), and the `setInterval`
  * callbacks run only while it is valid.
  */
-export interface ScriptLifetime {
-  readonly isValid: boolean;
+export interface ScriptLifetime extends WatchLifetime {
   onInvalidated(callback: () => void): () => void;
-  setInterval(handler: () => void, timeout?: number): number;
 }
-
 
 export class ContentApp {
   private scanner: PageScanner | undefined;
