@@ -119,7 +119,7 @@ describe.each(BROWSERS)('%s: then and now', (browser) => {
     // Its search keeps to them too, and the filter stays in the address.
     await page.click('input[role="combobox"]');
     await page.type('wasm');
-    await page.waitFor(() => document.querySelector('.results-section') !== null && (document.querySelector('[role="option"]') !== null || document.querySelector('.results-section .empty') !== null));
+    await page.waitFor(() => location.search.startsWith('?q=wasm&') && document.querySelector('.results-section') !== null && (document.querySelector('[role="option"]') !== null || document.querySelector('.results-section .empty') !== null));
     const results = await page.evaluate(() => ({ ids: [...document.querySelectorAll('[role="option"]')].map((option) => option.id.replace(/^results-/, '')), search: location.search }));
     for (const id of results.ids) expect(overtaken.map((entry) => entry.id)).toContain(id);
     expect(results.search).toBe('?q=wasm&filter=changed');

@@ -3,7 +3,7 @@
  * the side panel still open, search, and never save the bad value back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type Session, type TestPage } from './harness';
+import { BROWSERS, launch, type Session, type TestPage, waitForResults } from './harness';
 
 async function openSurface(session: Session, path: string): Promise<TestPage> {
   const page = await session.openExtensionPage(path);
@@ -15,7 +15,7 @@ async function openSurface(session: Session, path: string): Promise<TestPage> {
 async function searchFor(page: TestPage, text: string): Promise<number> {
   await page.evaluate(() => (document.querySelector('input[role="combobox"]') as HTMLInputElement).focus());
   await page.type(text);
-  return (await page.waitFor(() => document.querySelectorAll('[role="option"]').length || false)) as number;
+  return waitForResults(page);
 }
 
 describe.each(BROWSERS)('%s: damaged stored state', (browser) => {

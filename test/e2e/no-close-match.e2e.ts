@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubIssueHtml } from '../fixtures/real-pages';
-import { BROWSERS, launch, screenshotPath, selectText, type Session, type TestPage, waitForCard, waitForMarks } from './harness';
+import { BROWSERS, launch, screenshotPath, selectText, type Session, type TestPage, waitForCard, waitForMarks, waitForResults } from './harness';
 
 const OOM_ISSUE = {
   url: 'https://github.com/istio/istio/issues/26060',
@@ -63,7 +63,8 @@ describe.each(BROWSERS)('%s: a way forward when the experts are silent', (browse
     const popup = await openPopup(session);
     await popup.evaluate(() => document.querySelector<HTMLElement>('.lang-switch button:nth-child(2)')!.click());
     await popup.type('Certificate Rotation');
-    await popup.waitFor(() => document.querySelectorAll('.query-docs a').length > 0 && document.querySelectorAll('[role="option"]').length > 0);
+    await waitForResults(popup);
+    await popup.waitFor(() => document.querySelectorAll('.query-docs a').length > 0);
     expect(await docsLinks(popup)).toEqual([{ id: 'certificate-management', href: 'https://istio.io/latest/docs/concepts/security/#pki', target: '_blank' }]);
     // Before the nearest answers, and no answer presented as a close match.
     const order = await popup.evaluate(() => {
@@ -80,6 +81,7 @@ describe.each(BROWSERS)('%s: a way forward when the experts are silent', (browse
     });
     await popup.press('Backspace');
     await popup.type('istio-proxy container OOMKilled');
+    await waitForResults(popup);
     await popup.waitFor(() => document.querySelector('[aria-label="Close matches"] [role="option"]') !== null);
     expect(await docsLinks(popup)).toEqual([]);
     await popup.close();

@@ -8,7 +8,7 @@ import { SearchEngine } from '../../src/search/engine';
 import { realHalf } from '../eval/real-queries';
 import { FIXTURES } from '../fixtures/pages';
 import { realPages } from '../fixtures/real-pages';
-import { axeViolations, BROWSERS, fixtures, launch, markCount, poll, screenshotPath, type Session, type TestPage, waitForMarks } from './harness';
+import { axeViolations, BROWSERS, fixtures, launch, markCount, poll, screenshotPath, type Session, type TestPage, waitForMarks, waitForResults } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
 
@@ -30,7 +30,7 @@ async function search(popup: TestPage, text: string): Promise<string[]> {
   });
   await popup.press('Backspace');
   await popup.type(text);
-  await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
+  await waitForResults(popup);
   return optionIds(popup);
 }
 

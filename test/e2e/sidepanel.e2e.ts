@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
   axeViolations, BROWSERS, clickInCard, fixtures, launch, openSidePanelFromPopup, type PanelPage, poll, hoverMark, screenshotPath, type Session, type TestPage, navigateInPage,
-  waitForMarks,
+  waitForMarks, waitForResults,
 } from './harness';
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
 /**
@@ -57,7 +57,7 @@ async function searchInPanel(panel: PanelPage, text: string): Promise<void> {
   if (panel.trustedInput) await panel.press('Backspace');
   else await panel.evaluate(() => { (document.querySelector('input[role="combobox"]') as HTMLInputElement).value = ''; });
   await panel.type(text);
-  await panel.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
+  await waitForResults(panel);
 }
 
 describe.each(BROWSERS)('%s: the side panel', (browser) => {
@@ -236,7 +236,7 @@ describe('chromium: the side panel’s accessibility and screenshots', () => {
       // An answer open, from the keyboard: Enter on the first result, then its actions.
       await panel.click('input[role="combobox"]');
       await panel.type('sidecar memory');
-      await panel.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
+      await waitForResults(panel);
       await panel.press('Enter');
       await panel.waitFor(() => document.querySelector('.answer-detail') !== null);
       expect(await axeViolations(panel)).toEqual([]);

@@ -325,3 +325,16 @@ export async function openSidePanelFromPopup(session: Session, url: string, page
   await page.bringToFront();
   return panel;
 }
+
+/**
+ * Waits until the result list is for what the search box holds now, and has options. Typing
+ * renders a list after each key; a list for the first letters must not stand in for the query.
+ */
+export function waitForResults(page: Pick<TestPage, 'waitFor'>): Promise<number> {
+  return page.waitFor(() => {
+    const query = (document.querySelector('input[role="combobox"]') as HTMLInputElement | null)?.value.trim();
+    const label = document.querySelector('[role="listbox"]')?.getAttribute('aria-label') ?? '';
+    const options = document.querySelectorAll('[role="option"]').length;
+    return (query !== undefined && query !== '' && label.includes(`“${query}”`) && options) || false;
+  }) as Promise<number>;
+}
