@@ -32,7 +32,7 @@ import { pageScheme } from './page-scheme';
 import { pageVersion, pageVersionText } from './page-version';
 import { watchAddress, type WatchLifetime } from './page-watch';
 import { PageScanner, tallyTerms } from './scanner';
-import { isInSkippedRegion, removeOrphanedCards } from './selectors';
+import { isInSkippedRegion, RegionSkips, removeOrphanedCards } from './selectors';
 import { signalAtPoint, signalCardRequest, type SignalTarget } from './signal-card';
 import { SignalMarks } from './signal-marks';
 
@@ -369,10 +369,11 @@ export class ContentApp {
     const found: ReviewedMatch[][] = [];
     const policy = new MarkingPolicy(document, location.href);
     const root = document.body ?? document.documentElement;
-    const job = (await this.loadScanner()).job(root, ({ node, matches }) => found.push(policy.review(node, matches)));
+    const skips = new RegionSkips(root);
+    const job = (await this.loadScanner()).job(root, ({ node, matches }) => found.push(policy.review(node, matches)), skips);
     // The page's signals too, in the same slices (marks are not painted here).
     const signals = new SignalMarks(new SignalReader(signalKeys));
-    const signalJob = signals.job(root);
+    const signalJob = signals.job(root, skips);
     let signalsDone = false;
     // Slices with a yield between them: a huge page is scanned in part rather than frozen.
     const stopAt = performance.now() + ONE_OFF_SCAN_MS;

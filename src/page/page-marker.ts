@@ -12,7 +12,7 @@ import { pageQuestion } from './page-question';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type Region, ScanRegions } from './regions';
 import { type PageScanner, tallyTerms, type TextMatches } from './scanner';
-import { isCardHost } from './selectors';
+import { isCardHost, RegionSkips } from './selectors';
 import type { SignalMarks } from './signal-marks';
 
 /**
@@ -268,8 +268,9 @@ export class PageMarker {
   private scanRegion(scanner: PageScanner, { root }: Region): void {
     if (!root.isConnected) return;
     // Signals first: a term inside a signal (a log line) is left to the signal's mark.
-    if (this.signals) this.queue.push(this.signals.job(root));
-    this.queue.push(scanner.job(root, (found) => this.record(found)), () => this.afterIncrementalScan());
+    const skips = new RegionSkips(root);
+    if (this.signals) this.queue.push(this.signals.job(root, skips));
+    this.queue.push(scanner.job(root, (found) => this.record(found), skips), () => this.afterIncrementalScan());
   }
 
   private record({ node, matches, position }: TextMatches): void {

@@ -8,7 +8,7 @@
  */
 import type { TermMatch, TermMatcher } from '../glossary/matcher';
 import type { PageTerm } from '../messaging/protocol';
-import { isSkippedRoot, unskippedTexts } from './selectors';
+import { isSkippedRoot, RegionSkips } from './selectors';
 
 export interface TextMatches {
   node: Text;
@@ -97,8 +97,8 @@ export class PageScanner {
     return start;
   }
 
-  /** A resumable scan of `root`'s subtree, reporting each text node with terms. */
-  job(root: Node, onMatches: (found: TextMatches) => void): ScanJob {
+  /** A resumable scan of `root`'s subtree, reporting each text node with terms; `skips`, shared with the region's other readers. */
+  job(root: Node, onMatches: (found: TextMatches) => void, skips = new RegionSkips(root)): ScanJob {
     if (root.nodeType === Node.TEXT_NODE) {
       let long: LongText | undefined;
       return {
@@ -112,8 +112,8 @@ export class PageScanner {
         },
       };
     }
-    if (root.nodeType === Node.ELEMENT_NODE && isSkippedRoot(root)) return { run: () => true };
-    const nextText = unskippedTexts(root);
+    if (root.nodeType === Node.ELEMENT_NODE && skips.wholeRegion) return { run: () => true };
+    const nextText = skips.texts();
     let long: LongText | undefined;
     return {
       run: (deadline) => {

@@ -56,11 +56,10 @@ export function isSkippedElement(element: Element): boolean {
  * The text nodes under `root` (itself not skipped) that are not inside a skipped element, one at
  * a time. The browser's own walker finds text nodes (a filter function would be called back for
  * every element of the page); whether a node's ancestors are skipped is worked out once per
- * element and remembered for the walk.
+ * element and remembered in `skipped` (shared by the walks of one region, see `RegionSkips`).
  */
-export function unskippedTexts(root: Node): () => Text | null {
+export function unskippedTexts(root: Node, skipped = new Map<Element, boolean>()): () => Text | null {
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const skipped = new Map<Element, boolean>();
   const chain: Element[] = [];
   const isSkipped = (node: Text): boolean => {
     let element = node.parentElement;
@@ -89,6 +88,28 @@ export function unskippedTexts(root: Node): () => Text | null {
 /** True when a scan's root is skipped whole: a skipped element, or a node inside one. */
 export function isSkippedRoot(root: Node): boolean {
   return (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) || isInSkippedRegion(root);
+}
+
+/**
+ * What is skipped in one region, worked out once for all its readers: the signals and the terms
+ * each walk the region, and each asked the same questions of every element and of the root's
+ * ancestors.
+ */
+export class RegionSkips {
+  private readonly skipped = new Map<Element, boolean>();
+  private root: boolean | undefined;
+
+  constructor(readonly region: Node) {}
+
+  /** Whether the whole region is skipped (as when its reading was set up). */
+  get wholeRegion(): boolean {
+    return (this.root ??= isSkippedRoot(this.region));
+  }
+
+  /** The region's text nodes that are not skipped, one at a time (the region itself not skipped). */
+  texts(): () => Text | null {
+    return unskippedTexts(this.region, this.skipped);
+  }
 }
 
 /** True when a node lies inside something the scanner skips (for hover hit-testing). */

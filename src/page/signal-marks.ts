@@ -9,7 +9,7 @@
 import { marksOf, MAX_LINE_CHARS, MAX_READ_CHARS, type ReadMode, type SignalLine, type SignalMark, type SignalReader, signalLabel } from '../signals/reader';
 import { HIGHLIGHT_SCOPE, TermHighlights } from './highlights';
 import type { ScanJob } from './scanner';
-import { CODE_ELEMENTS, isInSkippedRegion, isSkippedRoot, unskippedTexts } from './selectors';
+import { CODE_ELEMENTS, isInSkippedRegion, RegionSkips } from './selectors';
 
 /** Marks kept (and painted) on one page at most, and in one text node. */
 export const MAX_SIGNAL_MARKS = 600;
@@ -148,10 +148,10 @@ export class SignalMarks {
     for (const [node, entry] of this.nodes) this.paint(node, entry);
   }
 
-  /** A resumable read of `root`'s text, as the page marker's scan of the same region. */
-  job(root: Node): ScanJob {
-    if (isSkippedRoot(root)) return { run: () => true };
-    const nextText = root.nodeType === Node.TEXT_NODE ? undefined : unskippedTexts(root);
+  /** A resumable read of `root`'s text, as the page marker's scan of the same region (`skips`, shared with it). */
+  job(root: Node, skips = new RegionSkips(root)): ScanJob {
+    if (skips.wholeRegion) return { run: () => true };
+    const nextText = root.nodeType === Node.TEXT_NODE ? undefined : skips.texts();
     // The node's text is read once: Firefox makes a new copy of a text node's data on every read (5 MB, hundreds of windows).
     let current: { node: Text; data: string; from: number; marks: SignalMark[]; mode: ReadMode } | undefined;
     let single = root.nodeType === Node.TEXT_NODE ? (root as Text) : undefined;

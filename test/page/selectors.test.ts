@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { CARD_HOST_ATTRIBUTE, removeOrphanedCards, unskippedTexts } from '../../src/page/selectors';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadDataset } from '../../src/data/load-files';
+import { TermMatcher } from '../../src/glossary/matcher';
+import { matcherTerms } from '../../src/glossary/terms';
+import { PageScanner } from '../../src/page/scanner';
+import { CARD_HOST_ATTRIBUTE, RegionSkips, removeOrphanedCards, unskippedTexts } from '../../src/page/selectors';
+import { SignalMarks } from '../../src/page/signal-marks';
+import { SignalReader } from '../../src/signals/reader';
+import { TEST_KEYS } from '../signals/keys';
 
 function texts(root: Node): string[] {
   const next = unskippedTexts(root);
@@ -34,6 +41,40 @@ describe('unskippedTexts', () => {
     expect(texts(top)).toEqual(['bottom']);
     element.setAttribute('hidden', '');
     expect(texts(top)).toEqual([]);
+  });
+});
+
+describe('RegionSkips', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** How often each element was asked whether it is skipped while the signals and the terms read `region`. */
+  function checksWhileRead(region: Element, shared: boolean): Map<Element, number> {
+    const checks = new Map<Element, number>();
+    const getAttribute = Element.prototype.getAttribute;
+    vi.spyOn(Element.prototype, 'getAttribute').mockImplementation(function (this: Element, name: string) {
+      if (name === 'contenteditable') checks.set(this, (checks.get(this) ?? 0) + 1);
+      return getAttribute.call(this, name);
+    });
+    const skips = shared ? new RegionSkips(region) : undefined;
+    const signals = new SignalMarks(new SignalReader(TEST_KEYS));
+    const scanner = new PageScanner(new TermMatcher(matcherTerms(loadDataset().glossary)));
+    expect(signals.job(region, skips).run(() => false)).toBe(true);
+    expect(scanner.job(region, () => {}, skips).run(() => false)).toBe(true);
+    vi.restoreAllMocks();
+    return checks;
+  }
+
+  it('asks each element of a region and each of its ancestors once, for both of its readers', () => {
+    document.body.innerHTML = `<main><article><div class="comment"><p>The sidecar <b>Envoy</b> returned 503 UF.</p><pre><code>[2021-06-01T00:00:00.000Z] "GET / HTTP/1.1" 503 UF 0 91 1 - "-" "curl" "-" "a:80" "10.0.0.1:80" outbound|80||a.default.svc.cluster.local</code></pre></div></article></main>`;
+    const region = document.querySelector('article')!;
+    const shared = checksWhileRead(region, true);
+    // The region, everything in it, and its ancestors up to the root element.
+    expect([...shared.keys()]).toHaveLength(region.querySelectorAll('*').length + 4);
+    expect(new Set(shared.values())).toEqual(new Set([1]));
+    // Each reader on its own asks them all again: what the sharing saves.
+    expect(new Set(checksWhileRead(region, false).values())).toEqual(new Set([2]));
   });
 });
 
