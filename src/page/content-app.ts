@@ -229,7 +229,7 @@ export class ContentApp {
       this.marker.update(options);
     } else {
       this.signals = new SignalMarks(new SignalReader(signalKeys));
-      this.marker = new PageMarker(() => this.loadScanner(), options, document, undefined, this.signals);
+      this.marker = new PageMarker(() => this.loadScanner(), options, document, this.signals);
       this.marker.start();
     }
     const hoverOptions = { delayMs: this.settings.hover.delayMs, modifier: this.settings.hover.modifier };

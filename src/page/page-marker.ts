@@ -36,7 +36,9 @@ export interface MarkerOptions {
   relevantByDefault: (href: string) => boolean;
   /** The user's "marks on/off": off still finds terms (for hover and the popup), paints nothing. */
   paint: boolean;
-  /** Called whenever a scan settles: `ready` and `terms()` may say something new. */
+  /** Called when a full scan (of the first regions near the screen) is done, once per address. */
+  onScanned?: () => void;
+  /** Called whenever a scan settles, full or incremental: `ready` and `terms()` may say something new. */
   onSettled?: () => void;
 }
 
@@ -79,7 +81,6 @@ export class PageMarker {
     private readonly loadScanner: () => Promise<PageScanner> | PageScanner,
     private options: MarkerOptions,
     private readonly doc: Document = document,
-    private readonly onScanned?: () => void,
     /** Signal marks, read from the same regions as the terms (signal-marks.ts). */
     private readonly signals?: SignalMarks,
   ) {
@@ -289,7 +290,7 @@ export class PageMarker {
       this.repaint();
     }
     this.highlights.flush();
-    this.onScanned?.();
+    this.options.onScanned?.();
     this.options.onSettled?.();
   }
 

@@ -97,13 +97,13 @@ export function isSkippedRoot(root: Node): boolean {
  */
 export class RegionSkips {
   private readonly skipped = new Map<Element, boolean>();
-  private root: boolean | undefined;
+  private rootSkipped: boolean | undefined;
 
   constructor(readonly region: Node) {}
 
   /** Whether the whole region is skipped (as when its reading was set up). */
   get wholeRegion(): boolean {
-    return (this.root ??= isSkippedRoot(this.region));
+    return (this.rootSkipped ??= isSkippedRoot(this.region));
   }
 
   /** The region's text nodes that are not skipped, one at a time (the region itself not skipped). */

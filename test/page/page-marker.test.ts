@@ -61,7 +61,7 @@ describe('PageMarker on a page that keeps changing', () => {
     scanner = new PageScanner(matcher);
     let scanned!: () => void;
     const done = new Promise<void>((resolve) => (scanned = resolve));
-    marker = new PageMarker(() => scanner, { relevantByDefault: () => true, paint: true }, document, () => scanned());
+    marker = new PageMarker(() => scanner, { relevantByDefault: () => true, paint: true, onScanned: () => scanned() });
     FakeObserver.last = undefined;
     marker.start();
     // The scanner is loaded first (a promise), then the page cut into regions.

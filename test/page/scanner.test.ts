@@ -32,7 +32,7 @@ function scan(html: string): { text: string; termId: string }[] {
 async function markerAfterFirstScan(): Promise<PageMarker> {
   let scanned!: () => void;
   const done = new Promise<void>((resolve) => (scanned = resolve));
-  const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => scanned());
+  const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true, onScanned: () => scanned() });
   marker.start();
   await done;
   return marker;
@@ -196,7 +196,7 @@ describe('PageMarker while the page changes', () => {
   it('finishes its first scan even when content arrives during it (lazily loaded comments)', async () => {
     document.body.innerHTML = `<main>${'<p>Envoy sidecar, rate limiting.</p>'.repeat(400)}</main>`;
     let scanned = false;
-    const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true }, document, () => (scanned = true));
+    const marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true, onScanned: () => (scanned = true) });
     marker.start();
     await new Promise((resolve) => setTimeout(resolve, 0));
     document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>A late comment about EnvoyFilter.</p>');
@@ -215,9 +215,7 @@ describe('PageMarker across navigations', () => {
     let scans = 0;
     const marker = new PageMarker(
       () => new PageScanner(matcher),
-      { relevantByDefault: (href) => (asked.push(new URL(href).pathname), href.includes('/istio/')), paint: true },
-      document,
-      () => scans++,
+      { relevantByDefault: (href) => (asked.push(new URL(href).pathname), href.includes('/istio/')), paint: true, onScanned: () => scans++ },
     );
     marker.start();
     await new Promise((resolve) => setTimeout(resolve, 50));
