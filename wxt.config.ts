@@ -5,6 +5,7 @@ import { noInnerHtml } from './src/build/no-inner-html';
 import { polyfillAsEsm } from './src/build/polyfill-as-esm';
 import { MIN_CHROME, MIN_FIREFOX } from './src/build/targets';
 import { datasetPlugin } from './src/data/vite-plugin';
+import { CONTENT_APP, CONTENT_SCRIPT_RUN_AT, contentScriptFiles } from './src/messaging/content-files';
 import { DEFAULT_SITE_MATCHES } from './src/settings/sites';
 
 // The manifest is written here; every permission is justified in README.md#permissions.
@@ -43,6 +44,12 @@ export default defineConfig({
         description: '__MSG_commandOpenSidePanel__',
       },
     },
+    // The content script: a loader and its app (src/messaging/content-files.ts), as unlisted scripts.
+    content_scripts: [{ matches: DEFAULT_SITE_MATCHES, run_at: CONTENT_SCRIPT_RUN_AT, js: contentScriptFiles(browser === 'firefox').map((file) => file.slice(1)) }],
+    // Chromium: the content script's app, imported as a module by its loader on any page the
+    // loader runs on (built-in sites, added ones, a page looked up through activeTab), served only
+    // at an address that changes every session (src/messaging/content-files.ts, README#permissions).
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: [CONTENT_APP.slice(1)], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     // Not "istio": typed with a space it would take every "istio …" search from the user's search engine (README).
     omnibox: { keyword: 'iqa' },
     ...(browser === 'firefox'

@@ -4,7 +4,8 @@
  * site get it at once, so no reload is needed.
  */
 import { browser } from 'wxt/browser';
-import { CONTENT_SCRIPT, CONTENT_SCRIPT_RUN_AT, injectContentScript } from '../messaging/injection';
+import { CONTENT_SCRIPT_RUN_AT } from '../messaging/content-files';
+import { CONTENT_SCRIPT_FILES, injectContentScript } from '../messaging/injection';
 import type { Settings } from '../settings/settings';
 import { originPattern } from '../settings/sites';
 import { loadSettings, watchSettings } from '../settings/settings-item';
@@ -25,7 +26,7 @@ async function syncCustomSites(settings: Settings): Promise<string[]> {
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return matches;
   }
-  const script = { id: SCRIPT_ID, matches, js: [CONTENT_SCRIPT.slice(1)], runAt: CONTENT_SCRIPT_RUN_AT, persistAcrossSessions: true };
+  const script = { id: SCRIPT_ID, matches, js: CONTENT_SCRIPT_FILES.map((file) => file.slice(1)), runAt: CONTENT_SCRIPT_RUN_AT, persistAcrossSessions: true };
   if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
   return matches;

@@ -3,20 +3,11 @@
  * lookup on any page, through `activeTab`), and the card UI when a first card opens.
  */
 import { browser } from 'wxt/browser';
+import { contentScriptFiles, CONTENT_SCRIPT_FLAG } from './content-files';
 
-export const CONTENT_SCRIPT = '/content-scripts/content.js';
+/** What a content script run injects (content-files.ts). */
+export const CONTENT_SCRIPT_FILES = contentScriptFiles(import.meta.env?.FIREFOX === true);
 export const CARD_UI_SCRIPT = '/card-ui.js';
-
-/**
- * When the declared content script (and that of added sites) runs: at document_start, though it
- * scans only after the page's load. Chromium holds back the load event of a large page for a
- * script declared at document_idle (an empty one delayed a 4.5 MB page's load by 1.2 s, one at
- * document_start by nothing measurable); starting early costs only the script's own evaluation.
- */
-export const CONTENT_SCRIPT_RUN_AT: 'document_start' = 'document_start';
-
-/** Set on the isolated world's global by the content script when it starts (content-app.ts). */
-export const CONTENT_SCRIPT_FLAG = '__istioExpertsContent';
 
 /**
  * Makes sure the content script runs in a frame: a one-line probe first, so a page that already
@@ -30,7 +21,7 @@ export async function injectContentScript(tabId: number, frameId?: number): Prom
     args: [CONTENT_SCRIPT_FLAG],
   });
   if (probe?.result === true) return;
-  await browser.scripting.executeScript({ target, files: [CONTENT_SCRIPT] });
+  await browser.scripting.executeScript({ target, files: CONTENT_SCRIPT_FILES });
 }
 
 export async function injectCardUi(tabId: number, frameId: number): Promise<void> {

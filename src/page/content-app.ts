@@ -12,7 +12,7 @@ import { answerLanguageFor } from '../i18n';
 import { SignalReader } from '../signals/reader';
 import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
-import { CONTENT_SCRIPT_FLAG } from '../messaging/injection';
+import { CONTENT_SCRIPT_FLAG } from '../messaging/content-files';
 import { boundedPageTitle, boundedPageUrl } from '../messaging/panel-feed';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type CardData, type PageTerms } from '../messaging/protocol';
 import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messaging/validate';
@@ -24,6 +24,7 @@ import { type CardAnchor, registeredCardUi, type CardUi } from './card-api';
 import { CardController } from './card-controller';
 import { HoverWatcher, LONG_TEXT_CHARS, matchesAround, termAtPoint, type TermAtPoint } from './hover';
 import { SLICE_MS } from './idle';
+import { releaseEarlySheets } from './mark-styles';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { PageMarker } from './page-marker';
 import { servePanelFeed } from './panel-feed';
@@ -198,6 +199,7 @@ export class ContentApp {
   /** The extension was updated, reloaded or removed: this script's marks, listeners and card go. */
   private standDown(): void {
     this.stopMarking();
+    releaseEarlySheets(document);
     this.cards.dispose();
     this.listeners.abort();
     // An invalidated context may refuse even these calls: its listeners then die with it.
@@ -212,7 +214,10 @@ export class ContentApp {
 
   /** Starts or stops marking and hover cards to match the settings and the page's site. */
   private apply(): void {
-    if (siteStatus(location.href, this.settings).mode !== 'active') {
+    const active = siteStatus(location.href, this.settings).mode === 'active';
+    // The settings may say what the loader could not know: this page is not marked.
+    if (!active || !this.settings.hover.marks) releaseEarlySheets(document);
+    if (!active) {
       this.stopMarking();
       this.pageChanged();
       return;

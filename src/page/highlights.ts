@@ -4,9 +4,7 @@
  * The one stylesheet goes into `document.adoptedStyleSheets`, which is not part of the DOM tree.
  * Where the API is missing, nothing is painted and hover detection still works.
  */
-
-const TERM_HIGHLIGHT = 'istio-experts-term';
-const ACTIVE_HIGHLIGHT = 'istio-experts-active';
+import { type HighlightStyle, markSheet, takeEarlySheet, TERM_STYLE } from './mark-styles';
 
 /** Marks added wait at most this long to be painted, however long the scan they come from runs. */
 const FLUSH_MS = 250;
@@ -19,45 +17,8 @@ const FLUSH_MS = 250;
 const SCROLL_QUIET_MS = 250;
 const SCROLL_WAIT_MS = 1500;
 
-/** The names of a set of marks and of its active mark, and their style sheet. */
-export interface HighlightStyle {
-  mark: string;
-  active: string;
-  styles: string;
-}
-
 /** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
 export const MAX_MARKS = 1500;
-
-/**
- * Where the highlight rules match. Chromium gives a highlight's style to the text of every
- * descendant of the element a rule matches (highlight inheritance), so its rules match the root
- * alone: a rule on every element (`::highlight(…)`, which is `*::highlight(…)`) made each element
- * of the page resolve a highlight style whenever it was styled, +48% style time on a 3,000-comment
- * issue even before any mark (`npm run bench -- page-cost`). Firefox styles each element's
- * highlight on its own, so there the rules match every element.
- */
-export const HIGHLIGHT_SCOPE = import.meta.env?.FIREFOX ? '' : ':root';
-
-const STYLES = `
-${HIGHLIGHT_SCOPE}::highlight(${TERM_HIGHLIGHT}) {
-  text-decoration-line: underline;
-  text-decoration-style: dotted;
-  text-decoration-color: rgb(66 133 244 / 0.85);
-  text-decoration-thickness: 2px;
-  text-underline-offset: 3px;
-}
-${HIGHLIGHT_SCOPE}::highlight(${ACTIVE_HIGHLIGHT}) {
-  background-color: rgb(66 133 244 / 0.2);
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: rgb(66 133 244);
-  text-decoration-thickness: 2px;
-  text-underline-offset: 3px;
-}
-`;
-
-const TERM_STYLE: HighlightStyle = { mark: TERM_HIGHLIGHT, active: ACTIVE_HIGHLIGHT, styles: STYLES };
 
 function isOwnSheet(sheet: CSSStyleSheet, name: string): boolean {
   try {
@@ -121,10 +82,9 @@ export class TermHighlights {
     if (CSS.highlights.get(this.style.mark) !== this.terms) CSS.highlights.set(this.style.mark, this.terms);
     if (CSS.highlights.get(this.style.active) !== this.active) CSS.highlights.set(this.style.active, this.active);
     try {
-      if (!this.sheet) {
-        this.sheet = new CSSStyleSheet();
-        this.sheet.replaceSync(this.style.styles);
-      }
+      // The loader's sheet, adopted before the page's first styling (mark-styles.ts), or a new one.
+      this.sheet ??= takeEarlySheet(this.style) ?? markSheet(this.style);
+      if (!this.sheet) return;
       const sheets = this.doc.adoptedStyleSheets;
       // Called after every scan: in place already, nothing to check (reading every sheet's rules
       // below cost 1–2 ms a page).

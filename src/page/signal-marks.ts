@@ -7,37 +7,14 @@
  * window at a time and every count is capped.
  */
 import { marksOf, MAX_LINE_CHARS, MAX_READ_CHARS, type ReadMode, type SignalLine, type SignalMark, type SignalReader, signalLabel } from '../signals/reader';
-import { HIGHLIGHT_SCOPE, TermHighlights } from './highlights';
+import { TermHighlights } from './highlights';
+import { SIGNAL_STYLE } from './mark-styles';
 import type { ScanJob } from './scanner';
 import { CODE_ELEMENTS, isInSkippedRegion, RegionSkips } from './selectors';
 
 /** Marks kept (and painted) on one page at most, and in one text node. */
 export const MAX_SIGNAL_MARKS = 600;
 const MAX_NODE_MARKS = 300;
-/** The highlight and style of signal marks: boxed and amber, unlike the terms' dotted blue (scoped as the terms' are). */
-export const SIGNAL_HIGHLIGHT = {
-  mark: 'istio-experts-signal',
-  active: 'istio-experts-signal-active',
-  styles: `
-${HIGHLIGHT_SCOPE}::highlight(istio-experts-signal) {
-  text-decoration-line: underline;
-  text-decoration-style: double;
-  text-decoration-color: rgb(217 119 6 / 0.95);
-  text-decoration-thickness: 1px;
-  text-underline-offset: 2px;
-  background-color: rgb(245 158 11 / 0.14);
-}
-${HIGHLIGHT_SCOPE}::highlight(istio-experts-signal-active) {
-  background-color: rgb(245 158 11 / 0.32);
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: rgb(217 119 6);
-  text-decoration-thickness: 2px;
-  text-underline-offset: 2px;
-}
-`,
-} as const;
-
 /** How a text node is read: code (pre, code) or prose. */
 export function readModeOf(node: Text): ReadMode {
   return node.parentElement?.closest(CODE_ELEMENTS) ? 'code' : 'prose';
@@ -131,7 +108,7 @@ export class SignalMarks {
     private readonly reader: SignalReader,
     doc: Document = document,
   ) {
-    this.highlights = new TermHighlights(doc, SIGNAL_HIGHLIGHT);
+    this.highlights = new TermHighlights(doc, SIGNAL_STYLE);
   }
 
   /** Paints (or stops painting) the marks: as the page's term marks are painted or not. */

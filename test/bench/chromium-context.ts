@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium } from 'playwright-core';
+import { CONTENT_LOADER } from '../../src/messaging/content-files';
 import { extensionBuild } from '../e2e/harness/common';
 
 /** `baseline`: another build of the extension (`npm run bench -- --baseline <dir>`), for before and after in one run. */
@@ -31,7 +32,7 @@ function extensionFor(variant: Exclude<Variant, 'none'>, replacement?: string): 
   if (variant === 'ours') return built;
   const copy = mkdtempSync(join(tmpdir(), 'empty-content-'));
   cpSync(built, copy, { recursive: true });
-  writeFileSync(join(copy, 'content-scripts/content.js'), replacement ?? '// emptied for the benchmark\n');
+  writeFileSync(join(copy, CONTENT_LOADER.slice(1)), replacement ?? '// emptied for the benchmark\n');
   return copy;
 }
 

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { loadDataset } from '../../src/data/load-files';
 import { aliasKey } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
-import { CONTENT_SCRIPT_FLAG } from '../../src/messaging/injection';
+import { CONTENT_APP, CONTENT_LOADER, CONTENT_SCRIPT_FLAG } from '../../src/messaging/content-files';
 import { extensionBuild } from '../e2e/harness/common';
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
 import { baselineBuild, extensionScriptTime, openBenchContext, startTrace, type TraceEvent, type Variant } from './chromium-context';
@@ -202,11 +202,14 @@ function marksAloneScript(marks: DrawnMarks): string {
 }
 
 /**
- * Our content script with the app told it has started already (`ContentApp.start` returns): the
- * page loads, parses and evaluates all our code, and it does nothing. What our code costs to load.
+ * Our content script's loader, told the app has started already (it returns at once), then the
+ * app's module imported as the loader imports it, with no lifetime left for it (so it does not
+ * start): the page loads, parses and evaluates all our code, and it does nothing. What our code
+ * costs to load.
  */
 function codeLoadedScript(): string {
-  return `globalThis.${CONTENT_SCRIPT_FLAG} = true;\n${readFileSync(join(extensionBuild('chrome-mv3'), 'content-scripts/content.js'), 'utf8')}`;
+  const loader = readFileSync(join(extensionBuild('chrome-mv3'), CONTENT_LOADER.slice(1)), 'utf8');
+  return `globalThis.${CONTENT_SCRIPT_FLAG} = true;\n${loader}\nimport(chrome.runtime.getURL(${JSON.stringify(CONTENT_APP)}));\n`;
 }
 
 /**

@@ -18,6 +18,7 @@ import { benchPopup } from './popup';
 import { benchSearchInChromium } from './search';
 import { benchSoak } from './soak';
 import { ROOT } from '../e2e/harness/common';
+import { CONTENT_APP, CONTENT_LOADER } from '../../src/messaging/content-files';
 import { loadDataset } from '../../src/data/load-files';
 import { shippedSpellings } from '../../src/glossary/compact';
 import { matcherTerms } from '../../src/glossary/terms';
@@ -29,7 +30,7 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 
 function bundleSizes(): void {
   console.log('\n## Bundle sizes (production build, chrome-mv3)');
-  const files = ['content-scripts/content.js', 'card-ui.js', 'background.js'];
+  const files = [CONTENT_LOADER.slice(1), CONTENT_APP.slice(1), 'card-ui.js', 'background.js'];
   for (const file of files) {
     const path = resolve(ROOT, '.output/chrome-mv3', file);
     const bytes = statSync(path).size;

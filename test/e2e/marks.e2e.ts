@@ -52,6 +52,19 @@ describe.each(BROWSERS)('%s: marks on real pages', (browser) => {
     await page.close();
   });
 
+  it('styles its marks with the two sheets its loader adopted, and the page’s resource timing lists none of its files', async () => {
+    const page = await session.openPage(istioPage.url);
+    await waitForMarks(page, 3);
+    const seen = await page.evaluate(() => ({
+      sheets: document.adoptedStyleSheets.map((sheet) => /::highlight\(([\w-]+)\)/.exec(sheet.cssRules[0]?.cssText ?? '')?.[1] ?? 'other'),
+      resources: performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => !name.startsWith('http')),
+    }));
+    // The terms' and the signals' sheets, adopted as the page began loading, taken over by the app: no second copy.
+    expect(seen.sheets).toEqual(['istio-experts-term', 'istio-experts-signal']);
+    expect(seen.resources).toEqual([]);
+    await page.close();
+  });
+
   it('made no network request and logged no error', () => {
     expect(session.unexpectedRequests).toEqual([]);
     expect(session.errors).toEqual([]);

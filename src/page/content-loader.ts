@@ -1,0 +1,34 @@
+/**
+ * The content script's loader: what the browser runs on a page, at `document_start`. The app
+ * (ContentApp, `content-app.js`) comes after it: imported as a module in Chromium, which parses a
+ * module on a background thread where it parses a content script on the page's main thread; run
+ * as the next script in Firefox (src/messaging/content-files.ts). The loader adopts the marks'
+ * sheets first, on a page marked from the start, so the app, coming in late, does not have the
+ * page restyled (mark-styles.ts).
+ *
+ * Its own parse is on the main thread, so it carries nothing else: the browser API without the
+ * polyfill (`@wxt-dev/browser`, WXT's own, for `runtime.getURL` alone), and no
+ * ContentScriptContext (the app makes its own).
+ */
+import { browser } from '@wxt-dev/browser';
+import { CONTENT_APP, CONTENT_SCRIPT_FLAG } from '../messaging/content-files';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import { siteStatus } from '../settings/site-status';
+import { adoptEarlySheets } from './mark-styles';
+
+/** Marked from the start, as far as the address tells before the settings are read (most pages on a built-in site). */
+function markedFromStart(href: string): boolean {
+  const status = siteStatus(href, DEFAULT_SETTINGS);
+  return status.mode === 'active' && !status.needsRelevanceCheck;
+}
+
+/**
+ * Starts the app in this frame, once. Settles once the app listens, so whoever injected the
+ * loader (`injectContentScript`, which waits for `executeScript`'s result) may message it at once.
+ */
+export async function loadContentApp(doc: Document = document): Promise<void> {
+  if ((globalThis as Record<string, unknown>)[CONTENT_SCRIPT_FLAG]) return;
+  if (doc.readyState === 'loading' && markedFromStart(doc.location.href)) adoptEarlySheets(doc);
+  // In Firefox the app runs next, as a script of its own; the build leaves no import() there.
+  if (!import.meta.env?.FIREFOX) await import(/* @vite-ignore */ browser.runtime.getURL(CONTENT_APP));
+}
