@@ -2,7 +2,8 @@
  * A page written to attack the extension, in both browsers (test/fixtures/pages/hostile-page.html):
  * its script fakes pointer, key and click events, reads and rewrites the card, clicks its buttons,
  * logs every window message, forges WXT's script-started event and defines our old element name
- * first; its stylesheet hides any host with `!important`. None of it may work: the card opens
+ * first; its stylesheet hides any host with `!important`; its policy (CSP) allows no script, style
+ * or module but its own inline ones, as strict as GitHub's. None of it may work: the card opens
  * only for the user's own pointer, the page cannot see into it, restyle it or click it, and
  * learns nothing about the extension from messages.
  */
