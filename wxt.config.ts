@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { eagerCompile } from './src/build/eager-compile';
 import { firstPaintChunk } from './src/build/first-paint-chunk';
 import { noInnerHtml } from './src/build/no-inner-html';
 import { polyfillAsEsm } from './src/build/polyfill-as-esm';
@@ -14,7 +15,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact(), datasetPlugin(), noInnerHtml(), polyfillAsEsm(), firstPaintChunk(/[\\/]src[\\/]ui[\\/]popup[\\/]start\.ts$/, 'ui-shell')],
+    plugins: [preact(), datasetPlugin(), noInnerHtml(), polyfillAsEsm(), firstPaintChunk(/[\\/]src[\\/]ui[\\/]popup[\\/]start\.ts$/, 'ui-shell'), eagerCompile(CONTENT_APP.slice(1))],
     // Both targets preload modules themselves: the polyfill for it was a script on every page.
     build: { target: [`chrome${MIN_CHROME}`, `firefox${MIN_FIREFOX}`], modulePreload: { polyfill: false } },
   }),
