@@ -11,7 +11,7 @@ export const CARD_UI_SCRIPT = '/card-ui.js';
 
 /**
  * Makes sure the content script runs in a frame: a one-line probe first, so a page that already
- * has it is not made to parse it again; the file only where it is missing.
+ * has it is not made to parse it again; its files only where it is missing.
  */
 export async function injectContentScript(tabId: number, frameId?: number): Promise<void> {
   const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
