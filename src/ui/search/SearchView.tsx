@@ -104,12 +104,15 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
     if (items.length > 0) performance.mark(`${surface}:results-rendered`);
   }, [items]);
 
-  // A new list starts at its top, closed (unless the request named an answer to open).
+  // A new list starts at its top, closed (unless the request named an answer to open). The same
+  // list worked out again (the page's context or the signal decoder came in) is not new: the
+  // reader's place in it stays, even if they already moved with the arrows.
+  const listKey = items.map((item) => item.summary.id).join(' ');
   useEffect(() => {
     const index = expanded === undefined ? -1 : items.findIndex((item) => item.summary.id === expanded);
     setActive(Math.max(0, index));
     if (index < 0 && expanded !== undefined && engine) set({ expanded: undefined });
-  }, [items]);
+  }, [listKey]);
 
   const search = (text: string) => {
     set({ query: text, expanded: undefined, view: { kind: 'home' } });
