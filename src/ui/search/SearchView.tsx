@@ -65,7 +65,6 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
   showPageTitle?: boolean;
 }) {
   const { query, view, expanded } = state;
-  const [active, setActive] = useState(0);
   const { recent, remember, clear } = useRecentSearches();
   const input = useRef<HTMLInputElement>(null);
   const set = (change: Partial<SearchState>) => onState((current) => ({ ...current, ...change }));
@@ -104,14 +103,22 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
     if (items.length > 0) performance.mark(`${surface}:results-rendered`);
   }, [items]);
 
-  // A new list starts at its top, closed (unless the request named an answer to open). The same
-  // list worked out again (the page's context or the signal decoder came in) is not new: the
-  // reader's place in it stays, even if they already moved with the arrows.
+  // The reader's place belongs to the list it was taken in. A new list starts at its top (or at
+  // the answer the request named) in the very render that shows it, so an arrow pressed at once is
+  // not undone by an effect that runs after the paint. The same list worked out again (the page's
+  // context or the signal decoder came in) is not new: the place stays.
   const listKey = items.map((item) => item.summary.id).join(' ');
+  const openIndex = expanded === undefined ? -1 : items.findIndex((item) => item.summary.id === expanded);
+  const [place, setPlace] = useState({ list: '', index: 0 });
+  const active = place.list === listKey ? place.index : Math.max(0, openIndex);
+  const setActive = (update: number | ((index: number) => number)) =>
+    setPlace((current) => {
+      const from = current.list === listKey ? current.index : Math.max(0, openIndex);
+      return { list: listKey, index: typeof update === 'number' ? update : update(from) };
+    });
+  // A named answer that is not in the list is forgotten.
   useEffect(() => {
-    const index = expanded === undefined ? -1 : items.findIndex((item) => item.summary.id === expanded);
-    setActive(Math.max(0, index));
-    if (index < 0 && expanded !== undefined && engine) set({ expanded: undefined });
+    if (openIndex < 0 && expanded !== undefined && engine) set({ expanded: undefined });
   }, [listKey]);
 
   const search = (text: string) => {
