@@ -18,7 +18,7 @@ import { backgroundMessaging, contentMessaging, type AnswerLanguage, type CardDa
 import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messaging/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { onSettingsChanged, readSettings } from '../settings/settings-reader';
-import { siteStatus } from '../settings/site-status';
+import { markedFromStart, siteStatus } from '../settings/site-status';
 import { selectionAnchor, textAnchor } from './anchors';
 import { type CardAnchor, registeredCardUi, type CardUi } from './card-api';
 import { CardController } from './card-controller';
@@ -223,10 +223,7 @@ export class ContentApp {
       return;
     }
     const options = {
-      relevantByDefault: (href: string) => {
-        const status = siteStatus(href, this.settings);
-        return status.mode === 'active' && !status.needsRelevanceCheck;
-      },
+      relevantByDefault: (href: string) => markedFromStart(href, this.settings),
       paint: this.settings.hover.marks,
       onSettled: () => this.pageChanged(),
     };

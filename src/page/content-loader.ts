@@ -13,14 +13,8 @@
 import { browser } from '@wxt-dev/browser';
 import { CONTENT_APP, CONTENT_SCRIPT_FLAG } from '../messaging/content-files';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { siteStatus } from '../settings/site-status';
+import { markedFromStart } from '../settings/site-status';
 import { adoptEarlySheets } from './mark-styles';
-
-/** Marked from the start, as far as the address tells before the settings are read (most pages on a built-in site). */
-function markedFromStart(href: string): boolean {
-  const status = siteStatus(href, DEFAULT_SETTINGS);
-  return status.mode === 'active' && !status.needsRelevanceCheck;
-}
 
 /**
  * Starts the app in this frame, once. Settles once the app listens, so whoever injected the
@@ -28,7 +22,8 @@ function markedFromStart(href: string): boolean {
  */
 export async function loadContentApp(doc: Document = document): Promise<void> {
   if ((globalThis as Record<string, unknown>)[CONTENT_SCRIPT_FLAG]) return;
-  if (doc.readyState === 'loading' && markedFromStart(doc.location.href)) adoptEarlySheets(doc);
+  // As far as the address tells before the settings are read: most pages of a built-in site.
+  if (doc.readyState === 'loading' && markedFromStart(doc.location.href, DEFAULT_SETTINGS)) adoptEarlySheets(doc);
   // In Firefox the app runs next, as a script of its own; the build leaves no import() there.
   if (!import.meta.env?.FIREFOX) await import(/* @vite-ignore */ browser.runtime.getURL(CONTENT_APP));
 }

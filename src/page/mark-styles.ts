@@ -23,52 +23,45 @@ export interface HighlightStyle {
  */
 export const HIGHLIGHT_SCOPE = import.meta.env?.FIREFOX ? '' : ':root';
 
+/** Underline properties each mark and active mark set. */
+interface Underline {
+  style: string;
+  color: string;
+  thickness: string;
+  offset: string;
+  background?: string;
+}
+
+function rule(name: string, { style, color, thickness, offset, background }: Underline): string {
+  return `${HIGHLIGHT_SCOPE}::highlight(${name}) {
+  text-decoration-line: underline;
+  text-decoration-style: ${style};
+  text-decoration-color: ${color};
+  text-decoration-thickness: ${thickness};
+  text-underline-offset: ${offset};${background ? `\n  background-color: ${background};` : ''}
+}`;
+}
+
+/** A set of marks and its active mark, named once: the names and the sheet's rules cannot drift apart. */
+function highlightStyle(mark: string, active: string, markLook: Underline, activeLook: Underline): HighlightStyle {
+  return { mark, active, styles: `${rule(mark, markLook)}\n${rule(active, activeLook)}\n` };
+}
+
 /** Term marks: a dotted blue underline. */
-export const TERM_STYLE: HighlightStyle = {
-  mark: 'istio-experts-term',
-  active: 'istio-experts-active',
-  styles: `
-${HIGHLIGHT_SCOPE}::highlight(istio-experts-term) {
-  text-decoration-line: underline;
-  text-decoration-style: dotted;
-  text-decoration-color: rgb(66 133 244 / 0.85);
-  text-decoration-thickness: 2px;
-  text-underline-offset: 3px;
-}
-${HIGHLIGHT_SCOPE}::highlight(istio-experts-active) {
-  background-color: rgb(66 133 244 / 0.2);
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: rgb(66 133 244);
-  text-decoration-thickness: 2px;
-  text-underline-offset: 3px;
-}
-`,
-};
+export const TERM_STYLE = highlightStyle(
+  'istio-experts-term',
+  'istio-experts-active',
+  { style: 'dotted', color: 'rgb(66 133 244 / 0.85)', thickness: '2px', offset: '3px' },
+  { style: 'solid', color: 'rgb(66 133 244)', thickness: '2px', offset: '3px', background: 'rgb(66 133 244 / 0.2)' },
+);
 
 /** Signal marks: boxed and amber, unlike the terms' dotted blue. */
-export const SIGNAL_STYLE: HighlightStyle = {
-  mark: 'istio-experts-signal',
-  active: 'istio-experts-signal-active',
-  styles: `
-${HIGHLIGHT_SCOPE}::highlight(istio-experts-signal) {
-  text-decoration-line: underline;
-  text-decoration-style: double;
-  text-decoration-color: rgb(217 119 6 / 0.95);
-  text-decoration-thickness: 1px;
-  text-underline-offset: 2px;
-  background-color: rgb(245 158 11 / 0.14);
-}
-${HIGHLIGHT_SCOPE}::highlight(istio-experts-signal-active) {
-  background-color: rgb(245 158 11 / 0.32);
-  text-decoration-line: underline;
-  text-decoration-style: solid;
-  text-decoration-color: rgb(217 119 6);
-  text-decoration-thickness: 2px;
-  text-underline-offset: 2px;
-}
-`,
-};
+export const SIGNAL_STYLE = highlightStyle(
+  'istio-experts-signal',
+  'istio-experts-signal-active',
+  { style: 'double', color: 'rgb(217 119 6 / 0.95)', thickness: '1px', offset: '2px', background: 'rgb(245 158 11 / 0.14)' },
+  { style: 'solid', color: 'rgb(217 119 6)', thickness: '2px', offset: '2px', background: 'rgb(245 158 11 / 0.32)' },
+);
 
 /** A new sheet of `style`'s rules; undefined where constructed sheets are refused. */
 export function markSheet(style: HighlightStyle): CSSStyleSheet | undefined {

@@ -35,3 +35,13 @@ export function siteStatus(href: string, settings: Settings): SiteStatus {
   if (builtIn !== undefined && !settings.sites[builtIn] && !custom) return { mode: 'passive', reason: 'site-off', host, site };
   return { mode: 'active', site, host, needsRelevanceCheck: builtIn === 'github.com' && !isMeshGithubPage(url) };
 }
+
+/**
+ * Marked from the page's first scan, without first proving it is about Istio (GitHub outside
+ * the mesh organisations must): the content script's loader asks with the default settings
+ * before any are read, the app with the user's.
+ */
+export function markedFromStart(href: string, settings: Settings): boolean {
+  const status = siteStatus(href, settings);
+  return status.mode === 'active' && !status.needsRelevanceCheck;
+}

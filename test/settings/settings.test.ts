@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normalizeOrigin, normalizeSettings } from '../../src/settings/settings';
 import { loadSettings, settingsItem, updateSettings } from '../../src/settings/settings-item';
 import { readSettings } from '../../src/settings/settings-reader';
-import { siteStatus } from '../../src/settings/site-status';
+import { markedFromStart, siteStatus } from '../../src/settings/site-status';
 
 describe('normalizeSettings', () => {
   it('turns anything stored into complete, valid settings', () => {
@@ -64,6 +64,13 @@ describe('siteStatus', () => {
     expect(siteStatus('https://github.com/facebook/react/issues/3', settings)).toMatchObject({ mode: 'active', needsRelevanceCheck: true });
     expect(siteStatus('https://www.envoyproxy.io/docs/envoy/latest/', settings)).toMatchObject({ mode: 'active', site: 'envoyproxy.io' });
     expect(siteStatus('https://discuss.istio.io/t/1', settings)).toMatchObject({ mode: 'active', site: 'discuss.istio.io' });
+  });
+
+  it('says which pages are marked from their first scan: not one that must first prove it is about Istio, nor a paused one', () => {
+    expect(markedFromStart('https://github.com/istio/istio/issues/1', settings)).toBe(true);
+    expect(markedFromStart('https://github.com/facebook/react/issues/3', settings)).toBe(false);
+    expect(markedFromStart('https://istio.io/latest/docs/', settings)).toBe(false);
+    expect(markedFromStart('https://www.envoyproxy.io/docs/envoy/latest/', settings)).toBe(true);
   });
 
   it('honours paused hosts, switched-off sites and added sites', () => {

@@ -110,12 +110,10 @@ export function SearchView({ surface, engine, page, lang, onLang, state, onState
   const listKey = items.map((item) => item.summary.id).join(' ');
   const openIndex = expanded === undefined ? -1 : items.findIndex((item) => item.summary.id === expanded);
   const [place, setPlace] = useState({ list: '', index: 0 });
-  const active = place.list === listKey ? place.index : Math.max(0, openIndex);
+  const indexIn = (taken: typeof place) => (taken.list === listKey ? taken.index : Math.max(0, openIndex));
+  const active = indexIn(place);
   const setActive = (update: number | ((index: number) => number)) =>
-    setPlace((current) => {
-      const from = current.list === listKey ? current.index : Math.max(0, openIndex);
-      return { list: listKey, index: typeof update === 'number' ? update : update(from) };
-    });
+    setPlace((current) => ({ list: listKey, index: typeof update === 'number' ? update : update(indexIn(current)) }));
   // A named answer that is not in the list is forgotten.
   useEffect(() => {
     if (openIndex < 0 && expanded !== undefined && engine) set({ expanded: undefined });
