@@ -23,6 +23,12 @@ declare module 'virtual:glossary-version' {
   export default version;
 }
 
+/** The fewest spellings of Istio and Envoy whose absence means a page does not name them (`mentionSpellings`). */
+declare module 'virtual:mention-spellings' {
+  const spellings: readonly string[];
+  export default spellings;
+}
+
 /** The MiniSearch index of the dataset, serialized at build time (`SearchEngine.serialize`). */
 declare module 'virtual:search-index' {
   const serializedIndex: string;

@@ -1,6 +1,6 @@
 /**
- * Vite plugin behind `virtual:dataset` (with `virtual:dataset-info`), `virtual:glossary-terms` (with `virtual:glossary-version`)
- * and `virtual:search-index`: the data files are validated and compiled when the extension is
+ * Vite plugin behind `virtual:dataset` (with `virtual:dataset-info`), `virtual:glossary-terms` (with `virtual:glossary-version`
+ * and `virtual:mention-spellings`) and `virtual:search-index`: the data files are validated and compiled when the extension is
  * built, so a malformed file fails the build with the file, entry, field and reason, and the
  * extension never parses or checks raw data at run time.
  */
@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { shippedSpellings } from '../glossary/compact';
+import { mentionSpellings } from '../glossary/relevance';
 import { matcherTerms } from '../glossary/terms';
 import { RANKING, SearchEngine } from '../search/engine';
 import { signalKeys } from '../signals/types';
@@ -16,7 +17,7 @@ import { compileSignals, SIGNAL_FILES } from './compile-signals';
 import { DATA_DIR, qaIdsOf, readDataFiles, readSignalFiles } from './load-files';
 import type { Dataset } from './types';
 
-type ModuleId = 'virtual:dataset' | 'virtual:dataset-info' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:search-index';
+type ModuleId = 'virtual:dataset' | 'virtual:dataset-info' | 'virtual:glossary-terms' | 'virtual:glossary-version' | 'virtual:mention-spellings' | 'virtual:search-index';
 
 /** The sorted spellings as JSON, made once per dataset (two modules need them: the spellings and their version). */
 const spellingsJson = new WeakMap<Dataset, string>();
@@ -37,6 +38,8 @@ const generate: Record<ModuleId, (dataset: Dataset) => string> = {
   'virtual:glossary-terms': (dataset) => `export default JSON.parse(${JSON.stringify(glossaryTerms(dataset))});`,
   // Which glossary a stored copy of those spellings is (`src/messaging/glossary-terms.ts`).
   'virtual:glossary-version': (dataset) => `export default ${JSON.stringify(createHash('sha256').update(glossaryTerms(dataset)).digest('hex').slice(0, 16))};`,
+  // The spellings that tell the content script's loader a page may be about Istio (src/glossary/relevance.ts).
+  'virtual:mention-spellings': (dataset) => `export default ${JSON.stringify(mentionSpellings(matcherTerms(dataset.glossary)))};`,
   // The search index, built here: loading it is faster than indexing in each popup (npm run bench).
   // `version`: which index and ranking this is (a page's results kept from an earlier build are not reused).
   'virtual:search-index': (dataset) => {

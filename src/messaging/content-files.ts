@@ -23,3 +23,33 @@ export const CONTENT_SCRIPT_RUN_AT: 'document_start' = 'document_start';
 
 /** Set on the isolated world's global by the app when it starts (src/page/content-app.ts). */
 export const CONTENT_SCRIPT_FLAG = '__istioExpertsContent';
+
+/**
+ * Set by the background's probe before it injects the content script on demand (a lookup, "On
+ * this page", the side panel): that loader loads the app at once (src/page/content-gate.ts).
+ */
+export const CONTENT_SCRIPT_ON_DEMAND = '__istioExpertsOnDemand';
+
+/**
+ * Where the loader leaves its gate (src/page/content-gate.ts) for an app that runs as a script of
+ * its own (Firefox): the app starts once it opens.
+ */
+export const CONTENT_APP_GATE = '__istioExpertsAppGate';
+
+export interface AppGate {
+  open: boolean;
+  opened: Promise<void>;
+}
+
+/**
+ * Runs `start` once the loader's gate opens: at once if it is open or there is none (the app
+ * imported by the loader), else later; the result settles once it ran.
+ */
+export function afterAppGate(start: () => void): Promise<void> | undefined {
+  const gate = (globalThis as Record<string, unknown>)[CONTENT_APP_GATE] as AppGate | undefined;
+  if (!gate || gate.open) {
+    start();
+    return undefined;
+  }
+  return gate.opened.then(start);
+}

@@ -3,22 +3,29 @@
  * lookup on any page, through `activeTab`), and the card UI when a first card opens.
  */
 import { browser } from 'wxt/browser';
-import { contentScriptFiles, CONTENT_SCRIPT_FLAG } from './content-files';
+import { contentScriptFiles, CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND } from './content-files';
 
 /** What a content script run injects (content-files.ts). */
 export const CONTENT_SCRIPT_FILES = contentScriptFiles(import.meta.env?.FIREFOX === true);
 export const CARD_UI_SCRIPT = '/card-ui.js';
 
 /**
- * Makes sure the content script runs in a frame: a one-line probe first, so a page that already
- * has it is not made to parse it again; its files only where it is missing.
+ * Makes sure the content script's app runs in a frame: a one-line probe first, so a page that
+ * already has it is not made to parse it again; its files only where it is missing. The probe
+ * marks the frame as asked for, so the loader injected next loads the app at once, even where
+ * the declared one waits for the page to name Istio (src/page/content-gate.ts).
  */
 export async function injectContentScript(tabId: number, frameId?: number): Promise<void> {
   const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
   const [probe] = await browser.scripting.executeScript({
     target,
-    func: (flag: string) => (globalThis as Record<string, unknown>)[flag] === true,
-    args: [CONTENT_SCRIPT_FLAG],
+    func: (flag: string, onDemand: string) => {
+      const global = globalThis as Record<string, unknown>;
+      if (global[flag] === true) return true;
+      global[onDemand] = true;
+      return false;
+    },
+    args: [CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND],
   });
   if (probe?.result === true) return;
   await browser.scripting.executeScript({ target, files: CONTENT_SCRIPT_FILES });

@@ -5,9 +5,11 @@
  * (lazily loaded comments). "On this page" asks for the rest (`scanRest`). Nothing from a
  * previous page survives a navigation.
  */
+import { RELEVANCE } from '../glossary/relevance';
 import type { PageTerm } from '../messaging/protocol';
 import { TermHighlights } from './highlights';
 import { IdleQueue, nextFrame, SLICE_MS } from './idle';
+import { afterLoad } from './page-load';
 import { pageQuestion } from './page-question';
 import { MarkingPolicy, type ReviewedMatch } from './marking-policy';
 import { type Region, ScanRegions } from './regions';
@@ -22,11 +24,6 @@ import type { SignalMarks } from './signal-marks';
 export const URL_RESCAN_MS = 1000;
 /** Attributes that make an element's text editable (selectors.ts), watched once it is scanned. */
 const EDITABLE_ATTRIBUTES = ['contenteditable', 'role'];
-/** A page whose load event is slow (big images) is scanned after this anyway. */
-const LOAD_WAIT_MS = 3000;
-
-/** Pages outside the mesh organisations must name Istio or Envoy and this many other terms. */
-const RELEVANCE = { anchors: ['istio', 'envoy', 'istiod'], otherTerms: 3 } as const;
 
 export interface MarkerOptions {
   /**
@@ -127,12 +124,7 @@ export class PageMarker {
         this.highlights.attach();
         this.signals?.setPainting(true);
       }
-      const begin = () => {
-        clearTimeout(timer);
-        this.start();
-      };
-      const timer = setTimeout(begin, LOAD_WAIT_MS);
-      this.doc.defaultView?.addEventListener('load', begin, { once: true });
+      afterLoad(this.doc, () => this.start());
       return;
     }
     if (this.stopped || this.observer) return;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture } from '../fixtures/pages';
 import {
   BROWSERS, clickInCard, closeOpenCard, fixtures, focusInCard, hoverMark, launch, markCount, markedTexts, navigateInPage, pageHtml, poll, popupTraces, readCard, screenshotPath,
-  type Session, type TestPage, unmarkedPoint, waitForCard, waitForMarks, waitForNoCard, waitForPlainPopup,
+  selectText, type Session, type TestPage, unmarkedPoint, waitForCard, waitForMarks, waitForNoCard, waitForPlainPopup,
 } from './harness';
 
 const RATE_LIMITING = ['ep03-q06', 'ep04-q20', 'ep05-q12', 'ep05-q22', 'ep05-q25'];
@@ -218,9 +218,43 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
     await page.close();
   });
 
-  it('keeps an unrelated GitHub repository clean', async () => {
+  it('keeps an unrelated GitHub repository clean, without loading the app, until the page names Istio', async () => {
     const page = await session.openPage(FIXTURES.githubUnrelated.url);
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await markCount(page)).toBe(0);
+    // Asked in the content scripts' own world: has the app started there?
+    const tabId = await session.tabIdOf(FIXTURES.githubUnrelated.url);
+    const appStarted = () => session.background<boolean>(
+      `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: () => globalThis.__istioExpertsContent === true }).then(([probe]) => probe.result)`,
+    );
+    expect(await appStarted()).toBe(false);
+    // A comment about Istio comes in (as a lazily loaded one would): the app loads and marks the page.
+    await page.evaluate(() => {
+      const comment = document.createElement('div');
+      comment.className = 'comment-body';
+      comment.innerHTML = '<p>After the Istio upgrade the Envoy sidecar drops connections: the DestinationRule sets outlier detection and mTLS.</p>';
+      document.body.prepend(comment);
+    });
+    expect(await waitForMarks(page, 3)).toBeGreaterThanOrEqual(3);
+    expect(await appStarted()).toBe(true);
+    await page.close();
+  });
+
+  it('answers a lookup on an unrelated GitHub page, where the app had not loaded', async () => {
+    const page = await session.openPage(FIXTURES.githubUnrelated.url);
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const note = document.createElement('p');
+      note.id = 'lookup-here';
+      note.textContent = 'sidecar memory';
+      document.body.prepend(note);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await selectText(page, '#lookup-here')).toBe(true);
+    await session.contextMenuLookup(FIXTURES.githubUnrelated.url, 'sidecar memory');
+    const card = await waitForCard(page);
+    expect(card.answerIds.length).toBeGreaterThan(0);
+    await closeOpenCard(page);
     expect(await markCount(page)).toBe(0);
     await page.close();
   });

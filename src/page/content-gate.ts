@@ -1,0 +1,79 @@
+/**
+ * Whether a page needs the content script's app yet. Most GitHub pages a reader opens are not
+ * about Istio, and there the app would load, start, scan and watch only to find nothing to mark.
+ * So where a page must first prove it is about Istio (GitHub outside the mesh organisations), the
+ * loader waits until the page could: its text names Istio or Envoy (`mentionPattern`, a superset
+ * of what the marker's relevance check needs), now or in content it adds later, or the reader
+ * goes on to a page that is marked from the start (GitHub's Turbo changes pages without a load).
+ * A lookup, the popup's "On this page" or the side panel inject the loader again, marked as
+ * asked for (`CONTENT_SCRIPT_ON_DEMAND`): that copy loads the app at once.
+ */
+import { type AppGate, CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND } from '../messaging/content-files';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import { siteStatus } from '../settings/site-status';
+import { afterLoad } from './page-load';
+
+/** Where the page must name Istio or Envoy before the app has anything to do there. */
+function needsMention(href: string): boolean {
+  const status = siteStatus(href, DEFAULT_SETTINGS);
+  return status.mode === 'active' && status.needsRelevanceCheck;
+}
+
+const appStarted = (): boolean => (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_FLAG] === true;
+
+/**
+ * When the app should load in `doc`: open at once unless the page must prove it is about Istio;
+ * else it opens once the page's text may name Istio or Envoy (read after its load, then what it
+ * adds) or its address needs no proof. It stops watching when it opens or when the app started
+ * anyway.
+ */
+export function appGate(doc: Document, mentions: RegExp): AppGate {
+  const global = globalThis as Record<string, unknown>;
+  if (global[CONTENT_SCRIPT_ON_DEMAND] === true || !needsMention(doc.location.href)) return { open: true, opened: Promise.resolve() };
+  const gate: AppGate = { open: false, opened: Promise.resolve() };
+  gate.opened = new Promise((resolve) => {
+    const win = doc.defaultView;
+    const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
+    let observer: MutationObserver | undefined;
+    const stop = () => {
+      observer?.disconnect();
+      navigation?.removeEventListener?.('currententrychange', onNavigation);
+    };
+    const settle = () => {
+      stop();
+      gate.open = true;
+      resolve();
+    };
+    // The app started through another copy of the loader (a lookup): this one has nothing to do.
+    const done = (): boolean => {
+      if (appStarted()) stop();
+      else if (!needsMention(doc.location.href)) settle();
+      else return false;
+      return true;
+    };
+    const onNavigation = () => void done();
+    afterLoad(doc, () => {
+      if (done()) return;
+      if (mentions.test(doc.title) || mentions.test(doc.body?.textContent ?? '')) {
+        settle();
+        return;
+      }
+      if (!win) return;
+      observer = new win.MutationObserver((records) => {
+        if (done()) return;
+        for (const record of records) {
+          const texts = record.type === 'characterData' ? [record.target] : record.addedNodes;
+          for (const node of texts) {
+            if (mentions.test(node.textContent ?? '')) {
+              settle();
+              return;
+            }
+          }
+        }
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+      navigation?.addEventListener?.('currententrychange', onNavigation);
+    });
+  });
+  return gate;
+}
