@@ -25,9 +25,9 @@ const appStarted = (): boolean => (globalThis as Record<string, unknown>)[CONTEN
  * When the app should load in `doc`: open at once unless the page must prove it is about Istio;
  * else it opens once the page's text may name Istio or Envoy (read after its load, then what it
  * adds) or its address needs no proof. It stops watching when it opens or when the app started
- * anyway.
+ * anyway. `mentionsOf` makes the test, only where it is needed.
  */
-export function appGate(doc: Document, mentions: RegExp): AppGate {
+export function appGate(doc: Document, mentionsOf: () => RegExp): AppGate {
   const global = globalThis as Record<string, unknown>;
   if (global[CONTENT_SCRIPT_ON_DEMAND] === true || !needsMention(doc.location.href)) return { open: true, opened: Promise.resolve() };
   const gate: AppGate = { open: false, opened: Promise.resolve() };
@@ -54,6 +54,7 @@ export function appGate(doc: Document, mentions: RegExp): AppGate {
     const onNavigation = () => void done();
     afterLoad(doc, () => {
       if (done()) return;
+      const mentions = mentionsOf();
       if (mentions.test(doc.title) || mentions.test(doc.body?.textContent ?? '')) {
         settle();
         return;

@@ -30,10 +30,14 @@ export async function loadContentApp(doc: Document = document): Promise<void> {
   if (global[CONTENT_SCRIPT_FLAG]) return;
   // As far as the address tells before the settings are read: most pages of a built-in site.
   if (doc.readyState === 'loading' && markedFromStart(doc.location.href, DEFAULT_SETTINGS)) adoptEarlySheets(doc);
-  const gate = appGate(doc, mentionPattern(mentionSpellings));
+  const gate = appGate(doc, () => mentionPattern(mentionSpellings));
   // For an app that runs as the next script (Firefox), which waits for it (`afterAppGate`).
   global[CONTENT_APP_GATE] = gate;
-  if (!gate.open) await gate.opened;
+  if (!gate.open) {
+    await gate.opened;
+    // The extension was updated or removed while this copy waited: the new one has its own loader.
+    if (!browser.runtime?.id) return;
+  }
   // In Firefox the app runs next, as a script of its own; the build leaves no import() there.
   if (!import.meta.env?.FIREFOX) await import(/* @vite-ignore */ browser.runtime.getURL(CONTENT_APP));
 }

@@ -6,7 +6,7 @@ import { CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND } from '../../src/messagi
 import { appGate } from '../../src/page/content-gate';
 
 const global = globalThis as Record<string, unknown>;
-const mentions = mentionPattern(mentionSpellings);
+const mentions = () => mentionPattern(mentionSpellings);
 
 /** A loaded page at `href` with `html` in its body. */
 function page(href: string, html = '<p>Nothing to see here</p>'): Document {
