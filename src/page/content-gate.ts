@@ -3,7 +3,8 @@
  * about Istio, and there the app would load, start, scan and watch only to find nothing to mark.
  * So where a page must first prove it is about Istio (GitHub outside the mesh organisations), the
  * loader waits until the page could: its text names Istio or Envoy (`mentionPattern`, a superset
- * of what the marker's relevance check needs), now or in content it adds later, or the reader
+ * of what the marker's relevance check needs; read text node by text node, as the matcher reads
+ * it), now or in content it adds later, or the reader
  * goes on to a page that is marked from the start (GitHub's Turbo changes pages without a load).
  * A lookup, the popup's "On this page" or the side panel inject the loader again, marked as
  * asked for (`CONTENT_SCRIPT_ON_DEMAND`): that copy loads the app at once.
@@ -11,6 +12,7 @@
 import { type AppGate, CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND } from '../messaging/content-files';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { siteStatus } from '../settings/site-status';
+import { SLICE_MS } from './idle';
 import { afterLoad } from './page-load';
 
 /** Where the page must name Istio or Envoy before the app has anything to do there. */
@@ -35,8 +37,10 @@ export function appGate(doc: Document, mentionsOf: () => RegExp): AppGate {
     const win = doc.defaultView;
     const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
     let observer: MutationObserver | undefined;
+    let stopReading: (() => void) | undefined;
     const stop = () => {
       observer?.disconnect();
+      stopReading?.();
       navigation?.removeEventListener?.('currententrychange', onNavigation);
     };
     const settle = () => {
@@ -55,26 +59,55 @@ export function appGate(doc: Document, mentionsOf: () => RegExp): AppGate {
     afterLoad(doc, () => {
       if (done()) return;
       const mentions = mentionsOf();
-      if (mentions.test(doc.title) || mentions.test(doc.body?.textContent ?? '')) {
+      if (mentions.test(doc.title)) {
         settle();
         return;
       }
-      if (!win) return;
-      observer = new win.MutationObserver((records) => {
-        if (done()) return;
-        for (const record of records) {
-          const texts = record.type === 'characterData' ? [record.target] : record.addedNodes;
-          for (const node of texts) {
-            if (mentions.test(node.textContent ?? '')) {
-              settle();
-              return;
+      // What the page adds or changes from now on, then what it has (in slices: a huge page is read without a long task).
+      if (win) {
+        observer = new win.MutationObserver((records) => {
+          if (done()) return;
+          for (const record of records) {
+            const texts = record.type === 'characterData' ? [record.target] : record.addedNodes;
+            for (const node of texts) {
+              if (mentions.test(node.textContent ?? '')) {
+                settle();
+                return;
+              }
             }
           }
-        }
-      });
-      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-      navigation?.addEventListener?.('currententrychange', onNavigation);
+        });
+        observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+        navigation?.addEventListener?.('currententrychange', onNavigation);
+      }
+      stopReading = readTexts(doc, (text) => mentions.test(text), settle);
     });
   });
   return gate;
+}
+
+/**
+ * Reads the text nodes of `doc`'s body in slices of at most SLICE_MS, with a pause between them,
+ * until `found` says yes (then calls `onFound`) or none is left. The function it returns stops it.
+ */
+function readTexts(doc: Document, found: (text: string) => boolean, onFound: () => void): () => void {
+  if (!doc.body) return () => {};
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slice = () => {
+    const end = performance.now() + SLICE_MS;
+    for (let count = 1, node = walker.nextNode(); node; count++, node = walker.nextNode()) {
+      if (found((node as Text).data)) {
+        onFound();
+        return;
+      }
+      // The clock is read every 64 nodes: reading it for each cost more than the test.
+      if (count % 64 === 0 && performance.now() > end) {
+        timer = setTimeout(slice, 0);
+        return;
+      }
+    }
+  };
+  slice();
+  return () => clearTimeout(timer);
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import mentionSpellings from 'virtual:mention-spellings';
 import { mentionPattern } from '../../src/glossary/mention';
 import { CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND } from '../../src/messaging/content-files';
@@ -75,6 +75,25 @@ describe('the gate before the content script’s app', () => {
     Object.defineProperty(doc, 'location', { value: new URL('https://github.com/istio/istio/issues/2') });
     doc.body.append(doc.createElement('div'));
     expect(await opensSoon(gate.opened)).toBe(true);
+  });
+
+  it('reads a huge page in slices, with a pause between them, and stops once it found a mention', async () => {
+    const doc = page('https://github.com/acme/payments/issues/12', '');
+    for (let i = 0; i < 5000; i++) doc.body.append(doc.createElement('p'), 'a comment without a mention ');
+    doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Envoy at last' }));
+    // Each look at the clock finds a millisecond gone: a slice ends after 8 looks (512 text nodes).
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock++);
+    try {
+      const gate = appGate(doc, mentions);
+      expect(gate.open).toBe(false);
+      const looksInFirstSlice = clock;
+      expect(looksInFirstSlice).toBeLessThan(12);
+      await gate.opened;
+      expect(clock).toBeGreaterThan(5000 / 64);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('stops watching, shut, once the app started through another copy of the loader', async () => {
