@@ -3,11 +3,11 @@
  * about Istio, and there the app would load, start, scan and watch only to find nothing to mark.
  * So where a page must first prove it is about Istio (GitHub outside the mesh organisations), the
  * loader waits until the page could: its text names Istio or Envoy (`mentionPattern`, a superset
- * of what the marker's relevance check needs; read text node by text node, as the matcher reads
- * it), now or in content it adds later, or the reader
- * goes on to a page that is marked from the start (GitHub's Turbo changes pages without a load).
- * A lookup, the popup's "On this page" or the side panel inject the loader again, marked as
- * asked for (`CONTENT_SCRIPT_ON_DEMAND`): that copy loads the app at once.
+ * of what the marker's relevance check needs, tested on each text node as the matcher reads
+ * them), now or in content it adds later; or the reader goes on to a page marked from the start
+ * (GitHub's Turbo changes pages without a load). A lookup, the popup's "On this page" or the side
+ * panel inject the loader again, marked as asked for (`CONTENT_SCRIPT_ON_DEMAND`): that copy
+ * loads the app at once.
  */
 import { type AppGate, CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND } from '../messaging/content-files';
 import { DEFAULT_SETTINGS } from '../settings/settings';

@@ -1,9 +1,9 @@
 /**
  * Keeps the marks in step with the page: at start and after a navigation (GitHub's Turbo and
  * React swap the page without a load) the parts of the page near the screen are scanned, and
- * the rest as the reader scrolls to them (`ScanRegions`); after that, added or changed subtrees
- * (lazily loaded comments). "On this page" asks for the rest (`scanRest`). Nothing from a
- * previous page survives a navigation.
+ * the rest as the reader scrolls to them (`ScanRegions`), or at once on a short page; after
+ * that, added or changed subtrees (lazily loaded comments). "On this page" asks for the rest
+ * (`scanRest`). Nothing from a previous page survives a navigation.
  */
 import { RELEVANCE } from '../glossary/relevance';
 import type { PageTerm } from '../messaging/protocol';
@@ -282,6 +282,8 @@ export class PageMarker {
       this.repaint();
     }
     this.highlights.flush();
+    // A short page is read whole now, its first screens marked first (regions.ts, `short`).
+    if (this.scanner && this.regions?.short) for (const region of this.regions.takeRest()) this.scanRegion(this.scanner, region);
     this.options.onScanned?.();
     this.options.onSettled?.();
   }

@@ -3,8 +3,9 @@
  * page is cut into regions (elements no taller than two screens, found by descending from the
  * root through taller ones) and an IntersectionObserver reports those a screen away from the
  * viewport or closer. A region is handed over once, when it first comes near; one the reader
- * never scrolls to is never scanned unless asked for (`takeRest`, for "On this page"). So the
- * cost grows with what the reader looks at, not with the length of the page.
+ * never scrolls to is never scanned unless asked for (`takeRest`, for "On this page"), or the page
+ * is short (its owner then takes the rest as soon as the first regions are read). So the cost
+ * grows with what the reader looks at, not with the length of the page.
  *
  * What the browser pays for it is kept small too. Neighbouring regions are watched together, as
  * a run at most a screen tall, through one element: the observer computes an intersection for
@@ -35,6 +36,13 @@ const NEAR = '200% 0px 100% 0px';
 const SCREENS_PER_REGION = 2;
 /** A run of regions is at most this many screens tall. */
 const SCREENS_PER_RUN = 1;
+/**
+ * A page at most this many screens tall is short: once its first regions near the screen are
+ * read, its owner takes the rest at once (`short`). Handed over screen by screen as the reader
+ * scrolled, a 20-comment issue (9 screens) cost 9 ms more of our script than read whole, each
+ * screen a scan and a repaint of its own (`npm run bench -- page-cost`).
+ */
+const SHORT_PAGE_SCREENS = 25;
 /** At most this many elements watched: past it, what the page adds is handed over at once. */
 export const MAX_WATCHED = 5000;
 
@@ -53,6 +61,8 @@ export class ScanRegions {
   /** Added roots watched whole, not cut yet: their first report says how tall they are. */
   private readonly uncut = new WeakSet<Element>();
   private cancelFrame: (() => void) | undefined;
+  /** The root watched was at most SHORT_PAGE_SCREENS screens tall (see there). */
+  private isShort = false;
 
   constructor(
     private readonly doc: Document,
@@ -67,11 +77,18 @@ export class ScanRegions {
   /** Cuts `root` into regions and watches them; hands over at once what needs no watching. */
   watch(root: Node): void {
     // No observer, or no layout to observe (a root of no height: hidden, or a DOM without layout).
-    if (!this.observer || root.nodeType !== Node.ELEMENT_NODE || (root as Element).getBoundingClientRect().height === 0) {
+    const height = root.nodeType === Node.ELEMENT_NODE ? (root as Element).getBoundingClientRect().height : 0;
+    if (!this.observer || height === 0) {
       this.onNear([{ root }]);
       return;
     }
+    this.isShort = height <= (this.doc.defaultView?.innerHeight ?? 800) * SHORT_PAGE_SCREENS;
     this.cut(root as Element);
+  }
+
+  /** Whether the page watched is short: its owner reads the rest once the first regions are read. */
+  get short(): boolean {
+    return this.isShort;
   }
 
   /**

@@ -149,3 +149,60 @@ describe('PageMarker on a page that keeps changing', () => {
     expect(resets).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('PageMarker on a short page and on a long one', () => {
+  const ownObserver = window.IntersectionObserver;
+  let marker: PageMarker;
+
+  /** A thread `screens` screens tall whose first comment is near the screen and whose last names the EnvoyFilter. */
+  async function markedThread(screens: number): Promise<FakeObserver> {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://github.com/istio/istio/issues/2');
+    Object.assign(window, { IntersectionObserver: FakeObserver });
+    Object.defineProperty(window, 'innerHeight', { value: 1000, configurable: true });
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return new DOMRect(0, Number(this.getAttribute('data-top') ?? 0), 800, Number(this.getAttribute('data-h') ?? 0));
+    });
+    const step = (screens * 1000) / 4;
+    document.body.innerHTML = `<main id="thread" data-h="${screens * 1000}">
+      <section id="first" data-top="0" data-h="900"><p>The istiod config push.</p></section>
+      <section data-top="${step}" data-h="900"><p>Sidecar memory.</p></section>
+      <section data-top="${2 * step}" data-h="900"><p>Nothing here.</p></section>
+      <section data-top="${3 * step}" data-h="900"><p>The EnvoyFilter at the end.</p></section>
+    </main>`;
+    document.body.setAttribute('data-h', String(screens * 1000));
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    let scanned!: () => void;
+    const done = new Promise<void>((resolve) => (scanned = resolve));
+    marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true, onScanned: () => scanned() });
+    FakeObserver.last = undefined;
+    marker.start();
+    while (!FakeObserver.last) await sleep(1);
+    const observer = FakeObserver.last as FakeObserver;
+    observer.report([document.getElementById('first')!]);
+    await done;
+    await sleep(30);
+    return observer;
+  }
+
+  afterEach(() => {
+    marker.stop();
+    vi.restoreAllMocks();
+    Object.assign(window, { IntersectionObserver: ownObserver });
+  });
+
+  it('reads a short page whole once its first screens are read, and watches nothing more', async () => {
+    const observer = await markedThread(8);
+    expect(marker.terms().map((term) => term.termId)).toEqual(expect.arrayContaining(['istiod', 'envoyfilter']));
+    expect(observer.watched.size).toBe(0);
+    expect(marker.ready).toBe(true);
+  });
+
+  it('leaves the rest of a long page until the reader comes near it', async () => {
+    const observer = await markedThread(40);
+    const terms = marker.terms().map((term) => term.termId);
+    expect(terms).toContain('istiod');
+    expect(terms).not.toContain('envoyfilter');
+    expect(observer.watched.size).toBeGreaterThan(0);
+    expect(marker.ready).toBe(false);
+  });
+});
