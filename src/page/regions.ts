@@ -77,8 +77,8 @@ export class ScanRegions {
   /** Cuts `root` into regions and watches them; hands over at once what needs no watching. */
   watch(root: Node): void {
     // No observer, or no layout to observe (a root of no height: hidden, or a DOM without layout).
-    const height = root.nodeType === Node.ELEMENT_NODE ? (root as Element).getBoundingClientRect().height : 0;
-    if (!this.observer || height === 0) {
+    const height = this.observer && root.nodeType === Node.ELEMENT_NODE ? (root as Element).getBoundingClientRect().height : 0;
+    if (height === 0) {
       this.onNear([{ root }]);
       return;
     }
