@@ -42,6 +42,21 @@ beforeAll(() => {
   Element.prototype.checkVisibility = () => true;
 });
 
+/** A marker started on the page as it is, once its first scan is done with the element `nearId` reported near the screen. */
+async function startedMarker(scanner: PageScanner, nearId: string): Promise<{ marker: PageMarker; observer: FakeObserver }> {
+  let scanned!: () => void;
+  const done = new Promise<void>((resolve) => (scanned = resolve));
+  const marker = new PageMarker(() => scanner, { relevantByDefault: () => true, paint: true, onScanned: () => scanned() });
+  FakeObserver.last = undefined;
+  marker.start();
+  // The scanner is loaded first (a promise), then the page cut into regions.
+  while (!FakeObserver.last) await sleep(1);
+  const observer = FakeObserver.last as FakeObserver;
+  observer.report([document.getElementById(nearId)!]);
+  await done;
+  return { marker, observer };
+}
+
 describe('PageMarker on a page that keeps changing', () => {
   const ownObserver = window.IntersectionObserver;
   let layoutReads: ReturnType<typeof vi.spyOn>;
@@ -59,15 +74,7 @@ describe('PageMarker on a page that keeps changing', () => {
     document.body.innerHTML = '<main id="thread" data-h="600"><p data-h="100">The istiod config push and the sidecar.</p></main>';
     Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
     scanner = new PageScanner(matcher);
-    let scanned!: () => void;
-    const done = new Promise<void>((resolve) => (scanned = resolve));
-    marker = new PageMarker(() => scanner, { relevantByDefault: () => true, paint: true, onScanned: () => scanned() });
-    FakeObserver.last = undefined;
-    marker.start();
-    // The scanner is loaded first (a promise), then the page cut into regions.
-    while (!FakeObserver.last) await sleep(1);
-    (FakeObserver.last as FakeObserver).report([document.getElementById('thread')!]);
-    await done;
+    ({ marker } = await startedMarker(scanner, 'thread'));
   });
   afterEach(() => {
     marker.stop();
@@ -171,17 +178,10 @@ describe('PageMarker on a short page and on a long one', () => {
     </main>`;
     document.body.setAttribute('data-h', String(screens * 1000));
     Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
-    let scanned!: () => void;
-    const done = new Promise<void>((resolve) => (scanned = resolve));
-    marker = new PageMarker(() => new PageScanner(matcher), { relevantByDefault: () => true, paint: true, onScanned: () => scanned() });
-    FakeObserver.last = undefined;
-    marker.start();
-    while (!FakeObserver.last) await sleep(1);
-    const observer = FakeObserver.last as FakeObserver;
-    observer.report([document.getElementById('first')!]);
-    await done;
+    const started = await startedMarker(new PageScanner(matcher), 'first');
+    marker = started.marker;
     await sleep(30);
-    return observer;
+    return started.observer;
   }
 
   afterEach(() => {
