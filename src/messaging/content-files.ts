@@ -24,6 +24,11 @@ export const CONTENT_SCRIPT_RUN_AT: 'document_start' = 'document_start';
 /** Set on the isolated world's global by the app when it starts (src/page/content-app.ts). */
 export const CONTENT_SCRIPT_FLAG = '__istioExpertsContent';
 
+/** Whether the app has started in this frame (`CONTENT_SCRIPT_FLAG`). */
+export function appStarted(): boolean {
+  return (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_FLAG] === true;
+}
+
 /**
  * Set by the background's probe before it injects the content script on demand (a lookup, "On
  * this page", the side panel): that loader loads the app at once (src/page/content-gate.ts).

@@ -12,7 +12,7 @@ import { answerLanguageFor } from '../i18n';
 import { SignalReader } from '../signals/reader';
 import { TermMatcher } from '../glossary/matcher';
 import { readGlossaryTerms } from '../messaging/glossary-terms';
-import { CONTENT_SCRIPT_FLAG } from '../messaging/content-files';
+import { appStarted, CONTENT_SCRIPT_FLAG } from '../messaging/content-files';
 import { boundedPageTitle, boundedPageUrl } from '../messaging/panel-feed';
 import { backgroundMessaging, contentMessaging, type AnswerLanguage, type CardData, type PageTerms } from '../messaging/protocol';
 import { MAX_LOOKUP_CHARS, record, requireExtensionSender, text } from '../messaging/validate';
@@ -115,7 +115,7 @@ export class ContentApp {
   /** Starts once per frame, however many times the script is injected. */
   static start(lifetime: ScriptLifetime): void {
     const global = globalThis as Record<string, unknown>;
-    if (global[CONTENT_SCRIPT_FLAG]) return;
+    if (appStarted()) return;
     global[CONTENT_SCRIPT_FLAG] = true;
     removeOrphanedCards(document);
     const app = new ContentApp(DEFAULT_SETTINGS, lifetime);

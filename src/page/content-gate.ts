@@ -9,19 +9,14 @@
  * panel inject the loader again, marked as asked for (`CONTENT_SCRIPT_ON_DEMAND`): that copy
  * loads the app at once.
  */
-import { type AppGate, CONTENT_SCRIPT_FLAG, CONTENT_SCRIPT_ON_DEMAND } from '../messaging/content-files';
+import { type AppGate, appStarted, CONTENT_SCRIPT_ON_DEMAND } from '../messaging/content-files';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { siteStatus } from '../settings/site-status';
+import { markedOnceRelevant } from '../settings/site-status';
 import { SLICE_MS } from './idle';
 import { afterLoad } from './page-load';
 
 /** Where the page must name Istio or Envoy before the app has anything to do there. */
-function needsMention(href: string): boolean {
-  const status = siteStatus(href, DEFAULT_SETTINGS);
-  return status.mode === 'active' && status.needsRelevanceCheck;
-}
-
-const appStarted = (): boolean => (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_FLAG] === true;
+const needsMention = (href: string): boolean => markedOnceRelevant(href, DEFAULT_SETTINGS);
 
 /**
  * When the app should load in `doc`: open at once unless the page must prove it is about Istio;
@@ -30,58 +25,49 @@ const appStarted = (): boolean => (globalThis as Record<string, unknown>)[CONTEN
  * anyway. `mentionsOf` makes the test, only where it is needed.
  */
 export function appGate(doc: Document, mentionsOf: () => RegExp): AppGate {
-  const global = globalThis as Record<string, unknown>;
-  if (global[CONTENT_SCRIPT_ON_DEMAND] === true || !needsMention(doc.location.href)) return { open: true, opened: Promise.resolve() };
-  const gate: AppGate = { open: false, opened: Promise.resolve() };
-  gate.opened = new Promise((resolve) => {
-    const win = doc.defaultView;
-    const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
-    let observer: MutationObserver | undefined;
-    let stopReading: (() => void) | undefined;
-    const stop = () => {
-      observer?.disconnect();
-      stopReading?.();
-      navigation?.removeEventListener?.('currententrychange', onNavigation);
-    };
-    const settle = () => {
-      stop();
-      gate.open = true;
-      resolve();
-    };
-    // The app started through another copy of the loader (a lookup): this one has nothing to do.
-    const done = (): boolean => {
-      if (appStarted()) stop();
-      else if (!needsMention(doc.location.href)) settle();
-      else return false;
-      return true;
-    };
-    const onNavigation = () => void done();
-    afterLoad(doc, () => {
-      if (done()) return;
-      const mentions = mentionsOf();
-      if (mentions.test(doc.title)) {
-        settle();
-        return;
-      }
-      // What the page adds or changes from now on, then what it has (in slices: a huge page is read without a long task).
-      if (win) {
-        observer = new win.MutationObserver((records) => {
-          if (done()) return;
-          for (const record of records) {
-            const texts = record.type === 'characterData' ? [record.target] : record.addedNodes;
-            for (const node of texts) {
-              if (mentions.test(node.textContent ?? '')) {
-                settle();
-                return;
-              }
-            }
-          }
-        });
-        observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-        navigation?.addEventListener?.('currententrychange', onNavigation);
-      }
-      stopReading = readTexts(doc, (text) => mentions.test(text), settle);
-    });
+  if ((globalThis as Record<string, unknown>)[CONTENT_SCRIPT_ON_DEMAND] === true || !needsMention(doc.location.href)) return { open: true, opened: Promise.resolve() };
+  let resolve!: () => void;
+  const gate: AppGate = { open: false, opened: new Promise<void>((opened) => (resolve = opened)) };
+  const win = doc.defaultView;
+  const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  let observer: MutationObserver | undefined;
+  let stopReading: (() => void) | undefined;
+  const stop = () => {
+    observer?.disconnect();
+    stopReading?.();
+    navigation?.removeEventListener?.('currententrychange', onNavigation);
+  };
+  const settle = () => {
+    stop();
+    gate.open = true;
+    resolve();
+  };
+  // The app started through another copy of the loader (a lookup): this one has nothing to do.
+  const done = (): boolean => {
+    if (appStarted()) stop();
+    else if (!needsMention(doc.location.href)) settle();
+    else return false;
+    return true;
+  };
+  const onNavigation = () => void done();
+  afterLoad(doc, () => {
+    if (done()) return;
+    const mentions = mentionsOf();
+    if (mentions.test(doc.title)) {
+      settle();
+      return;
+    }
+    // What the page adds or changes from now on, then what it has (in slices: a huge page is read without a long task).
+    if (win) {
+      observer = new win.MutationObserver((records) => {
+        if (done()) return;
+        const added = records.flatMap((record) => (record.type === 'characterData' ? [record.target] : [...record.addedNodes]));
+        if (added.some((node) => mentions.test(node.textContent ?? ''))) settle();
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+      navigation?.addEventListener?.('currententrychange', onNavigation);
+    }
+    stopReading = readTexts(doc, (text) => mentions.test(text), settle);
   });
   return gate;
 }

@@ -14,7 +14,7 @@
 import { browser } from '@wxt-dev/browser';
 import mentionSpellings from 'virtual:mention-spellings';
 import { mentionPattern } from '../glossary/mention';
-import { CONTENT_APP, CONTENT_APP_GATE, CONTENT_SCRIPT_FLAG } from '../messaging/content-files';
+import { appStarted, CONTENT_APP, CONTENT_APP_GATE } from '../messaging/content-files';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { markedFromStart } from '../settings/site-status';
 import { appGate } from './content-gate';
@@ -26,13 +26,12 @@ import { adoptEarlySheets } from './mark-styles';
  * `executeScript`'s result) may message it at once.
  */
 export async function loadContentApp(doc: Document = document): Promise<void> {
-  const global = globalThis as Record<string, unknown>;
-  if (global[CONTENT_SCRIPT_FLAG]) return;
+  if (appStarted()) return;
   // As far as the address tells before the settings are read: most pages of a built-in site.
   if (doc.readyState === 'loading' && markedFromStart(doc.location.href, DEFAULT_SETTINGS)) adoptEarlySheets(doc);
   const gate = appGate(doc, () => mentionPattern(mentionSpellings));
   // For an app that runs as the next script (Firefox), which waits for it (`afterAppGate`).
-  global[CONTENT_APP_GATE] = gate;
+  (globalThis as Record<string, unknown>)[CONTENT_APP_GATE] = gate;
   if (!gate.open) {
     await gate.opened;
     // The extension was updated or removed while this copy waited: the new one has its own loader.

@@ -61,8 +61,8 @@ export class ScanRegions {
   /** Added roots watched whole, not cut yet: their first report says how tall they are. */
   private readonly uncut = new WeakSet<Element>();
   private cancelFrame: (() => void) | undefined;
-  /** The root watched was at most SHORT_PAGE_SCREENS screens tall (see there). */
-  private isShort = false;
+  /** Whether the root watched is short: its owner reads the rest once the first regions are read (SHORT_PAGE_SCREENS). */
+  short = false;
 
   constructor(
     private readonly doc: Document,
@@ -82,13 +82,8 @@ export class ScanRegions {
       this.onNear([{ root }]);
       return;
     }
-    this.isShort = height <= (this.doc.defaultView?.innerHeight ?? 800) * SHORT_PAGE_SCREENS;
+    this.short = height <= (this.doc.defaultView?.innerHeight ?? 800) * SHORT_PAGE_SCREENS;
     this.cut(root as Element);
-  }
-
-  /** Whether the page watched is short: its owner reads the rest once the first regions are read. */
-  get short(): boolean {
-    return this.isShort;
   }
 
   /**

@@ -45,3 +45,9 @@ export function markedFromStart(href: string, settings: Settings): boolean {
   const status = siteStatus(href, settings);
   return status.mode === 'active' && !status.needsRelevanceCheck;
 }
+
+/** Marked only once the page proves it is about Istio (the other active pages: `markedFromStart`). */
+export function markedOnceRelevant(href: string, settings: Settings): boolean {
+  const status = siteStatus(href, settings);
+  return status.mode === 'active' && status.needsRelevanceCheck;
+}
