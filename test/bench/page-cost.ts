@@ -24,6 +24,7 @@ import { loadDataset } from '../../src/data/load-files';
 import { aliasKey } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
 import { CONTENT_APP, CONTENT_LOADER, CONTENT_SCRIPT_FLAG } from '../../src/messaging/content-files';
+import { CONTEXT_BLOCK } from '../../src/page/selectors';
 import { extensionBuild } from '../e2e/harness/common';
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
 import { baselineBuild, extensionScriptTime, openBenchContext, startTrace, type TraceEvent, type Variant } from './chromium-context';
@@ -41,8 +42,9 @@ type PageKind = 'static' | 'scripted' | 'elsewhere';
 const RUNS = 3;
 /** How far a reader scrolls: the same on every page, whatever its length. */
 const SCREENS = 12;
+export const TERM_MARK = 'istio-experts-term';
 
-function option(name: string): string | undefined {
+export function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at < 0 ? undefined : process.argv[at + 1];
 }
@@ -52,7 +54,7 @@ function option(name: string): string | undefined {
  * (reads its comments into a model at load, keeps relative times fresh, a sticky header on
  * scroll), so our cost shows as a share of a page that works too.
  */
-const PAGE_SCRIPT = `<script>
+export const PAGE_SCRIPT = `<script>
 addEventListener('DOMContentLoaded', () => {
   const model = [...document.querySelectorAll('.TimelineItem')].map((item) => ({ id: item.id, text: item.textContent, words: item.textContent.split(/\\s+/).length }));
   window.pageModel = JSON.parse(JSON.stringify(model));
@@ -76,12 +78,11 @@ const SPLIT = {
 type SplitName = keyof typeof SPLIT;
 const SPLIT_NAMES = Object.keys(SPLIT) as SplitName[];
 
-interface Reading {
+export interface Reading {
   task: number;
   heap: number;
   ours: number;
   longest: number;
-  marks: number;
   split: Record<SplitName, number>;
 }
 
@@ -138,7 +139,7 @@ async function readThrough(page: import('playwright-core').Page, url: string): P
   await page.waitForTimeout(800);
 }
 
-async function readOnce(variant: Variant, context: import('playwright-core').BrowserContext, url: string): Promise<Reading> {
+export async function readOnce(variant: Variant, context: import('playwright-core').BrowserContext, url: string): Promise<Reading> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
@@ -149,33 +150,54 @@ async function readOnce(variant: Variant, context: import('playwright-core').Bro
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
   const ours = variant === 'ours' || variant === 'baseline' ? extensionScriptTime(events) : { total: 0, longest: 0 };
-  const marks = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('istio-experts-term')?.size ?? 0);
   await page.close();
-  return { task: value('TaskDuration') * 1000, heap: value('JSHeapUsedSize'), ours: ours.total, longest: ours.longest, marks, split: splitOf(events) };
+  return { task: value('TaskDuration') * 1000, heap: value('JSHeapUsedSize'), ours: ours.total, longest: ours.longest, split: splitOf(events) };
 }
 
-/** The marks a build has drawn on a page once it is read through: each highlight's ranges, as [text node, start, end], and the style sheets. */
-interface DrawnMarks {
+/** The marks a build drew on a page read through: each highlight's ranges, as [text node, start, end], and the style sheets. */
+export interface DrawnMarks {
   sheets: string[];
   highlights: { name: string; priority: number; ranges: [number, number, number][] }[];
 }
 
-async function drawnMarks(context: import('playwright-core').BrowserContext, url: string): Promise<DrawnMarks> {
+/**
+ * Every mark a build painted on the page while it was read through, gathered screen by screen
+ * with a pause at each (marks wait for the scrolling to pause, highlights.ts): a build that paints
+ * only what is near the screen (the paint window of mark-paint.ts) is counted whole too.
+ */
+export async function drawnMarks(context: import('playwright-core').BrowserContext, url: string): Promise<DrawnMarks> {
   const page = await context.newPage();
-  await readThrough(page, url);
-  // The marks painted while scrolling wait for the scrolling to pause (highlights.ts).
-  await page.waitForTimeout(2000);
+  await page.goto(url, { waitUntil: 'load' });
+  const gather = () =>
+    page.evaluate(() => {
+      const seen = ((window as unknown as { drawn?: Map<string, Set<AbstractRange>> }).drawn ??= new Map());
+      for (const [name, highlight] of (CSS as unknown as { highlights: Map<string, Highlight> }).highlights) {
+        if (!seen.has(name)) seen.set(name, new Set());
+        for (const range of highlight) seen.get(name)!.add(range);
+      }
+    });
+  await page.waitForTimeout(1500);
+  for (let screen = 0; screen < SCREENS; screen++) {
+    await gather();
+    await page.mouse.wheel(0, 760);
+    await page.waitForTimeout(600);
+  }
+  await page.waitForTimeout(1500);
+  await gather();
   const marks = await page.evaluate(() => {
     const index = new Map<Node, number>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, index.size);
     const registry = (CSS as unknown as { highlights: Map<string, Highlight> }).highlights;
+    const seen = (window as unknown as { drawn: Map<string, Set<AbstractRange>> }).drawn;
     return {
       sheets: document.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')),
       highlights: [...registry].map(([name, highlight]) => ({
         name,
         priority: highlight.priority,
-        ranges: [...highlight].map((range) => [index.get(range.startContainer) ?? -1, range.startOffset, range.endOffset] as [number, number, number]),
+        ranges: [...(seen.get(name) ?? [])]
+          .filter((range) => range.startContainer.isConnected)
+          .map((range) => [index.get(range.startContainer) ?? -1, range.startOffset, range.endOffset] as [number, number, number]),
       })),
     };
   });
@@ -187,8 +209,41 @@ async function drawnMarks(context: import('playwright-core').BrowserContext, url
  * A content script that draws those marks and does nothing else: the same style sheets in at
  * once (as ours puts them in while the page is first styled), all the ranges added in one change
  * after the load. What drawing the marks costs the page at all, however they are found.
+ *
+ * With `window`, only the marks near the screen are in the highlight: those whose block (the
+ * paragraph, list item or cell around them) is within `margin` of the viewport, above or below,
+ * as an IntersectionObserver reports it; a change waits for the scrolling to pause `quietMs`
+ * (mark-paint.ts).
  */
-function marksAloneScript(marks: DrawnMarks): string {
+export function marksAloneScript(marks: DrawnMarks, window?: { margin: string; quietMs: number }): string {
+  const draw = window
+    ? `const byBlock = new Map();
+    marks.highlights.forEach(({ ranges }, which) => {
+      for (const [node, start, end] of ranges) if (nodes[node]) {
+        const block = nodes[node].parentElement.closest(${JSON.stringify(CONTEXT_BLOCK)}) ?? nodes[node].parentElement;
+        if (!byBlock.has(block)) byBlock.set(block, []);
+        byBlock.get(block).push([which, new StaticRange({ startContainer: nodes[node], startOffset: start, endContainer: nodes[node], endOffset: end })]);
+      }
+    });
+    const changes = new Map();
+    let lastScroll = -Infinity;
+    let timer;
+    addEventListener('scroll', () => { lastScroll = performance.now(); }, { capture: true, passive: true });
+    const apply = () => {
+      timer = undefined;
+      const wait = lastScroll + ${window.quietMs} - performance.now();
+      if (wait > 0) { timer = setTimeout(apply, wait); return; }
+      for (const [[which, range], near] of changes) near ? highlights[which].add(range) : highlights[which].delete(range);
+      changes.clear();
+    };
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) for (const item of byBlock.get(entry.target)) changes.set(item, entry.isIntersecting);
+      if (${window.quietMs} === 0) apply(); else timer ??= setTimeout(apply, 0);
+    }, { rootMargin: '${window.margin} 0px ${window.margin} 0px' });
+    for (const block of byBlock.keys()) observer.observe(block);`
+    : `marks.highlights.forEach(({ ranges }, which) => {
+      for (const [node, start, end] of ranges) if (nodes[node]) highlights[which].add(new StaticRange({ startContainer: nodes[node], startOffset: start, endContainer: nodes[node], endOffset: end }));
+    });`;
   return `(() => {
   const marks = ${JSON.stringify(marks)};
   const sheets = marks.sheets.map((text) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(text); return sheet; });
@@ -200,9 +255,7 @@ function marksAloneScript(marks: DrawnMarks): string {
     const nodes = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node && nodes.length <= last; node = walker.nextNode()) nodes.push(node);
-    marks.highlights.forEach(({ ranges }, which) => {
-      for (const [node, start, end] of ranges) if (nodes[node]) highlights[which].add(new StaticRange({ startContainer: nodes[node], startOffset: start, endContainer: nodes[node], endOffset: end }));
-    });
+    ${draw}
   }), { once: true });
 })();
 `;
@@ -296,7 +349,10 @@ export async function benchPageCost(): Promise<void> {
       const withBuild = builds.map(() => [] as Reading[]);
       const floors: { first: number; floor: number }[] = [];
       // What drawing this build's marks costs the page at all: a content script that only draws them.
-      const marksAlone = await openBenchContext('empty', pages, marksAloneScript(await drawnMarks(builds[0]![2], url)));
+      const drawn: DrawnMarks[] = [];
+      for (const [, , context] of builds) drawn.push(await drawnMarks(context, url));
+      const termMarks = (marks: DrawnMarks) => marks.highlights.find((highlight) => highlight.name === TERM_MARK)?.ranges.length ?? 0;
+      const marksAlone = await openBenchContext('empty', pages, marksAloneScript(drawn[0]!));
       const marksRuns: Reading[] = [];
       try {
         for (let run = 0; run < runs; run++) {
@@ -313,7 +369,7 @@ export async function benchPageCost(): Promise<void> {
       } finally {
         await marksAlone.close();
       }
-      const m = (readings: Reading[], key: 'task' | 'heap' | 'ours' | 'marks') => median(readings.map((reading) => reading[key]));
+      const m = (readings: Reading[], key: 'task' | 'heap' | 'ours') => median(readings.map((reading) => reading[key]));
       const text = html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '').length / 1e6;
       const page = m(alone, 'task');
       const floor = floors.length > 0 ? median(floors.map((pass) => pass.floor)) : NaN;
@@ -325,10 +381,10 @@ export async function benchPageCost(): Promise<void> {
           `${kind.padEnd(9)}${String(size).padStart(8)}${`${text.toFixed(2)} MB`.padStart(8)}${label.padStart(7)}${ms(page).padStart(12)}` +
             `${`${ms(m(emptyRuns, 'task'))} ${(m(emptyRuns, 'task') / page).toFixed(2)}×`.padStart(13)}` +
             `${`${ms(m(codeRuns, 'task'))} ${(m(codeRuns, 'task') / page).toFixed(2)}×`.padStart(13)}` +
-            `${`${ms(m(marksRuns, 'task'))} ${(m(marksRuns, 'task') / page).toFixed(2)}× ${m(marksRuns, 'marks')}`.padStart(17)}${ms(m(readings, 'task')).padStart(11)}` +
+            `${`${ms(m(marksRuns, 'task'))} ${(m(marksRuns, 'task') / page).toFixed(2)}× ${termMarks(drawn[0]!)}`.padStart(17)}${ms(m(readings, 'task')).padStart(11)}` +
             `${`${(m(readings, 'task') / page).toFixed(2)}×`.padStart(7)}` +
             `${ms(script).padStart(12)}${`${((100 * script) / page).toFixed(1)}%`.padStart(11)}${(Number.isNaN(firstPass) ? '–' : ms(firstPass)).padStart(10)}${(Number.isNaN(floor) ? '–' : ms(floor)).padStart(8)}${(Number.isNaN(floor) ? '–' : `${(script / floor).toFixed(2)}×`).padStart(9)}` +
-            `${ms(Math.max(...readings.map((reading) => reading.longest))).padStart(9)}${`${((m(readings, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(readings[0]!.marks).padStart(7)}`,
+            `${ms(Math.max(...readings.map((reading) => reading.longest))).padStart(9)}${`${((m(readings, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(termMarks(drawn[index]!)).padStart(7)}`,
         );
       }
       // Where the time goes: the trace's split, median per part, for each variant.

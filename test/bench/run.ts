@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchCold } from './cold';
 import { benchHover } from './hover';
+import { benchMarkPaint } from './mark-paint';
 import { benchMatcher } from './matcher';
 import { benchPageCost } from './page-cost';
 import { benchPages } from './pages';
@@ -49,5 +50,6 @@ if (want('popup')) await benchPopup();
 if (want('hover')) await benchHover();
 if (want('pages')) await benchPages();
 if (want('page-cost')) await benchPageCost();
+if (want('mark-paint')) await benchMarkPaint();
 // Long (a minute per page): only when asked for.
 if (only.includes('soak')) await benchSoak();
