@@ -28,7 +28,7 @@ const SCROLL_WAIT_MS = 1500;
  */
 const NEAR_SCREEN = '100% 0px 100% 0px';
 
-/** How many marks are kept at most (painted or not): enough for any page a person reads, bounded on huge ones. */
+/** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
 export const MAX_MARKS = 1500;
 
 function isOwnSheet(sheet: CSSStyleSheet, name: string): boolean {

@@ -73,7 +73,7 @@ export async function unmarkedPoint(page: TestPage, text: string): Promise<{ x: 
   return point;
 }
 
-/** Number of term marks painted now (those near the screen, highlights.ts). */
+/** Number of painted term marks on the page. */
 export function markCount(page: TestPage): Promise<number> {
   return page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('istio-experts-term')?.size ?? 0);
 }
