@@ -5,7 +5,6 @@
  * Where the API is missing, nothing is painted and hover detection still works.
  */
 import { type HighlightStyle, markSheet, takeEarlySheet, TERM_STYLE } from './mark-styles';
-import { CONTEXT_BLOCK } from './selectors';
 
 /** Marks added wait at most this long to be painted, however long the scan they come from runs. */
 const FLUSH_MS = 250;
@@ -17,16 +16,6 @@ const FLUSH_MS = 250;
  */
 const SCROLL_QUIET_MS = 250;
 const SCROLL_WAIT_MS = 1500;
-
-/**
- * Marks are in the highlight only while their paragraph is within a screen of the viewport.
- * Chromium rebuilds the markers of every range after any change to the DOM, the style or a
- * highlight, and the marked elements are painted again; on a page that changes itself, marks far
- * from the screen cost at every change. On the scripted 20-comment issue, its 75 marks drawn this
- * way cost 1.28× and 1.34× the page against 1.38× and 1.37× all at once, and the same on the
- * static one (`npm run bench -- mark-paint`).
- */
-const NEAR_SCREEN = '100% 0px 100% 0px';
 
 /** How many ranges are painted at most: enough for any page a person reads, bounded on huge ones. */
 export const MAX_MARKS = 1500;
@@ -47,22 +36,15 @@ export class TermHighlights {
   private readonly terms: Highlight | undefined;
   private readonly active: Highlight | undefined;
   private sheet: CSSStyleSheet | undefined;
-  /** Every mark added and not deleted, painted or not, by the paragraph it is in (`NEAR_SCREEN`). */
-  private readonly blockOf = new Map<AbstractRange, Element>();
-  private readonly marksIn = new Map<Element, Set<AbstractRange>>();
-  /** Reports the paragraphs near the screen; without one (no layout), every mark is painted. */
-  private readonly observer: IntersectionObserver | undefined;
-  private readonly near = new Set<Element>();
   /**
-   * Changes not handed to the browser yet (true: paint the range, false: take it out). Every change
-   * to a registered highlight makes the browser rebuild the markers of all its ranges at the next
-   * frame and repaint the text they cover, so changes go to it in batches (when a scan settles, when
-   * the scrolling pauses), not one at a time.
+   * Marks added since the last `flush`. Every change to a registered highlight makes the browser
+   * rebuild the markers of all its ranges at the next frame and repaint the text they cover, so
+   * marks are handed to it in batches (when a scan settles), not a slice at a time.
    */
-  private readonly changes = new Map<AbstractRange, boolean>();
+  private readonly pending = new Set<AbstractRange>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the oldest change waiting was made, and when the reader last scrolled (trusted events only). */
-  private changedSince = 0;
+  /** When the oldest pending mark was added, and when the reader last scrolled (trusted events only). */
+  private pendingSince = 0;
   private lastScroll = -Infinity;
   private listening = false;
   private readonly onScroll = (event: Event) => {
@@ -79,15 +61,10 @@ export class TermHighlights {
     this.active = new Highlight();
     // The active mark paints above the others.
     this.active.priority = 1;
-    const View = doc.defaultView;
-    if (typeof View?.IntersectionObserver === 'function') {
-      this.observer = new View.IntersectionObserver((entries) => this.reported(entries), { rootMargin: NEAR_SCREEN });
-    }
   }
 
-  /** The marks added and not deleted, painted now or not. */
   get size(): number {
-    return this.blockOf.size;
+    return (this.terms?.size ?? 0) + this.pending.size;
   }
 
   /** False where the Highlight API is missing: nothing is painted (hover still works). */
@@ -133,90 +110,43 @@ export class TermHighlights {
   }
 
   /**
-   * Adds a mark: painted at the next `flush` (or within `FLUSH_MS` if none comes) once its
-   * paragraph is reported near the screen; false once the cap is reached.
+   * Adds a mark, painted at the next `flush` (or within `FLUSH_MS` if none comes); false once
+   * the cap is reached.
    */
   add(range: AbstractRange): boolean {
-    if (!this.terms || this.blockOf.size >= MAX_MARKS) return false;
-    const parent = range.startContainer.parentElement;
-    const block = parent?.closest(CONTEXT_BLOCK) ?? parent ?? this.doc.documentElement;
-    this.blockOf.set(range, block);
-    let marks = this.marksIn.get(block);
-    if (!marks) {
-      this.marksIn.set(block, (marks = new Set()));
-      this.observer?.observe(block);
-    }
-    marks.add(range);
-    if (!this.observer || this.near.has(block)) this.change(range, true);
+    if (!this.terms || this.size >= MAX_MARKS) return false;
+    if (this.pending.size === 0) this.pendingSince = performance.now();
+    this.pending.add(range);
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
     return true;
   }
 
-  private reported(entries: IntersectionObserverEntry[]): void {
-    for (const { target, isIntersecting } of entries) {
-      const marks = this.marksIn.get(target);
-      if (!marks) continue;
-      if (isIntersecting) this.near.add(target);
-      else this.near.delete(target);
-      for (const range of marks) this.change(range, isIntersecting);
-    }
-    // One change per report, none while the reader scrolls (`flush`).
-    this.flush();
-  }
-
-  private change(range: AbstractRange, paint: boolean): void {
-    if (this.terms!.has(range) === paint) {
-      this.changes.delete(range);
-      return;
-    }
-    if (this.changes.size === 0) this.changedSince = performance.now();
-    this.changes.set(range, paint);
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
-  }
-
   /**
-   * Hands the changes waiting to the browser, in one change; while the reader scrolls, once the
-   * scrolling pauses (see `SCROLL_QUIET_MS`).
+   * Paints the marks added since the last flush, in one change; while the reader scrolls, once
+   * the scrolling pauses (see `SCROLL_QUIET_MS`).
    */
   flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    if (!this.terms || this.changes.size === 0) return;
+    if (!this.terms || this.pending.size === 0) return;
     const now = performance.now();
     const quietIn = this.lastScroll + SCROLL_QUIET_MS - now;
-    if (quietIn > 0 && now - this.changedSince < SCROLL_WAIT_MS) {
-      this.flushTimer = setTimeout(() => this.flush(), Math.min(quietIn, this.changedSince + SCROLL_WAIT_MS - now));
+    if (quietIn > 0 && now - this.pendingSince < SCROLL_WAIT_MS) {
+      this.flushTimer = setTimeout(() => this.flush(), Math.min(quietIn, this.pendingSince + SCROLL_WAIT_MS - now));
       return;
     }
-    for (const [range, paint] of this.changes) {
-      if (paint) this.terms.add(range);
-      else this.terms.delete(range);
-    }
-    this.changes.clear();
+    for (const range of this.pending) this.terms.add(range);
+    this.pending.clear();
   }
 
-  /** Takes a mark out now: its text may have changed, and its offsets would mark other letters. */
   delete(range: AbstractRange): void {
-    const block = this.blockOf.get(range);
-    if (!block) return;
-    this.blockOf.delete(range);
-    this.changes.delete(range);
-    this.terms?.delete(range);
-    const marks = this.marksIn.get(block)!;
-    marks.delete(range);
-    if (marks.size > 0) return;
-    this.marksIn.delete(block);
-    this.near.delete(block);
-    this.observer?.unobserve(block);
+    if (!this.pending.delete(range)) this.terms?.delete(range);
   }
 
   clear(): void {
-    this.changes.clear();
+    this.pending.clear();
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    this.observer?.disconnect();
-    this.blockOf.clear();
-    this.marksIn.clear();
-    this.near.clear();
     this.terms?.clear();
     this.active?.clear();
   }

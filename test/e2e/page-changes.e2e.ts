@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
 import {
   BROWSERS, boxInCard, clickInCard, closeOpenCard, fixtures, hoverMark, launch, markPoint, markedTexts, navigateInPage, poll, readCard,
-  recordMarks, selectText, type Session, type TestPage, waitForCard, waitForMarks, waitForNoCard,
+  selectText, type Session, type TestPage, waitForCard, waitForMarks, waitForNoCard,
 } from './harness';
 
 /** The scanner's cap on the matches kept per text node (src/page/scanner.ts). */
@@ -37,9 +37,8 @@ describe.each(BROWSERS)('%s: pages that change under the extension', (browser) =
 
   it('unmarks text that becomes editable after the scan, and opens no card there', async () => {
     // The block of the first "keepalive" mark becomes an editor, as a page's "edit" button does.
-    await recordMarks(page);
     await page.evaluate(() => {
-      const highlight = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen.get('istio-experts-term')!;
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
       const mark = [...highlight].find((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset).toLowerCase() === 'keepalive')!;
       const element = mark.startContainer.parentElement!;
       (element.closest('p, li, td') ?? element).id = 'made-editable';

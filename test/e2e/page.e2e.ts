@@ -36,7 +36,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       const marked = (await markedTexts(page)).map((text) => text.toLowerCase());
       for (const term of ['keepalive', 'envoyfilter', 'destinationrule', 'istiod', 'idle timeout']) expect(marked, term).toContain(term);
       const inCode = await page.evaluate(() => {
-        const highlight = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen.get('istio-experts-term')!;
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
         return [...highlight].some((range) => range.startContainer.parentElement?.closest('pre') !== null);
       });
       expect(inCode).toBe(true);
@@ -47,7 +47,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       // These occur only in the search box, the comment textarea, a contenteditable and hidden divs.
       for (const term of ['rate limiting', 'lazy loading', 'circuit breaking']) expect(marked, term).not.toContain(term);
       const insideWords = await page.evaluate(() => {
-        const highlight = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen.get('istio-experts-term')!;
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
         return [...highlight].filter((range) => /[A-Za-z]$/.test((range.startContainer.textContent ?? '').slice(0, range.startOffset))).length;
       });
       expect(insideWords).toBe(0);
@@ -64,7 +64,7 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
       for (const umbrella of ['istio', 'sidecar', 'envoy']) expect(marked, umbrella).not.toContain(umbrella);
       // The first reply names keepalive three times: at most one mark there.
       const opening = await page.evaluate(() => {
-        const highlight = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen.get('istio-experts-term')!;
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
         const comment = document.querySelectorAll('.js-comment-body')[1]!;
         return {
           occurrences: (comment.textContent!.match(/keep-?alive/gi) ?? []).length,
@@ -91,38 +91,6 @@ describe.each(BROWSERS)('%s: page marks and hover cards', (browser) => {
         await page.keyUp('Shift');
       }
       await closeOpenCard(page);
-    });
-
-    it('paints only the marks near the screen: the top ones at the top, the bottom ones at the bottom', async () => {
-      await closeOpenCard(page);
-      // Every mark of the page, recorded as it was read through (waitForMarks).
-      const recorded = (await markedTexts(page)).length;
-      const paintedAt = async (end: 'top' | 'bottom') => {
-        await page.evaluateWith((end) => scrollTo(0, end === 'top' ? 0 : document.documentElement.scrollHeight), end);
-        // The marks change once the scrolling pauses (highlights.ts).
-        await new Promise((resolve) => setTimeout(resolve, 900));
-        return page.evaluate(() => {
-          const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('istio-experts-term')!;
-          const far = [...highlight].filter((range) => {
-            const box = document.createRange();
-            box.setStart(range.startContainer, range.startOffset);
-            box.setEnd(range.endContainer, range.endOffset);
-            const { top, bottom } = box.getBoundingClientRect();
-            return bottom < -2 * innerHeight || top > 3 * innerHeight;
-          });
-          return { screens: document.documentElement.scrollHeight / innerHeight, painted: highlight.size, far: far.length };
-        });
-      };
-      const top = await paintedAt('top');
-      // The page is taller than the marks kept painted around the screen.
-      expect(top.screens).toBeGreaterThan(5);
-      expect(top.painted).toBeGreaterThan(0);
-      expect(top.painted).toBeLessThan(recorded);
-      expect(top.far).toBe(0);
-      const bottom = await paintedAt('bottom');
-      expect(bottom.painted).toBeGreaterThan(0);
-      expect(bottom.far).toBe(0);
-      await paintedAt('top');
     });
 
     it('changes nothing in the page’s DOM', async () => {

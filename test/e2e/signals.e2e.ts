@@ -6,13 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures/pages';
-import { axeViolations, BROWSERS, closeOpenCard, fixtures, gatherMarks, launch, poll, recordMarks, screenshotPath, type Session, type TestPage, waitForCard } from './harness';
+import { axeViolations, BROWSERS, closeOpenCard, fixtures, launch, poll, screenshotPath, scrollThrough, type Session, type TestPage, waitForCard } from './harness';
 
-/** Every signal mark recorded (`recordMarks`: painted now, or painted before and still in place): its text and whether it lies in code. */
-async function signalMarks(page: TestPage): Promise<{ text: string; inCode: boolean }[]> {
-  await recordMarks(page);
+/** Every painted signal mark: its text and whether it lies in code. */
+function signalMarks(page: TestPage): Promise<{ text: string; inCode: boolean }[]> {
   return page.evaluate(() => {
-    const highlight = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen.get('istio-experts-signal');
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-signal');
     // Each node's text read once: a log of a megabyte is one node with hundreds of marks.
     const texts = new Map<Node, string>();
     return [...(highlight ?? [])].map((range) => {
@@ -28,8 +27,8 @@ async function hoverSignal(page: TestPage, text: string, nth = 0, timeoutMs?: nu
   await closeOpenCard(page);
   await page.mouseTo(5, 5);
   // Polled: a page that has just rewritten its text is rescanned, and its marks come back a moment later.
-  const point = await poll(async () => (await recordMarks(page), page.evaluateWith(async ({ text, nth }) => {
-    const highlight = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen.get('istio-experts-signal');
+  const point = await poll(() => page.evaluateWith(async ({ text, nth }) => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-signal');
     const texts = new Map<Node, string>();
     const marks = [...(highlight ?? [])].filter((range) => {
       const node = range.startContainer;
@@ -49,16 +48,16 @@ async function hoverSignal(page: TestPage, text: string, nth = 0, timeoutMs?: nu
     await new Promise((resolve) => setTimeout(resolve, 50));
     const rect = range.getClientRects()[0];
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  }, { text, nth })), 15_000, `a signal mark reading "${text}"`) as { x: number; y: number };
+  }, { text, nth }), 15_000, `a signal mark reading "${text}"`) as { x: number; y: number };
   await page.mouseTo(point.x - 1, point.y);
   await page.mouseTo(point.x, point.y);
   return waitForCard(page, timeoutMs);
 }
 
-/** Reads the page through (marks are painted near the screen) until these signal marks are recorded. */
+/** Reads the page through (marks come as regions near the screen) and waits for these signal marks. */
 async function waitForSignals(page: TestPage, expected: readonly string[]): Promise<void> {
+  await scrollThrough(page);
   await poll(async () => {
-    await gatherMarks(page);
     const texts = new Set((await signalMarks(page)).map((mark) => mark.text));
     return expected.every((text) => texts.has(text));
   }, 20_000, `signal marks ${expected.join(', ')}`);
@@ -86,9 +85,9 @@ describe.each(BROWSERS)('%s: signals on a GitHub issue', (browser) => {
     expect(marks.every((mark) => mark.inCode)).toBe(true);
     // A term mark is never a signal mark.
     const shared = await page.evaluate(() => {
-      const recorded = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen;
-      const terms = [...(recorded.get('istio-experts-term') ?? [])];
-      const signals = [...(recorded.get('istio-experts-signal') ?? [])];
+      const highlights = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      const terms = [...(highlights.get('istio-experts-term') ?? [])];
+      const signals = [...(highlights.get('istio-experts-signal') ?? [])];
       const text = (range: AbstractRange) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset);
       return terms.filter((term) => signals.some((signal) => term.startContainer === signal.startContainer && term.startOffset < signal.endOffset && signal.startOffset < term.endOffset)).map(text);
     });
@@ -96,9 +95,8 @@ describe.each(BROWSERS)('%s: signals on a GitHub issue', (browser) => {
   });
 
   it('leaves DC, UF, NR and DO alone in the title, prose, a table and YAML', async () => {
-    await recordMarks(page);
     const outside = await page.evaluate(() => {
-      const highlight = (window as unknown as { marksSeen: Map<string, AbstractRange[]> }).marksSeen.get('istio-experts-signal');
+      const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-signal');
       return [...(highlight ?? [])]
         .filter((range) => !range.startContainer.parentElement?.closest('pre') || /kind: EnvoyFilter/.test(range.startContainer.textContent ?? ''))
         .map((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));

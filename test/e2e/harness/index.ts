@@ -49,9 +49,9 @@ export const screenshotPath = (browser: BrowserName, name: string) => artifactPa
  * leaves unmarked) and returns the centre of its first line box, for the mouse to rest on.
  */
 export async function unmarkedPoint(page: TestPage, text: string): Promise<{ x: number; y: number }> {
-  await gatherMarks(page);
-  const point = await page.evaluateWith(async ({ text, record }) => {
-    const painted = (window as unknown as Record<string, Map<string, AbstractRange[]>>)[record]!.get('istio-experts-term') ?? [];
+  const point = await page.evaluateWith(async (text) => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-term');
+    const painted = [...(highlight ?? [])];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       if (node.parentElement?.closest('textarea, [contenteditable], [hidden], script, style')) continue;
@@ -68,7 +68,7 @@ export async function unmarkedPoint(page: TestPage, text: string): Promise<{ x: 
       }
     }
     return null;
-  }, { text, record: RECORD });
+  }, text);
   if (!point) throw new Error(`no unmarked "${text}"`);
   return point;
 }
@@ -78,69 +78,13 @@ export function markCount(page: TestPage): Promise<number> {
   return page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('istio-experts-term')?.size ?? 0);
 }
 
-/** The highlights whose marks the probes read: the terms' and the signals'. */
-const MARK_HIGHLIGHTS = ['istio-experts-term', 'istio-experts-signal'];
-const RECORD = 'marksSeen';
-
-/**
- * Adds the marks painted now to the page's record of the marks painted (`window.marksSeen`: the
- * ranges of each highlight, one per text and offsets), and drops those whose text has left the
- * page or changed. The extension paints only the marks near the screen (highlights.ts), so a
- * probe of every mark on the page reads the record once `gatherMarks` has read the page through.
- */
-export function recordMarks(page: TestPage): Promise<void> {
-  return page.evaluateWith(({ names, record }) => {
-    const store = window as unknown as Record<string, Map<string, AbstractRange[]> | undefined>;
-    const seen = (store[record] ??= new Map());
-    const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-    for (const name of names) {
-      const byPlace = new Map<string, AbstractRange>();
-      const nodes = new Map<Node, number>();
-      for (const range of [...(seen.get(name) ?? []), ...(registry?.get(name) ?? [])]) {
-        const node = range.startContainer;
-        if (!node.isConnected || range.endOffset > (node.textContent ?? '').length) continue;
-        if (!nodes.has(node)) nodes.set(node, nodes.size);
-        byPlace.set(`${nodes.get(node)}:${range.startOffset}:${range.endOffset}`, range);
-      }
-      seen.set(name, [...byPlace.values()]);
-    }
-  }, { names: MARK_HIGHLIGHTS, record: RECORD });
-}
-
-/** Forgets the marks recorded so far (a new script paints its own). */
-export function forgetMarks(page: TestPage): Promise<void> {
-  return page.evaluateWith((record) => {
-    (window as unknown as Record<string, unknown>)[record] = undefined;
-  }, RECORD);
-}
-
-/**
- * Reads the page through a screen at a time, pausing at each for the marks near it to be painted
- * (they wait for the scrolling to pause, highlights.ts), and back to the top, recording every mark
- * painted on the way (`recordMarks`).
- */
-export async function gatherMarks(page: TestPage): Promise<void> {
-  // A tab in the background renders nothing: no scrolling, no observer reports, no marks.
-  await page.bringToFront();
-  const { height, screen } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: innerHeight }));
-  for (let top = 0; ; top += screen) {
-    await page.evaluateWith((top) => scrollTo(0, top), Math.min(top, height));
-    await new Promise((resolve) => setTimeout(resolve, 450));
-    await recordMarks(page);
-    if (top + screen >= height) break;
-  }
-  await page.evaluate(() => scrollTo(0, 0));
-  await new Promise((resolve) => setTimeout(resolve, 450));
-  await recordMarks(page);
-}
-
-/** The text of every term mark recorded (`recordMarks`), the marks painted now recorded first. */
-export async function markedTexts(page: TestPage): Promise<string[]> {
-  await recordMarks(page);
-  return page.evaluateWith((record) => {
-    const seen = (window as unknown as Record<string, Map<string, AbstractRange[]>>)[record]!;
-    return (seen.get('istio-experts-term') ?? []).map((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));
-  }, RECORD);
+/** The text of every painted mark, in document order. */
+export function markedTexts(page: TestPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-term');
+    if (!highlight) return [];
+    return [...highlight].map((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));
+  });
 }
 
 /**
@@ -166,16 +110,27 @@ export async function scrollThrough(page: TestPage): Promise<void> {
   });
 }
 
-/** Reads the page through until at least `atLeast` term marks are recorded and their number has settled. */
+const MARKS_SETTLE_MS = 400;
+
+/** Waits until at least `atLeast` marks are painted and their number has settled. */
 export async function waitForMarks(page: TestPage, atLeast = 1): Promise<number> {
   let previous = -1;
+  let since = Date.now();
+  const started = Date.now();
+  let scrolled = false;
   return poll(async () => {
-    await gatherMarks(page);
-    const count = (await markedTexts(page)).length;
-    const settled = count >= atLeast && count === previous;
+    const count = await markCount(page);
+    if (count !== previous) since = Date.now();
+    // Unchanged for longer than marks found while scrolling wait to be painted (highlights.ts).
+    const settled = count >= atLeast && Date.now() - since >= MARKS_SETTLE_MS;
     previous = count;
+    // Marks come as the reader scrolls: fewer than wanted after a moment, read the page through.
+    if (!settled && !scrolled && count < atLeast && Date.now() - started > 1000) {
+      scrolled = true;
+      await scrollThrough(page);
+    }
     return settled ? count : 0;
-  }, 40_000, `${atLeast} marks`);
+  }, 15_000, `${atLeast} marks`);
 }
 
 /**
@@ -183,12 +138,11 @@ export async function waitForMarks(page: TestPage, atLeast = 1): Promise<number>
  * its first line box, for the real mouse to rest on.
  */
 export async function markPoint(page: TestPage, text: string, within?: string): Promise<{ x: number; y: number }> {
-  await recordMarks(page);
-  const find = () => page.evaluateWith(
-    async ({ text, within, record }) => {
-      const seen = (window as unknown as Record<string, Map<string, AbstractRange[]>>)[record]!;
+  const point = await page.evaluateWith(
+    async ({ text, within }) => {
+      const highlight = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('istio-experts-term');
       const scope = within ? document.querySelector(within) : null;
-      for (const mark of seen.get('istio-experts-term') ?? []) {
+      for (const mark of highlight ?? []) {
         const node = mark.startContainer;
         if ((node.textContent ?? '').slice(mark.startOffset, mark.endOffset).toLowerCase() !== text.toLowerCase()) continue;
         if (scope && !scope.contains(node)) continue;
@@ -204,14 +158,8 @@ export async function markPoint(page: TestPage, text: string, within?: string): 
       }
       return null;
     },
-    { text, within, record: RECORD },
+    { text, within },
   );
-  let point = await find();
-  // Not painted yet: far from the screen (highlights.ts).
-  if (!point) {
-    await gatherMarks(page);
-    point = await find();
-  }
   if (!point) throw new Error(`no mark reading "${text}"${within ? ` in ${within}` : ''}`);
   return point;
 }
