@@ -128,15 +128,25 @@ function spellingsRegex(): string {
   return pattern(root);
 }
 
-/** Loads the page and reads it through: the first screen a moment, then down screen by screen, as a reader does. */
-async function readThrough(page: import('playwright-core').Page, url: string): Promise<void> {
+/**
+ * Loads the page and reads it through: the first screen a moment (`settleMs`), then down screen
+ * by screen, `pauseMs` at each, as a reader does; `atEachScreen` runs before each step down and
+ * at the end.
+ */
+async function readThrough(
+  page: import('playwright-core').Page,
+  url: string,
+  { settleMs = 800, pauseMs = 150, atEachScreen }: { settleMs?: number; pauseMs?: number; atEachScreen?: () => Promise<void> } = {},
+): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(settleMs);
   for (let screen = 0; screen < SCREENS; screen++) {
+    await atEachScreen?.();
     await page.mouse.wheel(0, 760);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(pauseMs);
   }
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(settleMs);
+  await atEachScreen?.();
 }
 
 export async function readOnce(variant: Variant, context: import('playwright-core').BrowserContext, url: string): Promise<Reading> {
@@ -167,7 +177,6 @@ export interface DrawnMarks {
  */
 export async function drawnMarks(context: import('playwright-core').BrowserContext, url: string): Promise<DrawnMarks> {
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
   const gather = () =>
     page.evaluate(() => {
       const seen = ((window as unknown as { drawn?: Map<string, Set<AbstractRange>> }).drawn ??= new Map());
@@ -176,14 +185,7 @@ export async function drawnMarks(context: import('playwright-core').BrowserConte
         for (const range of highlight) seen.get(name)!.add(range);
       }
     });
-  await page.waitForTimeout(1500);
-  for (let screen = 0; screen < SCREENS; screen++) {
-    await gather();
-    await page.mouse.wheel(0, 760);
-    await page.waitForTimeout(600);
-  }
-  await page.waitForTimeout(1500);
-  await gather();
+  await readThrough(page, url, { settleMs: 1500, pauseMs: 600, atEachScreen: gather });
   const marks = await page.evaluate(() => {
     const index = new Map<Node, number>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
