@@ -5,8 +5,10 @@
  * on its last query, and opened by a lookup on a new one, through the background. Beside
  * each, the floor: a blank page of the same extension, in a copy of the build, opened the same
  * way (by the harness, and by the background as a lookup opens the popup, which alone costs a
- * page more); and a static copy of the popup showing those results (its HTML and stylesheet, no
- * script): what drawing them costs at all.
+ * page more); a static copy of the popup showing those results (its HTML and stylesheet, no
+ * script): what drawing them costs at all; and the blank page's paragraph drawn by a module script
+ * of one line: what any page that needs a script to draw costs (an extension page may not run
+ * inline script, so the script is a request of its own).
  */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,11 +24,15 @@ const OPENINGS = 15;
 const COLD_OPENINGS = 6;
 const TYPED = 'sidecar memory with thousands of services';
 
-/** A copy of a build with a blank page beside the popup, for the floor. */
+const BLANK_HEAD = '<!doctype html><meta charset="utf-8"><title>Blank</title>';
+
+/** A copy of a build with a blank page beside the popup, for the floor, and the same page drawn by a script. */
 function withBlankPage(build: string): string {
   const extensionDir = mkdtempSync(join(tmpdir(), 'popup-bench-'));
   cpSync(build, extensionDir, { recursive: true });
-  writeFileSync(join(extensionDir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>Blank</title><p>Blank extension page</p>');
+  writeFileSync(join(extensionDir, 'blank.html'), `${BLANK_HEAD}<p>Blank extension page</p>`);
+  writeFileSync(join(extensionDir, 'blank-drawn.js'), `document.body.append(Object.assign(document.createElement('p'), { textContent: 'Blank extension page' }));`);
+  writeFileSync(join(extensionDir, 'blank-drawn.html'), `${BLANK_HEAD}<body><script type="module" src="/blank-drawn.js"></script></body>`);
   return extensionDir;
 }
 
@@ -195,13 +201,14 @@ export async function benchPopup(): Promise<void> {
       console.log(`${label}open → first results on screen, a lookup as the background starts  ${summary(shown!)}  ${(median(shown!) / median(openings.blankByBackgroundPaint)).toFixed(2)}× the floor for a lookup`);
     }
 
-    // The popup reopened on the last query, as a static page: interleaved with the blank page.
+    // The popup reopened on the last query, as a static page, and the blank page drawn by a script: interleaved with the blank page.
     await saveStaticCopy(session, extensionDir);
     const blank: number[] = [];
     const drawn: number[] = [];
+    const scriptDrawn: number[] = [];
     const paintOf = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
     for (let i = 0; i < OPENINGS; i++) {
-      for (const [page, into] of [['blank.html', blank], ['static-results.html', drawn]] as const) {
+      for (const [page, into] of [['blank.html', blank], ['static-results.html', drawn], ['blank-drawn.html', scriptDrawn]] as const) {
         const opened = await session.openExtensionPage(page);
         into.push((await opened.waitFor(paintOf))!);
         await opened.close();
@@ -209,6 +216,7 @@ export async function benchPopup(): Promise<void> {
     }
     console.log(`open → first paint, blank page                ${summary(blank)}  (the floor)`);
     console.log(`open → first paint, static copy with results  ${summary(drawn)}  ${(median(drawn) / median(blank)).toFixed(2)}× the floor: drawing the results at all, no script`);
+    console.log(`open → first paint, blank page drawn by a one-line script  ${summary(scriptDrawn)}  ${(median(scriptDrawn) / median(blank)).toFixed(2)}× the floor: a script's request alone, before anything it draws`);
 
     const popup = await session.openExtensionPage('popup.html');
     await popup.waitFor(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
