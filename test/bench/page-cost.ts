@@ -217,7 +217,18 @@ export async function drawnMarks(context: import('playwright-core').BrowserConte
  * as an IntersectionObserver reports it; a change waits for the scrolling to pause `quietMs`
  * (mark-paint.ts).
  */
-export function marksAloneScript(marks: DrawnMarks, window?: { margin: string; quietMs: number }): string {
+/**
+ * A paint window: only the marks whose paragraph is within `margin` of the viewport are in the
+ * highlight, changed `quietMs` after the scrolling pauses (0: at once); with `grow`, a mark once
+ * in stays in (the window only ever adds).
+ */
+export interface PaintWindow {
+  margin: string;
+  quietMs: number;
+  grow?: boolean;
+}
+
+export function marksAloneScript(marks: DrawnMarks, window?: PaintWindow): string {
   const draw = window
     ? `const byBlock = new Map();
     marks.highlights.forEach(({ ranges }, which) => {
@@ -239,7 +250,11 @@ export function marksAloneScript(marks: DrawnMarks, window?: { margin: string; q
       changes.clear();
     };
     const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) for (const item of byBlock.get(entry.target)) changes.set(item, entry.isIntersecting);
+      for (const entry of entries) {
+        if (${window.grow === true} && !entry.isIntersecting) continue;
+        for (const item of byBlock.get(entry.target)) changes.set(item, entry.isIntersecting);
+        if (${window.grow === true}) observer.unobserve(entry.target);
+      }
       if (${window.quietMs} === 0) apply(); else timer ??= setTimeout(apply, 0);
     }, { rootMargin: '${window.margin} 0px ${window.margin} 0px' });
     for (const block of byBlock.keys()) observer.observe(block);`
