@@ -8,12 +8,14 @@
  * grows with what the reader looks at, not with the length of the page.
  *
  * What the browser pays for it is kept small too. Neighbouring regions are watched together, as
- * a run at most a screen tall, through one element: the observer computes an intersection for
- * every target in every frame the page scrolls (3,000 comments watched one by one cost more than
- * our script). Content the page adds later is watched once per frame, in a batch, without reading
- * its layout (the observer's report says how tall it is); what leaves the page is released (a
- * page that keeps adding and removing content must not have its old nodes kept alive here); and
- * what waits for the screen is bounded.
+ * a run at most four screens tall, through one element: the observer computes an intersection
+ * for every target in every frame the page scrolls (3,000 comments watched one by one cost more
+ * than our script), and every target makes each frame's commit longer: runs a screen tall added
+ * 21–25 ms of commits to reading 12 screens of a 3,000-comment issue, runs four screens tall 5–7
+ * (`npm run bench -- page-cost`). Content the page adds later is watched once per frame, in a
+ * batch, without reading its layout (the observer's report says how tall it is); what leaves the
+ * page is released (a page that keeps adding and removing content must not have its old nodes
+ * kept alive here); and what waits for the screen is bounded.
  *
  * Without IntersectionObserver, or without layout (a hidden root; happy-dom in the unit tests),
  * the root is one region, handed over at once.
@@ -26,16 +28,16 @@ export interface Region {
   root: Node;
 }
 
-/**
- * Regions near the viewport: a screen below it, and a run's first element up to two screens
- * above it (a run is at most a screen tall, so whenever any of it is within a screen of the
- * viewport, its first element is within these margins).
- */
-const NEAR = '200% 0px 100% 0px';
 /** An element taller than this many screens is cut into its children. */
 const SCREENS_PER_REGION = 2;
 /** A run of regions is at most this many screens tall. */
-const SCREENS_PER_RUN = 1;
+const SCREENS_PER_RUN = 4;
+/**
+ * Regions near the viewport: a screen below it, and a run's first element up to a screen more
+ * than a run above it (whenever any of a run is within a screen of the viewport, its first
+ * element is within these margins).
+ */
+const NEAR = `${(SCREENS_PER_RUN + 1) * 100}% 0px 100% 0px`;
 /**
  * A page at most this many screens tall is short: once its first regions near the screen are
  * read, its owner takes the rest at once (`short`). Handed over screen by screen as the reader
@@ -203,7 +205,7 @@ export class ScanRegions {
         this.cut(child as Element);
         continue;
       }
-      // The run's target must be its topmost element, and the run at most a screen tall.
+      // The run's target must be its topmost element, and the run at most SCREENS_PER_RUN tall.
       if (run?.target && (box.top < run.top || Math.max(run.bottom, box.bottom) - run.top > runHeight)) close();
       run ??= { target: undefined, regions: [], top: NaN, bottom: NaN };
       if (!run.target) {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /**
- * ScanRegions: the page cut into regions no taller than two screens, watched in runs through one
- * element each, only those near the viewport handed over, the rest on request; content the page
- * adds watched once per frame without reading its layout; what leaves the page released. Layout
- * is faked (happy-dom has none): each element's top and height are its `data-top` and `data-h`,
- * and the test plays the IntersectionObserver.
+ * ScanRegions: the page cut into regions no taller than two screens, watched in runs (at most four
+ * screens tall) through one element each, only those near the viewport handed over, the rest on
+ * request; content the page adds watched once per frame without reading its layout; what leaves
+ * the page released. Layout is faked (happy-dom has none): each element's top and height are its
+ * `data-top` and `data-h`, and the test plays the IntersectionObserver.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_WATCHED, ScanRegions, type Region } from '../../src/page/regions';
@@ -46,17 +46,17 @@ describe('ScanRegions', () => {
     });
     Object.defineProperty(window, 'innerHeight', { value: 1000, configurable: true });
     document.body.innerHTML = `
-      <main id="main" data-h="12100">
+      <main id="main" data-h="17900">
         <section id="one" data-top="0" data-h="1500"><p>first</p></section>
         own text of main
-        <div id="thread" data-top="1500" data-h="6000">
-          <article id="c1" data-top="1500" data-h="400">a</article>
-          <article id="c2" data-top="1900" data-h="400">b</article>
-          <article id="c3" data-top="2300" data-h="800">c</article>
-          <article id="hidden" data-top="3100" data-h="0">d</article>
-          <article id="c4" data-top="3100" data-h="3600">e</article>
+        <div id="thread" data-top="1500" data-h="11400">
+          <article id="c1" data-top="1500" data-h="1500">a</article>
+          <article id="c2" data-top="3000" data-h="1500">b</article>
+          <article id="c3" data-top="4500" data-h="1800">c</article>
+          <article id="hidden" data-top="6300" data-h="0">d</article>
+          <article id="c4" data-top="6300" data-h="3600">e</article>
         </div>
-        <pre id="log" data-top="7500" data-h="5000">one tall text with no element inside</pre>
+        <pre id="log" data-top="12900" data-h="5000">one tall text with no element inside</pre>
       </main>`;
   });
   const ownObserver = window.IntersectionObserver;
@@ -74,14 +74,14 @@ describe('ScanRegions', () => {
     expect(regions.hasRest).toBe(false);
   });
 
-  it('cuts tall elements into runs of regions at most a screen tall, each watched through its first element', () => {
+  it('cuts tall elements into runs of regions at most four screens tall, each watched through its first element', () => {
     Object.assign(window, { IntersectionObserver: FakeObserver });
     const near: Region[][] = [];
     const regions = new ScanRegions(document, (regions) => near.push(regions));
     regions.watch(byId('main'));
     const observer = FakeObserver.last!;
-    // #one with main's own text; c1 and c2 (800 px together; c3 would make 1,600); c3; the
-    // hidden one alone; c4 (taller than two screens but a leaf); the tall leaf.
+    // #one with main's own text; c1 and c2 (3,000 px together; c3 would make 4,800, over four
+    // screens); c3; the hidden one alone; c4 (taller than two screens but a leaf); the tall leaf.
     expect([...observer.watched].map((element) => element.id).sort()).toEqual(['c1', 'c3', 'c4', 'hidden', 'log', 'one']);
     expect(near).toEqual([]);
 
@@ -112,10 +112,10 @@ describe('ScanRegions', () => {
     const regions = new ScanRegions(document, (regions) => near.push(regions));
     const observer = FakeObserver.last!;
     document.body.insertAdjacentHTML('beforeend', `
-      <div id="added" data-top="0" data-h="3000"><p id="p1" data-top="0" data-h="400">x</p><p id="p2" data-top="400" data-h="400">y</p><p id="p3" data-top="800" data-h="2200">z</p></div>
-      <p id="small" data-top="3000" data-h="100">small</p>
-      <p id="gone" data-top="3100" data-h="100">gone</p>
-      <p id="none" data-top="3200" data-h="0">display none</p>`);
+      <div id="added" data-top="0" data-h="5000"><p id="p1" data-top="0" data-h="400">x</p><p id="p2" data-top="400" data-h="400">y</p><p id="p3" data-top="800" data-h="4200">z</p></div>
+      <p id="small" data-top="5000" data-h="100">small</p>
+      <p id="gone" data-top="5100" data-h="100">gone</p>
+      <p id="none" data-top="5200" data-h="0">display none</p>`);
     layoutReads.mockClear();
     for (const id of ['added', 'p1', 'small', 'gone', 'none']) regions.add(byId(id));
     byId('gone').remove();
