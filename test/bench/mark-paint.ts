@@ -1,10 +1,10 @@
 /**
  * What drawing the marks costs the browser, by how they are drawn (`npm run bench -- mark-paint`):
  * on the 20-comment issue (and with `--sizes 20,3000` the long one), static and scripted
- * (page-cost.ts), the marks this build draws there,
- * drawn by a content script that does nothing else, side by side in one run with the page alone:
- * all at once (as "marks alone" in page-cost), in another look, fewer of them, and only those near
- * the screen (a paint window, changed as the reader scrolls). Chromium rebuilds the markers of
+ * (page-cost.ts), the marks this build draws there, drawn by a content script that does nothing
+ * else, side by side in one run with the page alone: all at once (as "marks alone" in
+ * page-cost), in another look, fewer of them, and only those near the screen (a paint window,
+ * changed as the reader scrolls, or only growing). Chromium rebuilds the markers of
  * every range of every highlight after any change to the DOM, to the style or to a highlight, and
  * repaints the text they cover; these rows show what that costs a page that changes itself and one
  * that does not.

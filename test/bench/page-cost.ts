@@ -207,6 +207,14 @@ export async function drawnMarks(context: import('playwright-core').BrowserConte
   return marks;
 }
 
+/** How `marksAloneScript` draws only the marks near the screen (mark-paint.ts). */
+export interface PaintWindow {
+  margin: string;
+  quietMs: number;
+  /** A mark once in stays in: the window only ever adds. */
+  grow?: boolean;
+}
+
 /**
  * A content script that draws those marks and does nothing else: the same style sheets in at
  * once (as ours puts them in while the page is first styled), all the ranges added in one change
@@ -215,19 +223,8 @@ export async function drawnMarks(context: import('playwright-core').BrowserConte
  * With `window`, only the marks near the screen are in the highlight: those whose block (the
  * paragraph, list item or cell around them) is within `margin` of the viewport, above or below,
  * as an IntersectionObserver reports it; a change waits for the scrolling to pause `quietMs`
- * (mark-paint.ts).
+ * (0: at once); with `grow`, marks that leave are not taken out.
  */
-/**
- * A paint window: only the marks whose paragraph is within `margin` of the viewport are in the
- * highlight, changed `quietMs` after the scrolling pauses (0: at once); with `grow`, a mark once
- * in stays in (the window only ever adds).
- */
-export interface PaintWindow {
-  margin: string;
-  quietMs: number;
-  grow?: boolean;
-}
-
 export function marksAloneScript(marks: DrawnMarks, window?: PaintWindow): string {
   const draw = window
     ? `const byBlock = new Map();
