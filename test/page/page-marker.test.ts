@@ -10,6 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { loadDataset } from '../../src/data/load-files';
 import { TermMatcher } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
+import { TermHighlights } from '../../src/page/highlights';
 import { PageMarker, URL_RESCAN_MS } from '../../src/page/page-marker';
 import { PageScanner } from '../../src/page/scanner';
 
@@ -187,6 +188,7 @@ describe('PageMarker on a short page and on a long one', () => {
   afterEach(() => {
     marker.stop();
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
     Object.assign(window, { IntersectionObserver: ownObserver });
   });
 
@@ -195,6 +197,35 @@ describe('PageMarker on a short page and on a long one', () => {
     expect(marker.terms().map((term) => term.termId)).toEqual(expect.arrayContaining(['istiod', 'envoyfilter']));
     expect(observer.watched.size).toBe(0);
     expect(marker.ready).toBe(true);
+  });
+
+  it('paints a short page in one change to the highlight, once it is read whole', async () => {
+    // The Highlight API, counted: each flush that hands ranges to the browser is a change, and
+    // every change has the browser repaint every mark.
+    let added = 0;
+    class CountedHighlight extends Set<AbstractRange> {
+      priority = 0;
+      override add(range: AbstractRange): this {
+        added++;
+        return super.add(range);
+      }
+    }
+    vi.stubGlobal('Highlight', CountedHighlight);
+    vi.stubGlobal('CSS', Object.assign(Object.create(globalThis.CSS ?? null), { highlights: new Map() }));
+    // (happy-dom has no StaticRange: what is marked is read from the marker, not the ranges.)
+    vi.stubGlobal('StaticRange', class {});
+    let changes = 0;
+    const flush = TermHighlights.prototype.flush;
+    vi.spyOn(TermHighlights.prototype, 'flush').mockImplementation(function (this: TermHighlights) {
+      const before = added;
+      flush.call(this);
+      if (added > before) changes++;
+    });
+    await markedThread(8);
+    await sleep(300);
+    expect(marker.terms().map((term) => term.termId)).toEqual(expect.arrayContaining(['istiod', 'envoyfilter']));
+    expect(added).toBeGreaterThanOrEqual(2);
+    expect(changes).toBe(1);
   });
 
   it('leaves the rest of a long page until the reader comes near it', async () => {
