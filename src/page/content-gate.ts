@@ -42,9 +42,9 @@ export function appGate(doc: Document, mentionsOf: () => RegExp): AppGate {
     gate.open = true;
     resolve();
   };
-  // The app started through another copy of the loader (a lookup): this one has nothing to do.
-  // The address is read again only when it changed (this runs on every batch of the page's mutations).
+  // The address is read again only when it changed (`done` runs on every batch of the page's mutations).
   let checked = doc.location.href;
+  // The app started through another copy of the loader (a lookup): this one has nothing to do.
   const done = (): boolean => {
     if (appStarted()) stop();
     else if (doc.location.href !== checked && !needsMention((checked = doc.location.href))) settle();

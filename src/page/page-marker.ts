@@ -281,11 +281,7 @@ export class PageMarker {
       this.relevant = true;
       this.repaint();
     }
-    // A short page is read whole now (regions.ts, `short`); its marks are painted once that is
-    // done (`shortPageRestNext`).
-    const rest = this.scanner && this.regions?.short ? this.regions.takeRest() : [];
-    if (rest.length === 0) this.highlights.flush();
-    for (const region of rest) this.scanRegion(this.scanner!, region);
+    this.highlights.flush();
     this.options.onScanned?.();
     this.options.onSettled?.();
   }
@@ -362,16 +358,6 @@ export class PageMarker {
     this.regions?.sweep();
   }
 
-  /**
-   * A short page's first regions are read and the rest is read next (`afterScan`): their marks
-   * wait for it, to be painted in one change with the rest's. Each change to the highlight
-   * repaints every mark; painting the first screens first cost a 20-comment issue a second
-   * repaint (npm run bench -- page-cost). `FLUSH_MS` still bounds how long a mark waits.
-   */
-  private get shortPageRestNext(): boolean {
-    return !this.scanned && this.regions?.short === true && this.regions.hasRest;
-  }
-
   private afterIncrementalScan(): void {
     // A page can become about Istio as the reader scrolls or its comments load.
     if (this.scanned && !this.relevant && this.looksRelevant()) {
@@ -382,7 +368,7 @@ export class PageMarker {
     if (this.relevant && this.options.paint && this.highlights.size > 0) this.highlights.attach();
     this.signals?.setPainting(this.relevant && this.options.paint);
     // The scan settled: what it found is painted in one change.
-    if (!this.queue.busy && !this.shortPageRestNext) {
+    if (!this.queue.busy) {
       this.highlights.flush();
       this.signals?.flush();
       this.options.onSettled?.();

@@ -4,7 +4,7 @@
  * root through taller ones) and an IntersectionObserver reports those a screen away from the
  * viewport or closer. A region is handed over once, when it first comes near; one the reader
  * never scrolls to is never scanned unless asked for (`takeRest`, for "On this page"), or the page
- * is short (its owner then takes the rest as soon as the first regions are read). So the cost
+ * is short (the rest then comes with the first regions, after them). So the cost
  * grows with what the reader looks at, not with the length of the page.
  *
  * What the browser pays for it is kept small too. Neighbouring regions are watched together, as
@@ -39,10 +39,12 @@ const SCREENS_PER_RUN = 4;
  */
 const NEAR = `${(SCREENS_PER_RUN + 1) * 100}% 0px 100% 0px`;
 /**
- * A page at most this many screens tall is short: once its first regions near the screen are
- * read, its owner takes the rest at once (`short`). Handed over screen by screen as the reader
- * scrolled, a 20-comment issue (9 screens) cost 9 ms more of our script than read whole, each
- * screen a scan and a repaint of its own (`npm run bench -- page-cost`).
+ * A page at most this many screens tall is short: the rest of it is handed over with its first
+ * regions near the screen, after them, in one hand-over (`readWhole`). Handed over screen by
+ * screen as the reader scrolled, a 20-comment issue (9 screens) cost 9 ms more of our script than
+ * read whole, each screen a scan and a repaint of its own; handed over in two parts, it was
+ * painted twice, and every change to the highlight repaints every mark (`npm run bench --
+ * page-cost`).
  */
 const SHORT_PAGE_SCREENS = 25;
 /** At most this many elements watched: past it, what the page adds is handed over at once. */
@@ -63,8 +65,8 @@ export class ScanRegions {
   /** Added roots watched whole, not cut yet: their first report says how tall they are. */
   private readonly uncut = new WeakSet<Element>();
   private cancelFrame: (() => void) | undefined;
-  /** Whether the root watched is short: its owner reads the rest once the first regions are read (SHORT_PAGE_SCREENS). */
-  short = false;
+  /** The root watched is short, and its first report is still to come: it hands over the rest too (SHORT_PAGE_SCREENS). */
+  private readWhole = false;
 
   constructor(
     private readonly doc: Document,
@@ -84,7 +86,7 @@ export class ScanRegions {
       this.onNear([{ root }]);
       return;
     }
-    this.short = height <= (this.doc.defaultView?.innerHeight ?? 800) * SHORT_PAGE_SCREENS;
+    this.readWhole = height <= (this.doc.defaultView?.innerHeight ?? 800) * SHORT_PAGE_SCREENS;
     this.cut(root as Element);
   }
 
@@ -248,7 +250,10 @@ export class ScanRegions {
     }
     // In document order: the first occurrence of a term in a section is the one marked.
     const connected = near.filter((region) => region.root.isConnected).sort(inDocumentOrder);
-    if (connected.length > 0) this.onNear(connected);
+    if (connected.length === 0) return;
+    const rest = this.readWhole ? this.takeRest() : [];
+    this.readWhole = false;
+    this.onNear([...connected, ...rest]);
   }
 
   private release(target: Element): void {

@@ -13,7 +13,7 @@
  */
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
 import { openBenchContext } from './chromium-context';
-import { type DrawnMarks, drawnMarks, marksAloneScript, option, PAGE_SCRIPT, type PaintWindow, readOnce, type Reading, TERM_MARK } from './page-cost';
+import { type DrawnMarks, drawnMarks, marksAloneScript, option, PAGE_SCRIPT, type PaintWindow, readOnce, type Reading, TERM_MARK, termMarkCount } from './page-cost';
 import { median, ms } from './stats';
 
 const RUNS = 5;
@@ -85,7 +85,7 @@ export async function benchMarkPaint(): Promise<void> {
       };
       line('page alone', '0', alone);
       for (const [index, variant] of variants.entries()) {
-        const count = variant.drawn.highlights.find((highlight) => highlight.name === TERM_MARK)?.ranges.length ?? 0;
+        const count = termMarkCount(variant.drawn);
         line(variant.label, variant.window ? `≤${count}` : String(count), readings[index]!);
       }
     }

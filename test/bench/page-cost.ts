@@ -24,6 +24,7 @@ import { loadDataset } from '../../src/data/load-files';
 import { aliasKey } from '../../src/glossary/matcher';
 import { matcherTerms } from '../../src/glossary/terms';
 import { CONTENT_APP, CONTENT_LOADER, CONTENT_SCRIPT_FLAG } from '../../src/messaging/content-files';
+import { TERM_STYLE } from '../../src/page/mark-styles';
 import { CONTEXT_BLOCK } from '../../src/page/selectors';
 import { extensionBuild } from '../e2e/harness/common';
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
@@ -42,7 +43,7 @@ type PageKind = 'static' | 'scripted' | 'elsewhere';
 const RUNS = 3;
 /** How far a reader scrolls: the same on every page, whatever its length. */
 const SCREENS = 12;
-export const TERM_MARK = 'istio-experts-term';
+export const TERM_MARK = TERM_STYLE.mark;
 
 export function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -170,6 +171,11 @@ export interface DrawnMarks {
   highlights: { name: string; priority: number; ranges: [number, number, number][] }[];
 }
 
+/** How many term marks (not signal marks) `marks` holds. */
+export function termMarkCount(marks: DrawnMarks): number {
+  return marks.highlights.find((highlight) => highlight.name === TERM_MARK)?.ranges.length ?? 0;
+}
+
 /**
  * Every mark a build painted on the page while it was read through, gathered screen by screen
  * with a pause at each (marks wait for the scrolling to pause, highlights.ts): a build that paints
@@ -228,13 +234,11 @@ export interface PaintWindow {
 export function marksAloneScript(marks: DrawnMarks, window?: PaintWindow): string {
   const draw = window
     ? `const byBlock = new Map();
-    marks.highlights.forEach(({ ranges }, which) => {
-      for (const [node, start, end] of ranges) if (nodes[node]) {
-        const block = nodes[node].parentElement.closest(${JSON.stringify(CONTEXT_BLOCK)}) ?? nodes[node].parentElement;
-        if (!byBlock.has(block)) byBlock.set(block, []);
-        byBlock.get(block).push([which, new StaticRange({ startContainer: nodes[node], startOffset: start, endContainer: nodes[node], endOffset: end })]);
-      }
-    });
+    for (const [which, range] of drawn) {
+      const block = range.startContainer.parentElement.closest(${JSON.stringify(CONTEXT_BLOCK)}) ?? range.startContainer.parentElement;
+      if (!byBlock.has(block)) byBlock.set(block, []);
+      byBlock.get(block).push([which, range]);
+    }
     const changes = new Map();
     let lastScroll = -Infinity;
     let timer;
@@ -255,9 +259,7 @@ export function marksAloneScript(marks: DrawnMarks, window?: PaintWindow): strin
       if (${window.quietMs} === 0) apply(); else timer ??= setTimeout(apply, 0);
     }, { rootMargin: '${window.margin} 0px ${window.margin} 0px' });
     for (const block of byBlock.keys()) observer.observe(block);`
-    : `marks.highlights.forEach(({ ranges }, which) => {
-      for (const [node, start, end] of ranges) if (nodes[node]) highlights[which].add(new StaticRange({ startContainer: nodes[node], startOffset: start, endContainer: nodes[node], endOffset: end }));
-    });`;
+    : `for (const [which, range] of drawn) highlights[which].add(range);`;
   return `(() => {
   const marks = ${JSON.stringify(marks)};
   const sheets = marks.sheets.map((text) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(text); return sheet; });
@@ -269,6 +271,7 @@ export function marksAloneScript(marks: DrawnMarks, window?: PaintWindow): strin
     const nodes = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node && nodes.length <= last; node = walker.nextNode()) nodes.push(node);
+    const drawn = marks.highlights.flatMap(({ ranges }, which) => ranges.filter(([node]) => nodes[node]).map(([node, start, end]) => [which, new StaticRange({ startContainer: nodes[node], startOffset: start, endContainer: nodes[node], endOffset: end })]));
     ${draw}
   }), { once: true });
 })();
@@ -365,7 +368,6 @@ export async function benchPageCost(): Promise<void> {
       // What drawing this build's marks costs the page at all: a content script that only draws them.
       const drawn: DrawnMarks[] = [];
       for (const [, , context] of builds) drawn.push(await drawnMarks(context, url));
-      const termMarks = (marks: DrawnMarks) => marks.highlights.find((highlight) => highlight.name === TERM_MARK)?.ranges.length ?? 0;
       const marksAlone = await openBenchContext('empty', pages, marksAloneScript(drawn[0]!));
       const marksRuns: Reading[] = [];
       try {
@@ -395,10 +397,10 @@ export async function benchPageCost(): Promise<void> {
           `${kind.padEnd(9)}${String(size).padStart(8)}${`${text.toFixed(2)} MB`.padStart(8)}${label.padStart(7)}${ms(page).padStart(12)}` +
             `${`${ms(m(emptyRuns, 'task'))} ${(m(emptyRuns, 'task') / page).toFixed(2)}×`.padStart(13)}` +
             `${`${ms(m(codeRuns, 'task'))} ${(m(codeRuns, 'task') / page).toFixed(2)}×`.padStart(13)}` +
-            `${`${ms(m(marksRuns, 'task'))} ${(m(marksRuns, 'task') / page).toFixed(2)}× ${termMarks(drawn[0]!)}`.padStart(17)}${ms(m(readings, 'task')).padStart(11)}` +
+            `${`${ms(m(marksRuns, 'task'))} ${(m(marksRuns, 'task') / page).toFixed(2)}× ${termMarkCount(drawn[0]!)}`.padStart(17)}${ms(m(readings, 'task')).padStart(11)}` +
             `${`${(m(readings, 'task') / page).toFixed(2)}×`.padStart(7)}` +
             `${ms(script).padStart(12)}${`${((100 * script) / page).toFixed(1)}%`.padStart(11)}${(Number.isNaN(firstPass) ? '–' : ms(firstPass)).padStart(10)}${(Number.isNaN(floor) ? '–' : ms(floor)).padStart(8)}${(Number.isNaN(floor) ? '–' : `${(script / floor).toFixed(2)}×`).padStart(9)}` +
-            `${ms(Math.max(...readings.map((reading) => reading.longest))).padStart(9)}${`${((m(readings, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(termMarks(drawn[index]!)).padStart(7)}`,
+            `${ms(Math.max(...readings.map((reading) => reading.longest))).padStart(9)}${`${((m(readings, 'heap') - m(alone, 'heap')) / 1048576).toFixed(2)} MB`.padStart(10)}${String(termMarkCount(drawn[index]!)).padStart(7)}`,
         );
       }
       // Where the time goes: the trace's split, median per part, for each variant.

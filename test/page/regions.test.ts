@@ -46,7 +46,7 @@ describe('ScanRegions', () => {
     });
     Object.defineProperty(window, 'innerHeight', { value: 1000, configurable: true });
     document.body.innerHTML = `
-      <main id="main" data-h="17900">
+      <main id="main" data-h="30000">
         <section id="one" data-top="0" data-h="1500"><p>first</p></section>
         own text of main
         <div id="thread" data-top="1500" data-h="11400">
@@ -96,6 +96,20 @@ describe('ScanRegions', () => {
     expect(names(regions.takeRest())).toEqual(['c3', 'hidden', 'c4', 'log']);
     expect(regions.hasRest).toBe(false);
     expect(observer.watched.size).toBe(0);
+  });
+
+  it('hands over a short root whole with its first report: the regions near the screen first, then the rest in document order', () => {
+    Object.assign(window, { IntersectionObserver: FakeObserver });
+    // 17.9 screens: short (at most 25).
+    byId('main').setAttribute('data-h', '17900');
+    const near: Region[][] = [];
+    const regions = new ScanRegions(document, (regions) => near.push(regions));
+    regions.watch(byId('main'));
+    const observer = FakeObserver.last!;
+    observer.report([byId('c3')]);
+    expect(near.map(names)).toEqual([['c3', 'one', 'text:own text of main', 'c1', 'c2', 'hidden', 'c4', 'log']]);
+    expect(observer.watched.size).toBe(0);
+    expect(regions.hasRest).toBe(false);
   });
 
   it('hands over a root with no height (hidden) at once', () => {
