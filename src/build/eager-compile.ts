@@ -3,8 +3,8 @@
  * on the content script's app. Chromium imports the app as a module, streamed and parsed on a
  * background thread; with the hint, its functions are compiled there too, instead of one by one
  * on the page's main thread as the app first calls them. Our script's main-thread time on a
- * 20-comment issue fell by 2.6–5.8 ms in six readings (`npm run bench -- page-cost`, README
- * Performance). On the classic content script it cost more (the compiling was on the main
+ * 20-comment issue fell by 2.6–5.8 ms in six readings (`npm run bench -- page-cost`,
+ * docs/performance-log.md). On the classic content script it cost more (the compiling was on the main
  * thread), so only the module gets it; Firefox ignores the comment.
  */
 import type { Plugin } from 'vite';

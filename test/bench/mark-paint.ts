@@ -42,7 +42,7 @@ const VARIANTS: DrawVariant[] = [
   { label: 'one mark', marks: everyNth(100_000) },
   { label: 'window, at once', marks: (drawn) => drawn, window: { margin: '100%', quietMs: 0 } },
   { label: 'window, at pauses', marks: (drawn) => drawn, window: { margin: '100%', quietMs: 250 } },
-  // Taking marks out as they leave the window cost the long page more commits than it saved (README).
+  // Taking marks out as they leave the window cost the long page more commits than it saved (docs/performance-log.md).
   { label: 'window grows, at pauses', marks: (drawn) => drawn, window: { margin: '100%', quietMs: 250, grow: true } },
 ];
 
