@@ -11,9 +11,10 @@
  *
  * `--runs N` the runs per variant (median); `--sizes 20,3000` the issues' comment counts.
  */
+import { TERM_STYLE } from '../../src/page/mark-styles';
 import { largeGithubIssue, SHORT_COMMENTS } from '../fixtures/large-pages';
 import { openBenchContext } from './chromium-context';
-import { type DrawnMarks, drawnMarks, marksAloneScript, option, PAGE_SCRIPT, type PaintWindow, readOnce, type Reading, TERM_MARK, termMarkCount } from './page-cost';
+import { type DrawnMarks, drawnMarks, marksAloneScript, option, PAGE_SCRIPT, type PaintWindow, readOnce, type Reading, termMarkCount } from './page-cost';
 import { median, ms } from './stats';
 
 const RUNS = 5;
@@ -27,7 +28,7 @@ interface DrawVariant {
 /** Only every `n`-th term mark, the others as drawn. */
 const everyNth = (n: number) => (drawn: DrawnMarks): DrawnMarks => ({
   ...drawn,
-  highlights: drawn.highlights.map((highlight) => (highlight.name === TERM_MARK ? { ...highlight, ranges: highlight.ranges.filter((_, index) => index % n === 0) } : highlight)),
+  highlights: drawn.highlights.map((highlight) => (highlight.name === TERM_STYLE.mark ? { ...highlight, ranges: highlight.ranges.filter((_, index) => index % n === 0) } : highlight)),
 });
 
 const VARIANTS: DrawVariant[] = [
@@ -35,7 +36,7 @@ const VARIANTS: DrawVariant[] = [
   {
     // No text decoration: Chromium recomputes the ink overflow of text whose highlight has one, at every rebuild.
     label: 'tint, no underline',
-    marks: (drawn) => ({ ...drawn, sheets: drawn.sheets.map((sheet) => sheet.replace(new RegExp(`(::highlight\\(${TERM_MARK}\\) \\{)[^}]*\\}`), '$1 background-color: rgba(66, 133, 244, 0.12); }')) }),
+    marks: (drawn) => ({ ...drawn, sheets: drawn.sheets.map((sheet) => sheet.replace(new RegExp(`(::highlight\\(${TERM_STYLE.mark}\\) \\{)[^}]*\\}`), '$1 background-color: rgba(66, 133, 244, 0.12); }')) }),
   },
   { label: 'half of them', marks: everyNth(2) },
   { label: 'an eighth', marks: everyNth(8) },

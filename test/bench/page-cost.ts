@@ -43,7 +43,6 @@ type PageKind = 'static' | 'scripted' | 'elsewhere';
 const RUNS = 3;
 /** How far a reader scrolls: the same on every page, whatever its length. */
 const SCREENS = 12;
-export const TERM_MARK = TERM_STYLE.mark;
 
 export function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -173,7 +172,7 @@ export interface DrawnMarks {
 
 /** How many term marks (not signal marks) `marks` holds. */
 export function termMarkCount(marks: DrawnMarks): number {
-  return marks.highlights.find((highlight) => highlight.name === TERM_MARK)?.ranges.length ?? 0;
+  return marks.highlights.find((highlight) => highlight.name === TERM_STYLE.mark)?.ranges.length ?? 0;
 }
 
 /**
@@ -233,7 +232,8 @@ export interface PaintWindow {
  */
 export function marksAloneScript(marks: DrawnMarks, window?: PaintWindow): string {
   const draw = window
-    ? `const byBlock = new Map();
+    ? `const grow = ${window.grow === true};
+    const byBlock = new Map();
     for (const [which, range] of drawn) {
       const block = range.startContainer.parentElement.closest(${JSON.stringify(CONTEXT_BLOCK)}) ?? range.startContainer.parentElement;
       if (!byBlock.has(block)) byBlock.set(block, []);
@@ -252,9 +252,9 @@ export function marksAloneScript(marks: DrawnMarks, window?: PaintWindow): strin
     };
     const observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
-        if (${window.grow === true} && !entry.isIntersecting) continue;
+        if (grow && !entry.isIntersecting) continue;
         for (const item of byBlock.get(entry.target)) changes.set(item, entry.isIntersecting);
-        if (${window.grow === true}) observer.unobserve(entry.target);
+        if (grow) observer.unobserve(entry.target);
       }
       if (${window.quietMs} === 0) apply(); else timer ??= setTimeout(apply, 0);
     }, { rootMargin: '${window.margin} 0px ${window.margin} 0px' });
