@@ -109,7 +109,7 @@ export class ScanRegions {
     const rest = [...this.waiting.values()].flatMap((run) => run.regions);
     for (const element of this.waiting.keys()) this.observer?.unobserve(element);
     this.waiting.clear();
-    return rest.filter((region) => region.root.isConnected).sort(inDocumentOrder);
+    return stillOnPage(rest);
   }
 
   get hasRest(): boolean {
@@ -248,8 +248,7 @@ export class ScanRegions {
       }
       near.push(...run.regions);
     }
-    // In document order: the first occurrence of a term in a section is the one marked.
-    const connected = near.filter((region) => region.root.isConnected).sort(inDocumentOrder);
+    const connected = stillOnPage(near);
     if (connected.length === 0) return;
     const rest = this.readWhole ? this.takeRest() : [];
     this.readWhole = false;
@@ -260,6 +259,11 @@ export class ScanRegions {
     this.waiting.delete(target);
     this.observer!.unobserve(target);
   }
+}
+
+/** The regions still in the page, in document order: the first occurrence of a term in a section is the one marked. */
+function stillOnPage(regions: Region[]): Region[] {
+  return regions.filter((region) => region.root.isConnected).sort(inDocumentOrder);
 }
 
 function inDocumentOrder(a: Region, b: Region): number {
